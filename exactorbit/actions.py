@@ -1,0 +1,265 @@
+"""The action of a pixel group on binary images, and on tuples of images.
+
+Conventions: an element ``g`` (array form, see :mod:`exactorbit.groups`) acts on
+an image mask ``x`` by moving pixel ``p`` to ``g[p]``: bit ``g[p]`` of ``g.x``
+is bit ``p`` of ``x``.  With left-to-right composition this is a *right*
+action, ``x^(p*q) = (x^p)^q``; hence ``Stab(x^g) = g^-1 Stab(x) g`` (which is
+``g Stab(x) g^-1`` in right-to-left notation, as design.md writes it).
+A tuple of images is acted on coordinate-wise (the diagonal action).
+
+Orbits are found by a breadth-first search along the generators that keeps a
+Schreier vector (the generator that first reached each point), so any
+transversal element can be rebuilt; stabilizers come from Schreier generators
+(Schreier's lemma), added until their group reaches the order |G|/|Orb|.
+
+>>> from exactorbit.groups import named_group
+>>> G = named_group("translations", "1x4")
+>>> orbit(G, 0b0011)
+(3, 6, 9, 12)
+>>> stabilizer(G, 0b0101).order()
+2
+"""
+
+from collections import deque
+
+import numpy as np
+from sympy.combinatorics import Permutation, PermutationGroup
+
+from ._validation import check_int, check_mask, describe
+from .errors import InvalidArgument, TooExpensive
+from .groups import PixelGroup, _check_array_form, compose, identity, inverse
+
+__all__ = [
+    "apply",
+    "apply_many",
+    "orbit",
+    "orbit_size",
+    "stabilizer",
+    "transporter",
+    "minimal_image",
+    "is_minimal_image",
+    "orbit_with_transversal",
+]
+
+#: Default bound on the size of an orbit that is searched point by point.
+ORBIT_LIMIT = 2_000_000
+
+
+def apply(g, mask):
+    """The image ``g.x`` of a mask (pixel p moves to g[p]); tuples act coordinate-wise.
+
+    >>> apply((1, 2, 0), 0b001), apply((1, 2, 0), (0b001, 0b011))
+    (2, (2, 6))
+    """
+    if isinstance(mask, tuple):
+        return tuple(apply(g, m) for m in mask)
+    out = 0
+    while mask:
+        low = mask & -mask
+        out |= 1 << g[low.bit_length() - 1]
+        mask ^= low
+    return out
+
+
+def _byte_tables(g):
+    n = len(g)
+    nbytes = (n + 7) // 8
+    tables = np.zeros((nbytes, 256), dtype=np.uint64)
+    values = np.arange(256)
+    for b in range(nbytes):
+        for bit in range(8):
+            p = 8 * b + bit
+            if p < n:
+                tables[b] |= np.where((values >> bit) & 1, np.uint64(1) << np.uint64(g[p]), np.uint64(0)).astype(np.uint64)
+    return tables
+
+
+def apply_many(g, masks):
+    """Apply ``g`` to many masks at once (numpy, byte-wise lookup tables; n <= 64).
+
+    Returns a numpy uint64 array of the same shape.
+
+    >>> apply_many((1, 2, 0), [1, 2, 4, 3]).tolist()
+    [2, 4, 1, 6]
+    """
+    n = len(g)
+    if n > 64:
+        raise InvalidArgument(f"apply_many works on grids of at most 64 pixels, got {n}; use apply")
+    arr = np.asarray(masks, dtype=np.uint64)
+    tables = _byte_tables(g)
+    out = np.zeros(arr.shape, dtype=np.uint64)
+    for b in range(tables.shape[0]):
+        out |= tables[b][(arr >> np.uint64(8 * b)) & np.uint64(255)]
+    return out
+
+
+def _check_point(group, x, name="image"):
+    if not isinstance(group, PixelGroup):
+        raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
+    if isinstance(x, (tuple, list)):
+        if not x:
+            raise InvalidArgument(f"{name} tuple must not be empty")
+        return tuple(check_mask(f"{name}[{k}]", v, group.n) for k, v in enumerate(x))
+    return check_mask(name, x, group.n)
+
+
+def _search(group, x, limit, target=None):
+    """BFS orbit of x with a Schreier vector: dict point -> (parent, generator index)."""
+    gens = group.generators
+    tree = {x: None}
+    queue = deque([x])
+    while queue:
+        y = queue.popleft()
+        for k, s in enumerate(gens):
+            z = apply(s, y)
+            if z not in tree:
+                tree[z] = (y, k)
+                if z == target:
+                    return tree
+                if len(tree) > limit:
+                    raise TooExpensive(
+                        f"orbit has more than {limit} points (group order {group.order()}); "
+                        "pass limit= to allow a larger search"
+                    )
+                queue.append(z)
+    return tree
+
+
+def _transversal_element(group, tree, y):
+    """An element t with x^t = y, rebuilt from the Schreier vector."""
+    word = []
+    while tree[y] is not None:
+        y, k = tree[y]
+        word.append(k)
+    t = identity(group.n)
+    for k in reversed(word):
+        t = compose(t, group.generators[k])
+    return t
+
+
+def orbit(group, x, limit=ORBIT_LIMIT):
+    """The orbit of an image (or of a tuple of images) as a sorted tuple.
+
+    >>> from exactorbit.groups import reflections
+    >>> orbit(reflections("1x3"), 0b001)
+    (1, 4)
+    """
+    x = _check_point(group, x)
+    return tuple(sorted(_search(group, x, limit)))
+
+
+def orbit_size(group, x, limit=ORBIT_LIMIT):
+    """Size of the orbit of an image (or of a tuple of images).
+
+    >>> from exactorbit.groups import translations
+    >>> orbit_size(translations("2x2"), 0b0110)
+    2
+    """
+    x = _check_point(group, x)
+    return len(_search(group, x, limit))
+
+
+def orbit_with_transversal(group, x, limit=ORBIT_LIMIT):
+    """Dict mapping each orbit point y to an element t with x^t = y.
+
+    >>> from exactorbit.groups import translations
+    >>> orbit_with_transversal(translations("1x2"), 1)
+    {1: (0, 1), 2: (1, 0)}
+    """
+    x = _check_point(group, x)
+    tree = _search(group, x, limit)
+    return {y: _transversal_element(group, tree, y) for y in sorted(tree)}
+
+
+def stabilizer(group, x, limit=ORBIT_LIMIT):
+    """The setwise stabilizer of an image (or of a tuple: their intersection) as a subgroup.
+
+    Built from Schreier generators ``t_y s t_{y^s}^-1``, each added only when it is
+    not already in the group built so far, stopping once the order is |G|/|Orb(x)|.
+
+    >>> from exactorbit.groups import named_group
+    >>> G = named_group("translations+dihedral", "3x3")
+    >>> H = stabilizer(G, 0b000010010)
+    >>> H.order(), G.order() // H.order()
+    (4, 18)
+    """
+    x = _check_point(group, x)
+    tree = _search(group, x, limit)
+    target = group.order() // len(tree)
+    trans = {}
+
+    def t(y):
+        if y not in trans:
+            trans[y] = _transversal_element(group, tree, y)
+        return trans[y]
+
+    ident = identity(group.n)
+    gens = []
+    current = PermutationGroup([Permutation(list(ident))])
+    if target > 1:
+        done = False
+        for y in tree:
+            for s in group.generators:
+                z = apply(s, y)
+                h = compose(compose(t(y), s), inverse(t(z)))
+                if h == ident:
+                    continue
+                ph = Permutation(list(h))
+                if current.contains(ph):
+                    continue
+                gens.append(h)
+                current = PermutationGroup([Permutation(list(g)) for g in gens])
+                if current.order() == target:
+                    done = True
+                    break
+            if done:
+                break
+    stab = PixelGroup(group.grid, gens, name=f"Stab({x})")
+    if stab.order() != target:  # pragma: no cover - Schreier's lemma guarantees this
+        raise AssertionError("stabilizer order differs from |G|/|Orb|")
+    return stab
+
+
+def transporter(group, a, b, limit=ORBIT_LIMIT):
+    """An element g with a^g = b (a, b images or tuples of images), or None.
+
+    >>> from exactorbit.groups import translations
+    >>> transporter(translations("1x3"), 0b001, 0b100)
+    (2, 0, 1)
+    >>> transporter(translations("1x3"), 0b001, 0b011) is None
+    True
+    """
+    a = _check_point(group, a, "a")
+    b = _check_point(group, b, "b")
+    if isinstance(a, tuple) != isinstance(b, tuple) or (
+        isinstance(a, tuple) and len(a) != len(b)
+    ):
+        raise InvalidArgument(f"a and b must both be images or tuples of one length: {a!r}, {b!r}")
+    weights = lambda p: [m.bit_count() for m in p] if isinstance(p, tuple) else p.bit_count()
+    if weights(a) != weights(b):
+        return None
+    tree = _search(group, a, limit, target=b)
+    if b not in tree:
+        return None
+    return _transversal_element(group, tree, b)
+
+
+def minimal_image(group, x, limit=ORBIT_LIMIT):
+    """The lexicographically smallest point of the orbit (the smallest mask).
+
+    >>> from exactorbit.groups import translations
+    >>> minimal_image(translations("1x4"), 0b1100)
+    3
+    """
+    x = _check_point(group, x)
+    return min(_search(group, x, limit))
+
+
+def is_minimal_image(group, x, limit=ORBIT_LIMIT):
+    """Whether x is the minimal image of its orbit.
+
+    >>> from exactorbit.groups import translations
+    >>> is_minimal_image(translations("1x4"), 3), is_minimal_image(translations("1x4"), 6)
+    (True, False)
+    """
+    return minimal_image(group, x, limit) == _check_point(group, x)

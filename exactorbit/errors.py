@@ -1,0 +1,38 @@
+"""Exceptions of exactorbit: one root, which is also a ``ValueError``.
+
+Every error the API raises on bad input is an :class:`ExactOrbitError`, so
+``except ValueError`` catches them too.  The CLI turns them into one line on
+stderr and exit code 2.
+"""
+
+__all__ = [
+    "ExactOrbitError",
+    "InvalidArgument",
+    "TooExpensive",
+    "CertificateError",
+]
+
+
+class ExactOrbitError(ValueError):
+    """Root of every exactorbit error (subclasses :class:`ValueError`)."""
+
+
+class InvalidArgument(ExactOrbitError):
+    """An argument has the wrong type, size or value.
+
+    >>> raise InvalidArgument("grid must be positive, got 0")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: grid must be positive, got 0
+    """
+
+
+class TooExpensive(ExactOrbitError):
+    """A computation was refused because its estimated cost is over the limit.
+
+    The message carries the estimate and the flag (or keyword) that allows it.
+    """
+
+
+class CertificateError(ExactOrbitError):
+    """A certificate is malformed (not: it is well-formed but false)."""

@@ -1,0 +1,288 @@
+"""Binary images on an h x w grid, stored as int bit-masks.
+
+Conventions (used throughout exactorbit):
+
+* pixel (r, c) has index ``r*w + c`` (0-based, row-major);
+* an image is an ``int`` mask whose bit ``r*w + c`` is the pixel's value;
+* text form: rows top to bottom, separated by ``/`` (or newlines);
+  ``#`` or ``1`` is on, ``.`` or ``0`` is off.
+
+>>> g = Grid(2, 3)
+>>> m = parse_image("#../.##", g)
+>>> m, render_text(m, g)
+(49, '#../.##')
+"""
+
+from dataclasses import dataclass
+import re
+
+import numpy as np
+
+from ._validation import check_int, check_mask, describe
+from .errors import InvalidArgument
+
+__all__ = [
+    "Grid",
+    "Image",
+    "parse_grid",
+    "parse_image",
+    "render_text",
+    "render_block",
+    "to_array",
+    "from_array",
+    "image_svg",
+    "images_svg",
+    "weight",
+]
+
+ON_CHARS = "#1"
+OFF_CHARS = ".0"
+
+
+@dataclass(frozen=True)
+class Grid:
+    """An h x w grid of pixels; pixel (r, c) has index r*w + c.
+
+    >>> Grid(3, 4).n
+    12
+    >>> Grid(3, 4).index(1, 2)
+    6
+    """
+
+    h: int
+    w: int
+
+    def __post_init__(self):
+        check_int("grid height h", self.h, min_value=1)
+        check_int("grid width w", self.w, min_value=1)
+        object.__setattr__(self, "h", int(self.h))
+        object.__setattr__(self, "w", int(self.w))
+
+    @property
+    def n(self):
+        """Number of pixels, h*w."""
+        return self.h * self.w
+
+    @property
+    def shape(self):
+        """The pair (h, w)."""
+        return (self.h, self.w)
+
+    def index(self, r, c):
+        """Index r*w + c of pixel (r, c), wrapping around the torus."""
+        return (r % self.h) * self.w + (c % self.w)
+
+    def position(self, i):
+        """Position (r, c) of pixel index i."""
+        return divmod(i, self.w)
+
+    def __str__(self):
+        return f"{self.h}x{self.w}"
+
+
+def parse_grid(text):
+    """Parse ``"HxW"`` (or ``"H,W"``, or a pair) into a :class:`Grid`.
+
+    >>> parse_grid("3x4")
+    Grid(h=3, w=4)
+    >>> parse_grid("0x3")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: grid height h must be >= 1, got 0 (type int)
+    """
+    if isinstance(text, Grid):
+        return text
+    if isinstance(text, (tuple, list)) and len(text) == 2:
+        return Grid(*text)
+    if not isinstance(text, str):
+        raise InvalidArgument(f"grid must be 'HxW' or a pair (h, w), got {describe(text)}")
+    m = re.fullmatch(r"\s*(\d+)\s*[xX,]\s*(\d+)\s*", text)
+    if not m:
+        raise InvalidArgument(f"grid must look like 'HxW', e.g. '3x3', got {describe(text)}")
+    return Grid(int(m.group(1)), int(m.group(2)))
+
+
+def parse_image(text, grid=None):
+    """Parse a text image into a mask; check its shape against ``grid`` if given.
+
+    Rows are separated by ``/`` or newlines; ``#``/``1`` on, ``.``/``0`` off.
+    Without a grid, the grid is read off the text and ``(mask, grid)`` is returned.
+
+    >>> parse_image("#./.#", Grid(2, 2))
+    9
+    >>> parse_image("##/#.")
+    (7, Grid(h=2, w=2))
+    >>> parse_image("#./.", Grid(2, 2))
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: image has ragged rows: row lengths [2, 1] in '#./.'
+    """
+    if not isinstance(text, str):
+        raise InvalidArgument(f"image must be a text image like '#./.#', got {describe(text)}")
+    rows = [row.strip() for row in re.split(r"[/\n]", text.strip())]
+    rows = [row for row in rows if row]
+    if not rows:
+        raise InvalidArgument(f"image has no rows: {text!r}")
+    lengths = [len(row) for row in rows]
+    if len(set(lengths)) != 1:
+        raise InvalidArgument(f"image has ragged rows: row lengths {lengths} in {text!r}")
+    bad = sorted(set("".join(rows)) - set(ON_CHARS + OFF_CHARS))
+    if bad:
+        raise InvalidArgument(
+            f"image has bad characters {bad} in {text!r}: use '#' or '1' for on, '.' or '0' for off"
+        )
+    found = Grid(len(rows), lengths[0])
+    if grid is not None:
+        grid = parse_grid(grid)
+        if found != grid:
+            raise InvalidArgument(
+                f"image is {found} but the grid is {grid}: {text!r}"
+            )
+    mask = 0
+    for r, row in enumerate(rows):
+        for c, ch in enumerate(row):
+            if ch in ON_CHARS:
+                mask |= 1 << (r * found.w + c)
+    return mask if grid is not None else (mask, found)
+
+
+def render_text(mask, grid, *, on="#", off=".", sep="/"):
+    """Render a mask as text, rows separated by ``sep``.
+
+    >>> render_text(9, Grid(2, 2))
+    '#./.#'
+    """
+    grid = parse_grid(grid)
+    mask = check_mask("mask", mask, grid.n)
+    rows = []
+    for r in range(grid.h):
+        rows.append("".join(on if mask >> (r * grid.w + c) & 1 else off for c in range(grid.w)))
+    return sep.join(rows)
+
+
+def render_block(masks, grid, *, gap="  "):
+    """Draw several images side by side, one text line per grid row (for terminals).
+
+    >>> print(render_block([1, 2], Grid(1, 2)))
+    #.  .#
+    """
+    grid = parse_grid(grid)
+    pictures = [render_text(m, grid, sep="\n").split("\n") for m in masks]
+    return "\n".join(gap.join(p[r] for p in pictures) for r in range(grid.h))
+
+
+def weight(mask):
+    """Number of on-pixels of a mask.
+
+    >>> weight(0b1011)
+    3
+    """
+    return int(mask).bit_count()
+
+
+def to_array(mask, grid):
+    """The image as a numpy 0/1 array of shape (h, w), dtype uint8.
+
+    >>> to_array(9, Grid(2, 2)).tolist()
+    [[1, 0], [0, 1]]
+    """
+    grid = parse_grid(grid)
+    mask = check_mask("mask", mask, grid.n)
+    bits = [(mask >> i) & 1 for i in range(grid.n)]
+    return np.array(bits, dtype=np.uint8).reshape(grid.h, grid.w)
+
+
+def from_array(array):
+    """Mask and grid of a 0/1 (or boolean) array of shape (h, w).
+
+    >>> from_array([[1, 0], [0, 1]])
+    (9, Grid(h=2, w=2))
+    """
+    arr = np.asarray(array)
+    if arr.ndim != 2 or arr.size == 0:
+        raise InvalidArgument(f"array must be 2-dimensional and non-empty, got shape {arr.shape}")
+    if not np.isin(arr, (0, 1)).all():
+        raise InvalidArgument("array must hold only 0 and 1 (or booleans)")
+    grid = Grid(*arr.shape)
+    mask = 0
+    for i, bit in enumerate(arr.reshape(-1).tolist()):
+        if bit:
+            mask |= 1 << i
+    return mask, grid
+
+
+def images_svg(masks, grid, *, cell=12, gap=6):
+    """SVG drawing of a row of images (e.g. an orbit).
+
+    >>> images_svg([1, 2], Grid(1, 2)).startswith('<svg')
+    True
+    """
+    grid = parse_grid(grid)
+    masks = list(masks)
+    width = max(1, len(masks)) * (grid.w * cell + gap) - gap
+    height = grid.h * cell
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 2}" height="{height + 2}" '
+        f'viewBox="-1 -1 {width + 2} {height + 2}">'
+    ]
+    for k, mask in enumerate(masks):
+        mask = check_mask("mask", mask, grid.n)
+        x0 = k * (grid.w * cell + gap)
+        parts.append(
+            f'<rect x="{x0}" y="0" width="{grid.w * cell}" height="{height}" '
+            'fill="white" stroke="#888" stroke-width="1"/>'
+        )
+        for i in range(grid.n):
+            if mask >> i & 1:
+                r, c = divmod(i, grid.w)
+                parts.append(
+                    f'<rect x="{x0 + c * cell}" y="{r * cell}" width="{cell}" '
+                    f'height="{cell}" fill="black"/>'
+                )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def image_svg(mask, grid, *, cell=12):
+    """SVG drawing of one image.
+
+    >>> '<rect' in image_svg(1, Grid(1, 1))
+    True
+    """
+    return images_svg([mask], grid, cell=cell)
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image mask together with its grid; shows itself as text and as SVG.
+
+    >>> im = Image.parse("#./.#")
+    >>> im.mask, str(im)
+    (9, '#./.#')
+    """
+
+    grid: Grid
+    mask: int
+
+    def __post_init__(self):
+        object.__setattr__(self, "grid", parse_grid(self.grid))
+        object.__setattr__(self, "mask", check_mask("mask", self.mask, self.grid.n))
+
+    @classmethod
+    def parse(cls, text, grid=None):
+        """Parse a text image (see :func:`parse_image`)."""
+        if grid is None:
+            mask, grid = parse_image(text)
+        else:
+            mask = parse_image(text, grid)
+        return cls(parse_grid(grid), mask)
+
+    def __str__(self):
+        return render_text(self.mask, self.grid)
+
+    def to_array(self):
+        """The image as a (h, w) 0/1 numpy array."""
+        return to_array(self.mask, self.grid)
+
+    def _repr_svg_(self):
+        return image_svg(self.mask, self.grid)
