@@ -181,10 +181,14 @@ def main(argv=None):
     if isinstance(result, int):
         return result
     payload, text = result
-    if getattr(args, "json", False):
-        print(json.dumps(payload, indent=2))
-    else:
-        print(text)
+    try:
+        if getattr(args, "json", False):
+            print(json.dumps(payload, indent=2))
+        else:
+            print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into head
+        sys.stderr.close()
     return 0
 
 

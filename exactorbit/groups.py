@@ -353,7 +353,18 @@ class PixelGroup:
         True
         """
         rng = seed if isinstance(seed, _random.Random) else _random.Random(seed)
-        rank = rng.randrange(self.order())
+        return self.unrank(rng.randrange(self.order()))
+
+    def unrank(self, rank):
+        """The element of rank ``rank`` in [0, |G|): a bijection onto G (via basic transversals).
+
+        >>> G = translations("1x3")
+        >>> sorted(G.unrank(r) for r in range(3)) == G.elements()
+        True
+        """
+        rank = check_int("rank", rank, min_value=0, max_value=self.order() - 1)
+        if self.order() == 1:  # sympy's coset_unrank fails on the trivial group
+            return self.identity
         return tuple(int(v) for v in self.sympy.coset_unrank(rank, af=True))
 
     def subgroup(self, generators, name=None):

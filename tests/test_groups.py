@@ -1,0 +1,174 @@
+import math
+import random
+from collections import Counter
+
+import pytest
+from hypothesis import given, strategies as st
+
+from exactorbit import strategies as eos
+from exactorbit.errors import InvalidArgument, TooExpensive
+from exactorbit.groups import (
+    GROUP_NAMES,
+    PixelGroup,
+    compose,
+    cycle_string,
+    dihedral,
+    from_generators,
+    identity,
+    inverse,
+    named_group,
+    parse_generators,
+    reflections,
+    rotations,
+    symmetric,
+    translations,
+    trivial,
+)
+from exactorbit.testutil import naive_elements
+
+
+@given(eos.pixel_groups())
+def test_element_list_matches_naive_closure(group):
+    assert group.elements() == naive_elements(group)
+    assert group.order() == len(naive_elements(group))
+
+
+@given(eos.pixel_groups(), st.data())
+def test_membership_matches_element_list(group, data):
+    elements = set(naive_elements(group))
+    p = data.draw(eos.permutations(group.n))
+    assert group.contains(p) == (p in elements)
+    assert all(group.contains(g) for g in list(elements)[:10])
+
+
+@given(eos.pixel_groups(), st.data())
+def test_composition_is_left_to_right_like_sympy(group, data):
+    from sympy.combinatorics import Permutation
+
+    p = data.draw(eos.group_elements(group))
+    q = data.draw(eos.group_elements(group))
+    assert list(compose(p, q)) == (Permutation(list(p)) * Permutation(list(q))).array_form
+    assert compose(p, inverse(p)) == identity(group.n)
+
+
+def test_torus_orders_from_closure():
+    # independent source: the plain-Python closure of the generators (testutil.naive_elements)
+    for grid in ["1x1", "1x4", "3x1", "2x3", "3x3", "4x4", "3x5"]:
+        for name in GROUP_NAMES:
+            group = named_group(name, grid)
+            if group.n <= 9 or name != "symmetric":
+                if name == "symmetric":
+                    assert group.order() == math.factorial(group.n)
+                else:
+                    assert group.order() == len(naive_elements(group)), (grid, name)
+
+
+def test_known_orders():
+    # geometric facts: n x n torus translations+dihedral has order 8 n^2 for n >= 3 (checked by closure above)
+    assert named_group("translations+dihedral", "3x3").order() == 72
+    assert named_group("translations+dihedral", "4x4").order() == 128  # not 384: the torus graph's automorphisms
+    assert named_group("translations+dihedral", "8x8").order() == 512
+    assert named_group("translations+dihedral", "28x28").order() == 6272
+    assert dihedral("4x4").order() == 8  # sympy DihedralGroup(4), GAP DihedralGroup(8)
+    assert rotations("2x3").order() == 2 and rotations("4x4").order() == 4
+    assert reflections("1x1").order() == 1
+    assert translations("1x1").order() == 1
+    assert symmetric("28x28").order() == math.factorial(784)
+
+
+def test_structure_facts():
+    t = translations("3x3")
+    assert t.is_abelian and not t.is_cyclic and t.abelian_invariants() == [3, 3]
+    assert translations("2x3").is_cyclic  # Z2 x Z3 = Z6
+    d = dihedral("3x3")
+    assert d.is_dihedral and not d.is_abelian
+    assert trivial("2x2").structure() == {
+        "order": 1,
+        "is_abelian": True,
+        "is_cyclic": True,
+        "is_dihedral": False,
+        "abelian_invariants": [],
+    }
+
+
+def test_symmetric_contains_everything():
+    s = symmetric("10x10")
+    p = list(range(100))
+    random.Random(0).shuffle(p)
+    assert s.contains(p)
+
+
+def test_contains_raises_on_size_mismatch():
+    group = translations("2x2")
+    with pytest.raises(InvalidArgument, match="exactly 4 pixels"):
+        group.contains((1, 0, 2))
+    with pytest.raises(InvalidArgument, match="exactly 4 pixels"):
+        group.contains((1, 0, 2, 3, 4))
+    with pytest.raises(InvalidArgument, match="not a permutation"):
+        group.contains((0, 0, 1, 2))
+
+
+def test_random_element_is_exactly_uniform_by_rank():
+    group = named_group("translations+dihedral", "3x3")
+    # every rank maps to a distinct element: uniform ranks give uniform elements
+    images = {group.unrank(r) for r in range(group.order())}
+    assert images == set(group.elements())
+    assert group.random_element(seed=5) == group.random_element(seed=5)
+    rng = random.Random(1)
+    counts = Counter(group.random_element(rng) for _ in range(2000))
+    assert set(counts) <= set(group.elements())
+
+
+@pytest.mark.parametrize(
+    "text, n, fragment",
+    [
+        ("(0 1 9)", 3, "moves pixel 9"),
+        ("(0 1)(1 2)", 3, "repeats pixel 1"),
+        ("0 1 2", 3, "cycle notation"),
+        ("[[0, 1]]", 3, "exactly 3 pixels"),
+        ("[[0, 0, 1]]", 3, "not a permutation"),
+        ("[1, 2", 3, "not valid JSON"),
+        ("{}", 3, "cycle notation"),
+        ("", 3, "empty"),
+    ],
+)
+def test_bad_generators(text, n, fragment):
+    with pytest.raises(InvalidArgument, match=fragment):
+        parse_generators(text, n)
+
+
+def test_generators_forms_agree():
+    a = from_generators("1x5", "(0 1 2)(3 4);(0 3)")
+    b = from_generators("1x5", [[1, 2, 0, 4, 3], [3, 1, 2, 0, 4]])
+    c = from_generators("1x5", ["(0 1 2)(3 4)", "(0 3)"])
+    assert a == b == c
+    assert a.order() == 120
+    assert cycle_string(a.generators[0]) == "(0 1 2)(3 4)"
+
+
+def test_unknown_group_name():
+    with pytest.raises(InvalidArgument, match="unknown group name 'rotation'"):
+        named_group("translations+rotation", "3x3")
+    with pytest.raises(InvalidArgument):
+        named_group("", "3x3")
+
+
+def test_product_specs():
+    assert named_group("translations+symmetric", "2x2").order() == 24
+    assert named_group("rotations+reflections", "3x3") == dihedral("3x3")
+    assert named_group("trivial", "1x1").elements() == [(0,)]
+
+
+def test_element_listing_refused_when_too_big():
+    with pytest.raises(TooExpensive, match="limit"):
+        symmetric("3x3").element_array(limit=100)
+
+
+def test_subgroup_checks_membership():
+    g = named_group("translations+dihedral", "3x3")
+    sub = g.subgroup(list(translations("3x3").generators))
+    assert sub.order() == 9 and sub.is_subgroup_of(g)
+    with pytest.raises(InvalidArgument, match="not in"):
+        translations("3x3").subgroup(list(reflections("3x3").generators))
+    with pytest.raises(InvalidArgument):
+        PixelGroup("2x2", "nonsense-not-a-list-of-perms")
