@@ -21,7 +21,7 @@ import random
 import numpy as np
 
 from ._validation import describe
-from .actions import orbit_size, stabilizer
+from .actions import apply, orbit, orbit_size
 from .errors import InvalidArgument
 from .groups import PixelGroup
 
@@ -93,24 +93,24 @@ def kendall_tau(xs, ys):
     return Fraction(s, m * (m - 1) // 2)
 
 
-def orbit_classes(group, n_images=None):
+def _orbits(group):
+    """Yield every orbit of G on the 2^n images (sorted tuples), by minimal image."""
+    seen = set()
+    for x in range(1 << group.n):
+        if x not in seen:
+            orb = orbit(group, x)
+            seen.update(orb)
+            yield orb
+
+
+def orbit_classes(group):
     """The orbits of G on all 2^n images: list of (minimal image, orbit size), by minimal image.
 
     >>> from exactorbit.groups import translations
     >>> orbit_classes(translations("1x2"))
     [(0, 1), (1, 2), (3, 1)]
     """
-    size = 1 << group.n
-    label = np.full(size, -1, dtype=np.int64)
-    out = []
-    from .actions import orbit as _orbit
-
-    for x in range(size):
-        if label[x] < 0:
-            orb = _orbit(group, x)
-            label[list(orb)] = x
-            out.append((x, len(orb)))
-    return out
+    return [(orb[0], len(orb)) for orb in _orbits(group)]
 
 
 def class_probabilities(group, probabilities):
@@ -124,22 +124,14 @@ def class_probabilities(group, probabilities):
     >>> class_probabilities(translations("1x2"), [Fraction(1), Fraction(1, 2), Fraction(0), Fraction(1)])
     [(0, 1, Fraction(1, 1)), (1, 2, Fraction(1, 4)), (3, 1, Fraction(1, 1))]
     """
-    from .actions import orbit as _orbit
-
     if len(probabilities) != 1 << group.n:
         raise InvalidArgument(
             f"probabilities must have one entry per image (2^{group.n}), got {len(probabilities)}"
         )
-    out = []
-    seen = set()
-    for x in range(1 << group.n):
-        if x in seen:
-            continue
-        orb = _orbit(group, x)
-        seen.update(orb)
-        mean = sum((Fraction(probabilities[y]) for y in orb), Fraction(0)) / len(orb)
-        out.append((x, len(orb), mean))
-    return out
+    return [
+        (orb[0], len(orb), sum((Fraction(probabilities[y]) for y in orb), Fraction(0)) / len(orb))
+        for orb in _orbits(group)
+    ]
 
 
 def ranking_violations(classes):
@@ -173,8 +165,6 @@ def claim_c1_uniform_search(group, features, *, label="G", trials=200, seed=0):
     >>> claim_c1_uniform_search(translations("2x2"), [1, 3]).verdict
     'holds'
     """
-    from .actions import apply
-
     elements = group.elements()
     rng = random.Random(seed)
     rows = []

@@ -232,8 +232,8 @@ def estimate_enumeration(group, weight=None, *, labels=False):
     bits = min(n, CHUNK_BITS)
     chunks = 1 << (n - bits)
     if labels:
-        ns = images * 4 + _NS_PER_IMAGE_ELEMENT_LABEL * m * (2 * images // max(1, min(m, 64)) + 3 * fixed // max(1, m))
-        ns += m * 3 * images // 4096 * 0
+        # unlabelled images get min_g g.x (a few per orbit), representatives label their orbit
+        ns = 10 * images + _NS_PER_IMAGE_ELEMENT_LABEL * m * (images // max(1, m) * 3 + fixed // max(1, m))
         memory = images * 4 + m * (1 << 16) * 8 + (1 << 26)
     else:
         ns = _NS_PER_FIXED_POINT * fixed + _NS_PER_IMAGE_COUNT * images + _NS_PER_ELEMENT_CHUNK * m * chunks
@@ -584,7 +584,7 @@ def decompose(group, weight=None, *, method="auto", force=False, max_features=MA
         return enumerate_orbits(group, weight, force=force, max_features=max_features, progress=progress)
     from .lattice import orbit_spectrum
 
-    return orbit_spectrum(group, weight, force=force)
+    return orbit_spectrum(group, weight, force=force, progress=progress)
 
 
 # ---------------------------------------------------------------------------
