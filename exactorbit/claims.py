@@ -204,9 +204,10 @@ def claim_c1_uniform_search(group, features, *, label="G", trials=200, seed=0):
 def claim_c5_simplest_first(group, probabilities, *, label="G"):
     """C5: is the reconstruction probability of x non-increasing in |Orb_G(x)|?
 
-    Holds when no pair of classes has a strictly smaller orbit and a strictly
-    smaller probability; fails with every such pair listed; undecided when no
-    two classes have different orbit sizes and different probabilities.
+    Fails when some pair of classes has a strictly smaller orbit and a strictly
+    smaller probability (every such pair is listed), or when there is no
+    preference at all (classes of different orbit sizes always tie); holds
+    otherwise; undecided when all classes have one orbit size.
 
     >>> from exactorbit.groups import translations
     >>> G = translations("1x2")
@@ -226,20 +227,19 @@ def claim_c5_simplest_first(group, probabilities, *, label="G"):
 
 def _ranking_claim(cid, statement, classes, label, extra=None):
     bad = ranking_violations(classes)
-    comparable = [
-        (a, b) for a in classes for b in classes if a[1] < b[1] and a[2] != b[2]
-    ]
+    pairs = [(a, b) for a in classes for b in classes if a[1] < b[1]]
+    comparable = [(a, b) for a, b in pairs if a[2] != b[2]]
     sizes = [c[1] for c in classes]
     probs = [c[2] for c in classes]
     tau = kendall_tau(sizes, probs)
     full = max(c[0] for c in classes)  # the all-on image is alone in its orbit
     bad_nonconstant = ranking_violations([c for c in classes if c[0] not in (0, full)])
-    if bad:
-        verdict = FAILS
-    elif comparable:
-        verdict = HOLDS
+    if not pairs:
+        verdict = UNDECIDED  # every class has the same orbit size: nothing to rank
+    elif bad or not comparable:
+        verdict = FAILS  # a violation, or no preference at all (flat)
     else:
-        verdict = UNDECIDED
+        verdict = HOLDS
     evidence = {
         "group": label,
         "classes": [_class_json(c) for c in classes],
@@ -247,6 +247,7 @@ def _ranking_claim(cid, statement, classes, label, extra=None):
         "violations": [[_class_json(a), _class_json(b)] for a, b in bad],
         "number_of_violations": len(bad),
         "number_of_violations_excluding_constant_images": len(bad_nonconstant),
+        "pairs_with_different_orbit_sizes": len(pairs),
         "comparable_pairs": len(comparable),
     }
     if extra:
@@ -258,6 +259,14 @@ def _ranking_claim(cid, statement, classes, label, extra=None):
             f"< P = {fraction_str(b[2])} of image {b[0]} (|Orb| {b[1]}); Kendall tau-a = {fraction_str(tau)}"
         )
         pictures = [a[0], b[0]]
+    elif pairs and not comparable:
+        p0 = fraction_str(classes[0][2])
+        summary = (
+            f"fails: no preference at all: every class has the same probability {p0}"
+            if len(set(probs)) == 1
+            else f"fails: classes of different orbit sizes always have equal probabilities"
+        )
+        pictures = []
     else:
         summary = f"{verdict}: {len(comparable)} comparable pairs, none violating; Kendall tau-a = {fraction_str(tau)}"
         pictures = []

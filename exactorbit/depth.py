@@ -54,6 +54,15 @@ the smallest image-space orbit among its minimal-orbit features.  In
 ``contains`` mode a realised code c satisfies ``code(union(c)) = c``, so its
 code-space and image-space orbits have one size.
 
+**Networks one level up.**  Layer L+1's candidates are masks on the 1 x m
+code grid of layer L, so the networks issue's autoencoder families act on
+them unchanged: :func:`layer_reconstruction` gives, exactly, the probability
+that a uniformly drawn setting of ``NetworkFamily(Grid(1, m), k, tied)``
+reconstructs each candidate class (refused past the networks module's
+16-input limit).  These families are invariant under every permutation of
+their inputs, so the probability depends only on how many features a code
+combines (theorem 7 with the full symmetric group), never on the layer's group.
+
 Claims: C7 (theorem 5 measured: the orbit of the tuple of member features is a
 multiple of each member's orbit and at most their product) and C8 ("complexity
 increases with depth": is ``min_orbit_size`` non-decreasing by layer?).
@@ -66,15 +75,15 @@ increases with depth": is ``min_orbit_size`` non-decreasing by layer?).
 """
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 import math
+import sys
 
 import numpy as np
 
 from ._validation import check_int, check_mask, describe
 from .actions import apply, apply_many, orbit, orbit_size, stabilizer
 from .errors import InvalidArgument, TooExpensive
-from .groups import PixelGroup, compose, identity
+from .groups import PixelGroup, identity
 from .images import Grid
 
 __all__ = [
@@ -346,6 +355,16 @@ class InducedAction:
     the homomorphism from G to ``acting`` (None: ``acting`` is G itself, level 1).
     ``unions`` are the features' union images in image space (level 1: the
     features themselves).
+
+    >>> from exactorbit.groups import translations
+    >>> A = induced_action(translations("1x4"), [1, 2, 4, 8, 5, 10])
+    >>> A.features, A((1, 2, 3, 0))          # shift right: pixel j -> j+1, 0101 <-> 1010
+    ((1, 2, 4, 5, 8, 10), (1, 2, 4, 5, 0, 3))
+    >>> A.kernel().order(), A.induced.order()
+    (1, 4)
+    >>> B = A.lift([0b000101, 0b010010])  # codes {pixel 0, pixel 2} and {pixel 1, pixel 3}
+    >>> B((1, 2, 3, 0)), B.unions, B.induced.order()
+    ((1, 0), (5, 10), 2)
     """
 
     group: PixelGroup
@@ -367,14 +386,23 @@ class InducedAction:
         return self.homomorphism(g)
 
     def homomorphism(self, g):
-        """ind(g): entry j is the index of feature j moved by g (through the lower levels)."""
+        """ind(g): entry j is the index of feature j moved by g (through the lower levels).
+
+        >>> induced_action(PixelGroup("1x2", [(1, 0)]), [1, 2]).homomorphism((1, 0))
+        (1, 0)
+        """
         if len(g) != self.group.n:
             raise InvalidArgument(f"g must permute {self.group.n} pixels, got {describe(g)}")
         h = tuple(g) if self.through is None else self.through(g)
         return induced_permutation(h, self.features, self._index)
 
     def lift(self, features, unions=None, name=None):
-        """The induced action on a feature list one level up (masks on Grid(1, m), a union of H-orbits)."""
+        """The induced action on a feature list one level up (masks on Grid(1, m), a union of H-orbits).
+
+        >>> A = induced_action(PixelGroup("1x2", [(1, 0)]), [1, 2])
+        >>> A.lift([3]).induced.order()       # the code 11 (both features) is fixed
+        1
+        """
         return induced_action(self.group, features, through=self, unions=unions, name=name)
 
     def kernel(self):
@@ -382,6 +410,10 @@ class InducedAction:
 
         Route: the stabilizer of the tuple of union images (theorem 5's diagonal
         action), accepted when its index equals |H|; otherwise by listing G.
+
+        >>> from exactorbit.groups import translations
+        >>> induced_action(translations("3x3"), [0b000000111, 0b000111000, 0b111000000]).kernel().order()
+        3
         """
         if self._kernel is None:
             target = self.group.order() // self.induced.order()
@@ -410,18 +442,6 @@ class InducedAction:
                 gens.append(g)
                 sub = PixelGroup(self.group.grid, gens)
         return sub
-
-    def is_equivariant_on(self, images, mode="contains"):
-        """Whether code(x^g) = code(x)^ind(g) for the generators g of G and the given images (level 1)."""
-        feats = self.unions if self.through is not None else self.features
-        for s in self.group.generators:
-            t = self(s)
-            for x in images:
-                if code(apply(s, x), self.features if self.through is None else feats, mode) != apply(
-                    t, code(x, self.features if self.through is None else feats, mode)
-                ):
-                    return False
-        return True
 
 
 def induced_action(group, features, *, through=None, unions=None, name=None):
@@ -485,6 +505,11 @@ class Layer:
     ``code_orbit_size``: the orbit size in code space (under the previous
     level's group); ``members``: per feature, the union images of the lower
     features it combines; ``preimages``: per feature, the images whose code it is.
+
+    >>> from exactorbit.groups import translations
+    >>> row = depth_table(translations("1x4"), layers=2, features=[1, 2, 4, 8]).layers[1]
+    >>> row.features, row.unions, row.orbit_sizes, row.members
+    ((5, 10), (5, 10), (2, 2), ((1, 4), (2, 8)))
     """
 
     layer: int
@@ -529,7 +554,13 @@ class Layer:
 
 @dataclass(eq=False)
 class DepthTable:
-    """The layers built, and why the construction stopped (None when all requested layers were built)."""
+    """The layers built, and why the construction stopped (None when all requested layers were built).
+
+    >>> from exactorbit.groups import translations
+    >>> t = depth_table(translations("1x4"), layers=3, features=[1, 2, 4, 8])
+    >>> [row["min_orbit_size"] for row in t.to_json()["layers"]], t.stopped[:8]
+    ([4, 2], 'layer 3:')
+    """
 
     group: PixelGroup
     mode: str
@@ -585,12 +616,15 @@ def _orbit_classes(group, points):
 
 
 def depth_table(group, layers=2, *, mode="contains", features=None, include_constant=False,
-                certify=True, force=False, feature_source=None):
+                certify=True, force=False, feature_source=None, progress=None):
     """Build the depth table: layers 1..L of minimal-orbit features of features (see the module doc).
 
     ``features``: the layer-1 features (a union of G-orbits); default the
     minimal-orbit non-constant features.  The construction stops early (with
-    the reason in ``.stopped``) when a layer has no candidate feature.
+    the reason in ``.stopped``) when a layer has no candidate feature.  Grids of
+    more than 20 pixels are refused without ``force``; ``progress`` (default:
+    on from 16 pixels) shows a bar over the layers on stderr.  ``certify``:
+    attach a minimal-orbit certificate to every layer.
 
     >>> from exactorbit.groups import translations
     >>> t = depth_table(translations("1x4"), layers=2, features=[1, 2, 4, 8])
@@ -621,7 +655,12 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
     level_group = group                      # the group acting on level-L codes
     level_unions = tuple(1 << p for p in range(n))
     through = None                           # homomorphism G -> level_group (None: identity)
+    from tqdm import tqdm
+
+    show = progress if progress is not None else n >= 16
+    bar = tqdm(total=layers, desc="depth layers", unit="layer", disable=not show, file=sys.stderr)
     for L in range(1, layers + 1):
+        bar.update(1)
         realised = np.unique(level_codes).tolist() if level_codes.dtype != object else sorted(set(level_codes))
         min_bits = 1 if L == 1 else 2
         unions_of = {}
@@ -635,6 +674,8 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
                 continue
             unions_of[c] = u
             cands.append(c)
+        if not cands and L == 1:
+            raise InvalidArgument(f"the {group.grid} grid has no non-constant image, so no layer-1 feature")
         if not cands:
             table.stopped = (
                 f"layer {L}: no realised code combines at least {min_bits} layer-{L - 1} features"
@@ -681,7 +722,7 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
                 "representative": int(o[0]),
                 "union": u,
                 "code_orbit_size": len(o),
-                "image_orbit_size": orbit_size(group, u),
+                "image_orbit_size": len(o) if L == 1 else orbit_size(group, u),
                 "members": [level_unions[i] for i in _bits(o[0])],
             })
         table.layers.append(Layer(
@@ -705,6 +746,7 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
         level_group = action.induced
         level_unions = unions
         through = action
+    bar.close()
     return table
 
 
@@ -713,12 +755,102 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
 # ---------------------------------------------------------------------------
 
 
-def layer_reconstruction(table, layer, family=None, **family_options):
-    """Exact reconstruction probabilities of a layer's candidate codes by networks over its code space.
+#: Networks over a code space of more than this many features are refused (the networks module's grid limit).
+MAX_NETWORK_FEATURES = 16
+#: Untied families: largest (unit settings) * 2^m table the decoder enumeration may build without force.
+UNTIED_TABLE_LIMIT = 30_000_000
+#: ... and with force (the networks module builds that int64 table in one piece: 8 bytes an entry).
+UNTIED_TABLE_HARD_LIMIT = 250_000_000
 
-    Placeholder seam until :mod:`exactorbit.networks` lands: see the module docs.
+
+def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 1), exclude_constant=False,
+                         force=False):
+    """Exact reconstruction probabilities of a layer's candidate codes by autoencoders over its code space.
+
+    Layer L >= 2 is built over the codes of layer L-1, i.e. the 1 x m grid
+    (m = number of layer-(L-1) features).  The family is
+    ``exactorbit.networks.NetworkFamily(Grid(1, m), hidden, tied, alphabet, exclude_constant)``,
+    every parameter setting counted (uniform measure); for every candidate
+    class of layer L (one code per orbit of the induced group) the result gives
+    P(F(c) = c), checked constant on the class's orbit.  The networks module
+    handles at most 16 pixels, so m > 16 is refused (TooExpensive, with the
+    numbers).  Returns a dict (probabilities as Fractions).
+
+    >>> from exactorbit.groups import translations
+    >>> t = depth_table(translations("1x4"), layers=2, features=[1, 2, 4, 8])
+    >>> r = layer_reconstruction(t, 2)
+    >>> [(row["code"], row["combined_features"], row["probability"]) for row in r["classes"]]
+    [(3, 2, Fraction(3, 40)), (5, 2, Fraction(3, 40)), (7, 3, Fraction(3, 40))]
     """
-    raise NotImplementedError  # replaced below when exactorbit.networks exists
+    from .networks import NetworkFamily, parameter_settings, reconstruction_probabilities, unit_setting_count
+
+    _check_table(table)
+    layer = check_int("layer", layer, min_value=2)
+    if layer > len(table.layers):
+        raise InvalidArgument(
+            f"layer must be a built layer >= 2 (the table has {len(table.layers)}; {table.stopped}), got {layer}"
+        )
+    below = table.layers[layer - 2]
+    row = table.layers[layer - 1]
+    m = len(below.features)
+    if m > MAX_NETWORK_FEATURES:
+        raise TooExpensive(
+            f"layer-{layer} networks act on the codes of {m} layer-{layer - 1} features: 2^{m} = {1 << m} codes "
+            f"per function table, over the networks module's limit of {MAX_NETWORK_FEATURES} inputs"
+        )
+    family = NetworkFamily(Grid(1, m), hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
+    if not family.tied:
+        cost = unit_setting_count(m, family.alphabet, family.exclude_constant) * (1 << m)
+        if cost > UNTIED_TABLE_HARD_LIMIT:
+            raise TooExpensive(
+                f"untied layer-{layer} networks on {m} inputs tabulate {cost} unit outputs at once "
+                f"({8 * cost} bytes), over the hard limit {UNTIED_TABLE_HARD_LIMIT} (not even with force)"
+            )
+        if cost > UNTIED_TABLE_LIMIT and not force:
+            raise TooExpensive(
+                f"untied layer-{layer} networks on {m} inputs tabulate {cost} unit outputs "
+                f"(limit {UNTIED_TABLE_LIMIT}); pass force=True / --force"
+            )
+    probs = reconstruction_probabilities(family)
+    H = below.action.induced
+    classes = []
+    for cls in row.candidate_classes:
+        c = cls["representative"]
+        orb = orbit(H, c)
+        values = {probs[y] for y in orb}
+        if len(values) != 1:  # pragma: no cover - the families are invariant under all coordinate permutations
+            raise AssertionError(f"reconstruction probability not constant on the orbit of code {c}")
+        classes.append({
+            "code": c,
+            "union": cls["union"],
+            "combined_features": c.bit_count(),
+            "code_orbit_size": cls["code_orbit_size"],
+            "image_orbit_size": cls["image_orbit_size"],
+            "probability": probs[c],
+            "minimal": cls["code_orbit_size"] == row.code_orbit_size,
+        })
+    if not classes:  # pragma: no cover - a built layer has candidates
+        raise InvalidArgument(f"layer {layer} has no candidate code")
+    best = max(r["probability"] for r in classes)
+    return {
+        "layer": layer,
+        "family": family.describe(),
+        "inputs": m,
+        "parameter_settings": parameter_settings(family),
+        "classes": classes,
+        "minimal_feature_probabilities": sorted({r["probability"] for r in classes if r["minimal"]}),
+        "most_probable": [r["code"] for r in classes if r["probability"] == best],
+        "reconstructed_candidate_classes": sum(1 for r in classes if r["probability"] > 0),
+    }
+
+
+def _reconstruction_json(rec):
+    from .claims import fraction_str
+
+    out = dict(rec)
+    out["classes"] = [dict(r, probability=fraction_str(r["probability"])) for r in rec["classes"]]
+    out["minimal_feature_probabilities"] = [fraction_str(p) for p in rec["minimal_feature_probabilities"]]
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -739,6 +871,7 @@ def claim_c7_diagonal(table):
     """
     from .claims import Claim, FAILS, HOLDS, UNDECIDED
 
+    _check_table(table)
     G = table.group
     rows = []
     ok = True
@@ -790,6 +923,11 @@ def claim_c7_diagonal(table):
     )
 
 
+def _check_table(table, name="table"):
+    if not isinstance(table, DepthTable):
+        raise InvalidArgument(f"{name} must be a DepthTable (from depth_table), got {describe(table)}")
+
+
 def _shrinking_unions(table):
     """Candidate classes whose union image has a smaller orbit than some member feature."""
     out = []
@@ -827,6 +965,9 @@ def claim_c8_depth(table, constant_table=None):
     """
     from .claims import Claim, FAILS, HOLDS, UNDECIDED
 
+    _check_table(table)
+    if constant_table is not None:
+        _check_table(constant_table, "constant_table")
     sizes = [row.min_orbit_size for row in table.layers]
     drops = [(a, b) for a, b in zip(table.layers, table.layers[1:]) if b.min_orbit_size < a.min_orbit_size]
     shrink = _shrinking_unions(table)
@@ -899,8 +1040,14 @@ def claim_c8_depth(table, constant_table=None):
     )
 
 
-def depth_claims(grid, group, layers=3, *, mode="contains", features=None, force=False):
+def depth_claims(grid, group, layers=3, *, mode="contains", features=None, hidden=1, tied=True,
+                 alphabet=(-1, 0, 1), force=False):
     """[C7, C8] for the tour: the depth table of (grid, group) with L layers, and the constant-admitting variant.
+
+    C8's evidence also carries, per layer >= 2, the exact reconstruction
+    probabilities of the layer's candidate codes by the (hidden, tied,
+    alphabet) autoencoders over the code space below (:func:`layer_reconstruction`),
+    or why they were not computed.
 
     >>> from exactorbit.groups import named_group
     >>> [c.verdict for c in depth_claims("3x3", named_group("translations+dihedral", "3x3"))]
@@ -914,7 +1061,20 @@ def depth_claims(grid, group, layers=3, *, mode="contains", features=None, force
     table = depth_table(group, layers, mode=mode, features=features, certify=False, force=force)
     variant = depth_table(group, layers, mode=mode, features=features, include_constant=True,
                           certify=False, force=force)
-    return [claim_c7_diagonal(table), claim_c8_depth(table, variant)]
+    c7, c8 = claim_c7_diagonal(table), claim_c8_depth(table, variant)
+    c8.evidence["networks"] = _networks_evidence(table, hidden, tied, alphabet, force)
+    return [c7, c8]
+
+
+def _networks_evidence(table, hidden, tied, alphabet, force):
+    out = []
+    for L in range(2, len(table.layers) + 1):
+        try:
+            rec = layer_reconstruction(table, L, hidden=hidden, tied=tied, alphabet=alphabet, force=force)
+            out.append(_reconstruction_json(rec))
+        except TooExpensive as exc:
+            out.append({"layer": L, "skipped": str(exc)})
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -923,7 +1083,13 @@ def depth_claims(grid, group, layers=3, *, mode="contains", features=None, force
 
 
 def cli_depth_arguments(parser):
-    """Arguments of ``exactorbit depth``."""
+    """Arguments of ``exactorbit depth``.
+
+    >>> import argparse
+    >>> p = argparse.ArgumentParser(); cli_depth_arguments(p)
+    >>> p.parse_args([]).layers, p.parse_args(["--untied"]).tied
+    (2, False)
+    """
     from .cli import add_group_arguments
 
     add_group_arguments(parser)
@@ -931,11 +1097,15 @@ def cli_depth_arguments(parser):
     parser.add_argument("--mode", default="contains", choices=list(MODES),
                         help="a feature is present when its pixels are on (contains) or the image equals it")
     parser.add_argument("--features", default=None,
-                        help="layer-1 features: comma-separated masks or text images (a union of orbits); "
-                             "default the minimal-orbit non-constant features")
+                        help="layer-1 features: comma-separated masks or text images (a union of orbits), or "
+                             "'network:SEED' (the G-closure of what a random network of the --hidden/--tied family "
+                             "on the image grid reconstructs); default the minimal-orbit non-constant features")
     parser.add_argument("--include-constant", action="store_true",
                         help="admit features whose union image is constant (the full image)")
-    parser.add_argument("--hidden", type=int, default=1, help="hidden units of the layer-2 networks (default 1)")
+    parser.add_argument("--hidden", type=int, default=1,
+                        help="hidden units of the networks over each code space (default 1)")
+    parser.add_argument("--alphabet", default="-1,0,1",
+                        help="weights of those networks (default -1,0,1; write --alphabet=0,1)")
     tied = parser.add_mutually_exclusive_group()
     tied.add_argument("--tied", dest="tied", action="store_true", default=True, help="tied weights (default)")
     tied.add_argument("--untied", dest="tied", action="store_false", help="untied weights")
@@ -957,23 +1127,55 @@ def _parse_features(text, grid):
     return out
 
 
+def _network_features(group, spec, hidden, tied, alphabet):
+    from .networks import NetworkFamily, network_table, random_network
+
+    try:
+        seed = int(spec[len("network:"):])
+    except ValueError:
+        raise InvalidArgument(f"--features network:SEED needs an int seed, got {spec!r}") from None
+    net = random_network(NetworkFamily(group.grid, hidden, tied=tied, alphabet=alphabet), seed=seed)
+    feats = reconstructed_features(group, network_table(net))
+    kind = "tied" if tied else "untied"
+    return feats, f"G-closure of the features a random {kind} network (k={hidden}, seed {seed}) reconstructs"
+
+
 def cli_depth(args):
-    """Run ``exactorbit depth``: returns (payload, text)."""
+    """Run ``exactorbit depth``: returns (payload, text).
+
+    >>> import argparse
+    >>> p = argparse.ArgumentParser(); cli_depth_arguments(p)
+    >>> payload, text = cli_depth(p.parse_args(["--grid", "1x4", "--group", "translations", "--features", "1,2,4,8"]))
+    >>> [(r["layer"], r["min_orbit_size"]) for r in payload["layers"]], [c["verdict"] for c in payload["claims"]]
+    ([(1, 4), (2, 2)], ['holds', 'fails'])
+    """
     from .cli import group_from_args
     from .images import render_block
 
+    from .claims import fraction_str
+    from .networks import parse_alphabet
+
     grid, group = group_from_args(args)
     layers = check_int("--layers", args.layers, min_value=1, max_value=6)
-    check_int("--hidden", args.hidden, min_value=1)
-    feats = None if args.features is None else _parse_features(args.features, grid)
+    hidden = check_int("--hidden", args.hidden, min_value=1, max_value=8)
+    alphabet = parse_alphabet(args.alphabet)
+    source = None
+    if args.features is None:
+        feats = None
+    elif args.features.strip().startswith("network:"):
+        feats, source = _network_features(group, args.features.strip(), hidden, args.tied, alphabet)
+    else:
+        feats = _parse_features(args.features, grid)
     table = depth_table(group, layers, mode=args.mode, features=feats, include_constant=args.include_constant,
-                        force=args.force)
+                        force=args.force, feature_source=source)
     variant = None
     if not args.include_constant:
         variant = depth_table(group, layers, mode=args.mode, features=feats, include_constant=True,
                               certify=False, force=args.force)
     claims = [claim_c7_diagonal(table), claim_c8_depth(table, variant)]
+    nets = _networks_evidence(table, hidden, args.tied, alphabet, args.force)
     payload = table.to_json()
+    payload["networks"] = nets
     payload["claims"] = [{"id": c.id, "verdict": c.verdict, "evidence": c.evidence} for c in claims]
     lines = [
         f"{group.name} (order {group.order()}) on the {grid} grid; codes: mode {args.mode!r}; "
@@ -998,6 +1200,17 @@ def cli_depth(args):
         lines.append(f"\nlayer {row.layer}: {len(row.features)} features, one per G-orbit shown "
                      f"(orbit sizes {sorted(set(row.orbit_sizes))}):")
         lines.append(render_block(reps[:12], grid))
+    for rec in nets:
+        if "skipped" in rec:
+            lines.append(f"\nlayer-{rec['layer']} networks: not computed: {rec['skipped']}")
+            continue
+        lines.append(f"\nlayer-{rec['layer']} networks: {rec['family']} ({rec['parameter_settings']} settings); "
+                     "P(F(c) = c) per candidate orbit:")
+        lines.append(f"  {'code':>10} {'features':>8} {'code |Orb|':>10} {'image |Orb|':>11}  probability")
+        for r in rec["classes"]:
+            mark = "  (minimal)" if r["minimal"] else ""
+            lines.append(f"  {r['code']:>10} {r['combined_features']:>8} {r['code_orbit_size']:>10} "
+                         f"{r['image_orbit_size']:>11}  {r['probability']}{mark}")
     for c in claims:
         lines.append(f"\n{c.id} [{c.verdict}] {c.statement}\n  {c.summary}")
     return payload, "\n".join(lines)

@@ -8,14 +8,14 @@ A set of tables generates a transformation monoid (the identity included);
 every finite map is a permutation on its recurrent set R = F^m(X), m >= |X|
 (design.md theorem 6, proofs/theorem6_recurrent.md).
 
->>> F = [1, 2, 2, 0]
+>>> F = [1, 2, 3, 1]
 >>> recurrent_set(F).tolist(), cycle_type(F)
-([1, 2], (1,))
+([1, 2, 3], (3,))
 >>> compose(F, F).tolist()
-[2, 2, 2, 1]
+[2, 3, 1, 2]
 """
 
-from collections import Counter, deque
+from collections import deque
 
 import numpy as np
 
@@ -228,7 +228,7 @@ def transformation_monoid(tables, limit=MONOID_LIMIT, *, include_identity=True):
     Breadth-first closure; refuses (TooExpensive) past ``limit`` elements.
 
     >>> [t.tolist() for t in transformation_monoid([[1, 0, 0]])]
-    [[0, 1, 0], [0, 1, 2], [1, 0, 0]]
+    [[0, 1, 1], [0, 1, 2], [1, 0, 0]]
     """
     gens = _tables(tables)
     limit = check_int("limit", limit, min_value=1)

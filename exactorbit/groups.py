@@ -251,7 +251,7 @@ class PixelGroup:
     @property
     def is_dihedral(self):
         """Whether the group is dihedral (sympy's convention: orders 2 and 4 count as D1, D2)."""
-        return bool(self.sympy.is_dihedral)
+        return is_dihedral_group(self.sympy)
 
     def abelian_invariants(self):
         """Abelian invariants of the group (of its abelianization), as in sympy.
@@ -267,13 +267,10 @@ class PixelGroup:
         >>> dihedral("3x3").structure()["order"]
         8
         """
-        return {
-            "order": self.order(),
-            "is_abelian": self.is_abelian,
-            "is_cyclic": self.is_cyclic,
-            "is_dihedral": self.is_dihedral,
-            "abelian_invariants": self.abelian_invariants(),
-        }
+        if self._symmetric and self.n > 2:  # S_n, n >= 3: skip sympy's searches
+            return {"order": self.order(), "is_abelian": False, "is_cyclic": False,
+                    "is_dihedral": self.n == 3, "abelian_invariants": [2]}
+        return structure_facts(self.sympy)
 
     # -- membership and elements ----------------------------------------
     def contains(self, perm):
@@ -395,6 +392,37 @@ class PixelGroup:
 
     def __repr__(self):
         return f"PixelGroup({self.name!r}, grid={self.grid}, order={self.order()})"
+
+
+def is_dihedral_group(sym):
+    """Whether a sympy permutation group is dihedral, with a cheap test first for large groups.
+
+    sympy's ``is_dihedral`` can exhaust memory on a large group (e.g. S_16); a
+    dihedral group's derived subgroup is cyclic, which is checked first.
+
+    >>> from sympy.combinatorics.named_groups import DihedralGroup, SymmetricGroup
+    >>> is_dihedral_group(DihedralGroup(5)), is_dihedral_group(SymmetricGroup(16))
+    (True, False)
+    """
+    if sym.order() > 100_000 and not sym.derived_subgroup().is_cyclic:
+        return False
+    return bool(sym.is_dihedral)
+
+
+def structure_facts(sym):
+    """Order, abelian, cyclic and dihedral facts and abelian invariants of a sympy group.
+
+    >>> from sympy.combinatorics.named_groups import CyclicGroup
+    >>> structure_facts(CyclicGroup(6))["abelian_invariants"]
+    [2, 3]
+    """
+    return {
+        "order": int(sym.order()),
+        "is_abelian": bool(sym.is_abelian),
+        "is_cyclic": bool(sym.is_cyclic),
+        "is_dihedral": is_dihedral_group(sym),
+        "abelian_invariants": [int(a) for a in sym.abelian_invariants()],
+    }
 
 
 def _perm_from_map(grid, fn):

@@ -39,7 +39,7 @@ from ._validation import check_int, describe
 from .actions import apply_many
 from .errors import InvalidArgument, TooExpensive
 from .functions import as_table, recurrent_permutation
-from .groups import PixelGroup
+from .groups import PixelGroup, structure_facts
 
 __all__ = [
     "Shadow",
@@ -246,12 +246,8 @@ def shadow_group(group, functions, tolerance=0, complement=False, inputs=None):
         sym = pixel_group.sympy
     return ShadowGroup(
         generators=tuple(gens),
-        order=int(sym.order()),
         ambient_order=group.order() * (2 if complement else 1),
-        is_abelian=bool(sym.is_abelian),
-        is_cyclic=bool(sym.is_cyclic),
-        is_dihedral=bool(sym.is_dihedral),
-        abelian_invariants=[int(a) for a in sym.abelian_invariants()],
+        **structure_facts(sym),
         fraction_within=Fraction(within, total),
         tolerance=tolerance,
         complement=complement,
@@ -323,13 +319,4 @@ def recurrent_shadow_group(functions):
     ident = tuple(range(degree))
     gens = sorted(g for g in gens if g != ident)
     sym = PermutationGroup([Permutation(list(g)) for g in gens] or [Permutation(list(ident))])
-    return RecurrentShadowGroup(
-        generators=tuple(gens),
-        order=int(sym.order()),
-        degree=degree,
-        is_abelian=bool(sym.is_abelian),
-        is_cyclic=bool(sym.is_cyclic),
-        is_dihedral=bool(sym.is_dihedral),
-        abelian_invariants=[int(a) for a in sym.abelian_invariants()],
-        sympy=sym,
-    )
+    return RecurrentShadowGroup(generators=tuple(gens), degree=degree, sympy=sym, **structure_facts(sym))

@@ -28,6 +28,8 @@ __all__ = [
     "group_elements",
     "images",
     "groups_with_images",
+    "network_families",
+    "networks",
 ]
 
 _BASE_NAMES = [name for name in GROUP_NAMES if name != "symmetric"]
@@ -98,3 +100,57 @@ def groups_with_images(draw, max_pixels=9, count=None):
     if count is None:
         return group, draw(images(group.grid))
     return group, draw(st.lists(images(group.grid), min_size=count, max_size=count))
+
+
+@st.composite
+def network_families(draw, max_pixels=4, max_hidden=2, alphabets=((-1, 0, 1), (-1, 1), (0, 1))):
+    """Small :class:`exactorbit.networks.NetworkFamily` records (tied or untied, any alphabet given).
+
+    >>> from hypothesis import find
+    >>> find(network_families(), lambda f: not f.tied and f.hidden == 2).hidden
+    2
+    """
+    from .networks import NetworkFamily
+
+    grid = draw(grids(max_pixels=max_pixels))
+    return NetworkFamily(
+        grid,
+        draw(st.integers(1, max_hidden)),
+        tied=draw(st.booleans()),
+        alphabet=draw(st.sampled_from(list(alphabets))),
+        exclude_constant=draw(st.booleans()),
+    )
+
+
+@st.composite
+def networks(draw, family, table=True):
+    """A parameter setting of ``family``: its function table (numpy), or the Network if table=False.
+
+    Weights are drawn from the alphabet and each threshold from its range (not
+    uniform over settings); settings with a unit that has no threshold are rejected.
+
+    >>> from hypothesis import given, settings
+    >>> from exactorbit.networks import NetworkFamily
+    >>> from exactorbit.functions import recurrent_permutation, is_bijection
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(networks(NetworkFamily("2x2", 2)))
+    ... def test_recurrent_part_is_a_permutation(F):
+    ...     R, perm = recurrent_permutation(F)
+    ...     assert is_bijection(perm)
+    >>> test_recurrent_part_is_a_permutation()
+    """
+    from hypothesis import assume
+
+    from .networks import Network, network_table, threshold_range
+
+    n, k, A = family.n, family.hidden, list(family.alphabet)
+    enc = [draw(st.lists(st.sampled_from(A), min_size=n, max_size=n)) for _ in range(k)]
+    if family.tied:
+        dec = [[enc[j][i] for j in range(k)] for i in range(n)]
+    else:
+        dec = [draw(st.lists(st.sampled_from(A), min_size=k, max_size=k)) for _ in range(n)]
+    ranges = [threshold_range(r, family.exclude_constant) for r in enc + dec]
+    assume(all(lo <= hi for lo, hi in ranges))
+    ts = [draw(st.integers(lo, hi)) for lo, hi in ranges]
+    net = Network(family, enc, ts[:k], dec, ts[k:])
+    return network_table(net) if table else net

@@ -43,7 +43,7 @@ g = G.generators[0]
 print(f"\nG permutes the 24 features: g = {cycle_string(g)} induces ind(g) = {cycle_string(A(g))}")
 print(f"  equivariance: code(x^g) = {code(apply(g, x), F1):#x} = code(x)^ind(g) = {apply(A(g), c):#x}")
 print(f"  induced group H on Grid(1, 24): |H| = {A.induced.order()}, kernel order {A.kernel().order()}"
-      " (only the identity fixes every feature)\n")
+      + (" (only the identity fixes every feature)" if A.kernel().order() == 1 else "") + "\n")
 
 print(f"Layer 2: {layer2.candidates} realised codes combine >= 2 features with a non-constant union, in "
       f"{len(layer2.candidate_classes)} H-orbits; the smallest orbit has size {layer2.code_orbit_size}.")
@@ -54,8 +54,10 @@ for u, members in zip(layer2.unions, layer2.members):
         reps2.append(u)
         print(f"  union of {len(members)} layer-1 features:")
         print(render_block([u] + list(members), grid))
-print(f"  image-space orbit size {layer2.min_orbit_size}: a pair of parallel lines is again a layer-1 feature,\n"
-      "  and its code (the two lines and the pair itself) is the simplest combination.\n")
+again = sum(1 for u in layer2.unions if u in F1)
+print(f"  image-space orbit size {layer2.min_orbit_size}; {again} of the {len(layer2.unions)} layer-2 unions are "
+      "themselves layer-1 features\n  (F1 holds both a line and a pair of lines, so the pair's code combines three "
+      "features).\n")
 
 for claim in (claim_c7_diagonal(table), claim_c8_depth(table, variant)):
     print(f"{claim.id} [{claim.verdict}] {claim.statement}")
@@ -66,3 +68,12 @@ print("\nThe catch: the union of ALL layer-1 features is the full image, alone i
 print(render_block([full], grid))
 print(f"  admitting constant unions, the smallest layer-2 orbit is {variant.layers[1].min_orbit_size}: "
       "a union of features can be simpler than its parts.")
+
+pixels = depth_table(G, layers=2, features=[1 << p for p in range(G.n)], certify=False)
+c8 = claim_c8_depth(pixels)
+p1, p2 = pixels.layers
+k = p2.orbit_sizes.index(p2.min_orbit_size)
+print(f"\nStart instead from the {len(p1.features)} single pixels (orbit {p1.min_orbit_size}): the simplest layer-2 "
+      f"feature has orbit {p2.min_orbit_size},\nthe union of these {len(p2.members[k])} pixels:")
+print(render_block([p2.unions[k]] + list(p2.members[k]), grid))
+print(f"C8 [{c8.verdict}] {c8.summary}")

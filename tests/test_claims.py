@@ -44,10 +44,11 @@ def test_c5_holds_when_probability_is_one_over_orbit_size():
     assert Fraction(claim.evidence["kendall_tau_orbit_size_vs_probability"]) < 0
 
 
-def test_c5_undecided_when_flat():
+def test_c5_fails_when_flat_and_is_undecided_with_one_orbit_size():
     group = translations("2x2")
     claim = claim_c5_simplest_first(group, [Fraction(1, 2)] * 16)
-    assert claim.verdict == UNDECIDED
+    assert claim.verdict == FAILS and "no preference" in claim.summary
+    assert claim_c5_simplest_first(trivial("2x2"), [Fraction(k, 16) for k in range(16)]).verdict == UNDECIDED
 
 
 @given(eos.pixel_groups(max_pixels=5), st.data())
@@ -60,16 +61,17 @@ def test_c5_verdict_matches_definition(group, data):
         orb = naive_orbit(group, x)
         naive[orb[0]] = (len(orb), sum(probs[y] for y in orb) / len(orb))
     assert {c[0]: (c[1], c[2]) for c in classes} == naive
-    violated = any(a[0] < b[0] and a[1] < b[1] for a in naive.values() for b in naive.values())
-    comparable = any(a[0] < b[0] and a[1] != b[1] for a in naive.values() for b in naive.values())
+    pairs = [(a, b) for a in naive.values() for b in naive.values() if a[0] < b[0]]
+    violated = any(a[1] < b[1] for a, b in pairs)
+    comparable = any(a[1] != b[1] for a, b in pairs)
     verdict = claim_c5_simplest_first(group, probs).verdict
-    assert verdict == (FAILS if violated else HOLDS if comparable else UNDECIDED)
+    assert verdict == (UNDECIDED if not pairs else FAILS if violated or not comparable else HOLDS)
 
 
 def test_c6_uses_the_shadow_groups_orbits():
     group = named_group("translations+dihedral", "3x3")
     probs = [Fraction(1, orbit_size(group, x)) for x in range(512)]
-    # under the trivial shadow group every orbit has size 1: nothing to compare
+    # under the trivial shadow group every orbit has size 1: nothing to rank
     assert claim_c6_shadow_ranking(trivial("3x3"), probs).verdict == UNDECIDED
     c5 = claim_c5_simplest_first(group, probs)
     c6 = claim_c6_shadow_ranking(group, probs, c5)

@@ -145,6 +145,8 @@ def test_kernel_is_exactly_the_elements_inducing_the_identity(case):
         assert all(apply(g, f) == f for f in feats)
     # first isomorphism theorem: |G| = |H| |K|
     assert group.order() == A.induced.order() * K.order()
+    # the fallback route (listing G) finds the same subgroup
+    assert set(A._kernel_by_listing(K.order()).elements()) == expected
     # H is exactly the image of G
     assert set(A.induced.elements()) == {A(g) for g in naive_elements(group)}
 
@@ -249,6 +251,10 @@ def test_bad_arguments():
         depth_table("3x3")
     with pytest.raises(TooExpensive, match="force"):
         depth_table(translations("3x7"))
+    with pytest.raises(InvalidArgument, match="DepthTable"):
+        claim_c8_depth([4, 2])
+    with pytest.raises(InvalidArgument, match="DepthTable"):
+        claim_c7_diagonal(None)
 
 
 # ---------------------------------------------------------------------------
@@ -267,6 +273,15 @@ def test_depth_table_matches_naive_twin(case, mode, include_constant):
         for u, s, st_ in zip(r.unions, r.orbit_sizes, r.stabilizer_orders):
             assert s * st_ == group.order()
             assert s == len(naive_orbit(group, u))
+    if mode == "contains":
+        # a realised code is the code of its own union image, so both orbits have one size
+        for k, r in enumerate(table.layers[1:], start=1):
+            for c, u, s in zip(r.features, r.unions, r.orbit_sizes):
+                y = u
+                for lower in table.layers[:k]:
+                    y = naive_code(y, lower.features, mode)
+                assert y == c
+                assert s == r.code_orbit_size
 
 
 def test_default_depth_table_matches_naive_twin():
@@ -328,6 +343,21 @@ def test_c8_fails_when_opposite_pixels_make_a_smaller_orbit():
     assert "smaller orbit" in claim.summary
 
 
+def test_c8_fails_on_the_torus_when_layer_one_is_the_pixels():
+    # 3x3, translations+dihedral: a pixel has orbit 9 (naive count below), three pixels in a line
+    # make a row (orbit 6, naive count): the union is simpler than its parts
+    G = named_group("translations+dihedral", "3x3")
+    pixels = [1 << p for p in range(9)]
+    table = depth_table(G, layers=2, features=pixels)
+    assert len(naive_orbit(G, 1)) == 9 and len(naive_orbit(G, 0b111)) == 6
+    claim = claim_c8_depth(table)
+    assert claim.verdict == FAILS
+    assert claim.evidence["min_orbit_size_by_layer"] == [9, 6]
+    drop = claim.evidence["decreases"][0]
+    assert len(naive_orbit(G, drop["example_union"])) == 6
+    assert all(len(naive_orbit(G, x)) == 9 for x in drop["example_members"])
+
+
 def test_c8_holds_on_pixels_of_a_3_cycle():
     # 1x3 translations: pixels (orbit 3), then pairs of pixels (orbit 3); the triple is constant
     G = translations("1x3")
@@ -335,6 +365,11 @@ def test_c8_holds_on_pixels_of_a_3_cycle():
     claim = claim_c8_depth(table)
     assert claim.verdict == HOLDS and claim.evidence["min_orbit_size_by_layer"] == [3, 3]
     assert len(table.layers) == 2
+
+
+def test_depth_claims_checks_the_grid():
+    with pytest.raises(InvalidArgument, match="grid"):
+        depth_claims("2x2", named_group("translations", "3x3"))
 
 
 def test_c8_undecided_with_one_layer():
@@ -374,7 +409,17 @@ def test_cli_json(capsys):
         assert r["on_pixels"] == [bin(f).count("1") for f in r["features"]]
     assert {c["id"] for c in payload["claims"]} == {"C7", "C8"}
     assert all(c["verdict"] in (HOLDS, FAILS, UNDECIDED) for c in payload["claims"])
-    assert "float" not in json.dumps(payload)
+
+    def walk(v):
+        assert not isinstance(v, float)
+        if isinstance(v, dict):
+            for w in v.values():
+                walk(w)
+        elif isinstance(v, list):
+            for w in v:
+                walk(w)
+
+    walk(payload)
 
 
 def test_cli_text_draws_features(capsys):
@@ -392,9 +437,97 @@ def test_cli_text_draws_features(capsys):
         (["depth", "--grid", "1x4", "--group", "translations", "--features", "1,2"], "union of G-orbits"),
         (["depth", "--features", "1,,2"], "empty"),
         (["depth", "--grid", "3x7"], "--force"),
+        (["depth", "--grid", "1x1"], "no non-constant image"),
+        (["depth", "--alphabet", "x"], "alphabet"),
+        (["depth", "--hidden", "0"], "--hidden"),
     ],
 )
 def test_cli_bad_input_exits_2(capsys, argv, message):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("exactorbit: error:") and message in err
+
+
+# ---------------------------------------------------------------------------
+# networks over the code space
+# ---------------------------------------------------------------------------
+
+
+def naive_reconstruction(m, code_value, tied, alphabet=(-1, 0, 1)):
+    """P(F(c) = c) over every setting of an m -> 1 -> m threshold autoencoder, by brute force.
+
+    Conventions (exactorbit.networks' docstring): a unit outputs [w.u >= t], t from
+    min_u w.u to max_u w.u + 1; tied decoder weight i = encoder weight i.
+    """
+    from itertools import product
+
+    def thresholds(ws):
+        lo = sum(min(a, 0) for a in ws)
+        hi = sum(max(a, 0) for a in ws)
+        return range(lo, hi + 2)
+
+    bits = [code_value >> i & 1 for i in range(m)]
+    hit = total = 0
+    for w in product(alphabet, repeat=m):
+        for t in thresholds(w):
+            h = int(sum(a * b for a, b in zip(w, bits)) >= t)
+            decs = [w] if tied else list(product(alphabet, repeat=m))
+            for v in decs:
+                per_pixel = [sum(1 for s in thresholds((v[i],)) if int(v[i] * h >= s) == bits[i])
+                             for i in range(m)]
+                sizes = [len(thresholds((v[i],))) for i in range(m)]
+                hit += math.prod(per_pixel)
+                total += math.prod(sizes)
+    from fractions import Fraction
+
+    return Fraction(hit, total)
+
+
+@pytest.mark.parametrize("tied", [True, False])
+@pytest.mark.parametrize("alphabet", [(-1, 0, 1), (0, 1)])
+def test_layer_reconstruction_matches_brute_force(tied, alphabet):
+    from exactorbit.depth import layer_reconstruction
+
+    G = translations("1x3")
+    table = depth_table(G, layers=2, features=[1, 2, 4])  # layer-2 codes over 3 pixel features
+    rec = layer_reconstruction(table, 2, tied=tied, alphabet=alphabet)
+    assert rec["inputs"] == 3
+    for row in rec["classes"]:
+        assert row["probability"] == naive_reconstruction(3, row["code"], tied, alphabet)
+        assert row["combined_features"] == bin(row["code"]).count("1") >= 2
+
+
+def test_layer_reconstruction_refuses_large_code_spaces():
+    from exactorbit.depth import layer_reconstruction
+
+    G = named_group("translations+dihedral", "3x3")
+    table = depth_table(G, layers=3)
+    with pytest.raises(TooExpensive, match="2\\^24"):
+        layer_reconstruction(table, 2)
+    rec = layer_reconstruction(table, 3)  # 12 layer-2 features: feasible
+    assert rec["inputs"] == 12 and rec["classes"]
+    with pytest.raises(InvalidArgument, match="layer"):
+        layer_reconstruction(table, 4)
+    with pytest.raises(TooExpensive, match="not even with force"):  # 12 inputs, untied: ~2e10 entries
+        layer_reconstruction(table, 3, tied=False, force=True)
+
+
+def test_cli_networks_and_network_features(capsys):
+    argv = ["depth", "--features", "###/.../...,.../###/...,.../.../###,#../#../#..,.#./.#./.#.,..#/..#/..#",
+            "--alphabet=0,1", "--json"]
+    assert main(argv) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["layers"][0]["features"] == sorted([7, 56, 448, 73, 146, 292])
+    net = payload["networks"][0]
+    assert net["layer"] == 2 and net["inputs"] == 6 and "skipped" not in net
+    assert all("/" in r["probability"] for r in net["classes"])
+    assert main(["depth", "--features", "network:0", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert "random tied network" in payload["layer1_features"]
+    sizes = [r["min_orbit_size"] for r in payload["layers"]]
+    c8 = [c for c in payload["claims"] if c["id"] == "C8"][0]
+    if len(sizes) > 1:
+        expected = FAILS if any(b < a for a, b in zip(sizes, sizes[1:])) else HOLDS
+        assert c8["verdict"] == expected
+    assert main(["depth", "--features", "network:x"]) == 2
+    assert "int seed" in capsys.readouterr().err

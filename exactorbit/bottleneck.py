@@ -1,0 +1,280 @@
+"""One-hidden-unit families analysed exactly without listing their functions.
+
+A network with one hidden unit computes ``F(x) = a if h(x) else b``: ``h`` is
+the encoder's threshold unit, ``a`` and ``b`` the decoder's outputs for the
+hidden bit 1 and 0.  The 3x3 tied family has 422,752,256 distinct functions,
+too many to list, but everything the shadow analysis needs is a sum over
+encoder settings of a product over pixels, which this module evaluates.
+
+Conventions as in :mod:`exactorbit.shadow` (distance over all 2^n inputs, no
+complement) and :mod:`exactorbit.networks`.  For an element g with table
+``x -> x^g``: F(x) = x^g holds for at most one x with h(x) = 1 (namely
+x = a^(g^-1)) and one with h(x) = 0 (x = b^(g^-1)), so the *score*
+s_g = [h(a^(g^-1)) = 1] + [h(b^(g^-1)) = 0] (or 1 when a = b) gives
+d(F, g) = 2^n - s_g, and the shadow of F is the set of g of maximal score.
+
+Symmetry: conjugating a network by a pixel permutation g (F -> g^-1 F g)
+permutes its weights (w'[g[p]] = w[p]) and keeps the family, its measure and
+distances; shadows are conjugated.  So encoders are taken one per G-orbit of
+weight vectors, weighted by the orbit size, and the union of shadows over the
+family is closed under conjugation: the shadow group is the normal closure of
+the shadows of the representatives.
+
+>>> from exactorbit.networks import NetworkFamily
+>>> from exactorbit.groups import translations
+>>> r = k1_shadow_analysis(NetworkFamily("1x2", 1), translations("1x2"))
+>>> r["distance_distribution"]
+{2: 32, 3: 192}
+"""
+
+from collections import Counter
+from fractions import Fraction
+
+import numpy as np
+from sympy.combinatorics import Permutation, PermutationGroup
+
+from ._validation import describe
+from .errors import InvalidArgument
+from .groups import PixelGroup, compose, inverse
+from .networks import NetworkFamily, parameter_settings, threshold_range, unit_settings
+from .shadow import element_tables
+
+__all__ = [
+    "k1_shadow_analysis",
+    "k1_recurrent_shadow",
+    "k1_is_member",
+]
+
+
+def _check(family, group):
+    if not isinstance(family, NetworkFamily):
+        raise InvalidArgument(f"family must be a NetworkFamily, got {describe(family)}")
+    if family.hidden != 1:
+        raise InvalidArgument(f"this route needs one hidden unit, got hidden={family.hidden}")
+    if group is not None:
+        if not isinstance(group, PixelGroup):
+            raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
+        if group.grid != family.grid:
+            raise InvalidArgument(f"group grid {group.grid} differs from the family's {family.grid}")
+
+
+def _bits(n):
+    return ((np.arange(1 << n)[:, None] >> np.arange(n)) & 1).astype(np.int64)
+
+
+def _pixel_pair_counts(family, w_i):
+    """2x2 counts [a_i, b_i] of decoder settings of one pixel (tied: its weight is w_i)."""
+    cnt = np.zeros((2, 2), dtype=np.int64)
+    weights = [w_i] if family.tied else list(family.alphabet)
+    for v in weights:
+        lo, hi = threshold_range([v], family.exclude_constant)
+        for t in range(lo, hi + 1):
+            cnt[int(v >= t), int(0 >= t)] += 1
+    return cnt
+
+
+def _pair_weights(family, w):
+    """(2^n, 2^n) int64 array c[a, b]: decoder settings giving outputs a (hidden 1), b (hidden 0)."""
+    n = family.n
+    bits = _bits(n)
+    c = np.ones((1 << n, 1 << n), dtype=np.int64)
+    for i in range(n):
+        cnt = _pixel_pair_counts(family, int(w[i]))
+        c *= cnt[bits[:, i][:, None], bits[:, i][None, :]]
+    return c
+
+
+def _weight_orbits(family, group):
+    """Representatives of the G-orbits of encoder weight vectors, with orbit sizes."""
+    n = family.n
+    alphabet = np.array(family.alphabet, dtype=np.int64)
+    a = len(alphabet)
+    W = alphabet[((np.arange(a**n)[:, None] // a ** np.arange(n)) % a)]  # (a^n, n)
+    idx = ((np.arange(a**n)[:, None] // a ** np.arange(n)) % a)  # digit indices
+    powers = a ** np.arange(n)
+    best = np.arange(a**n)
+    for g in group.elements():
+        inv = np.array(inverse(g))
+        best = np.minimum(best, (idx[:, inv] * powers).sum(1))  # w'[q] = w[g^-1[q]]
+    reps, sizes = np.unique(best, return_counts=True)
+    return W[reps], sizes
+
+
+def _encoders(family, group):
+    """Yield (weights w, threshold t, multiplicity) of encoder settings up to G."""
+    W, sizes = _weight_orbits(family, group)
+    for w, size in zip(W, sizes):
+        lo, hi = threshold_range(w.tolist(), family.exclude_constant)
+        for t in range(lo, hi + 1):
+            yield w, t, int(size)
+
+
+def k1_shadow_analysis(family, group, tolerance=None):
+    """Exact nearest-element shadow analysis of a one-hidden-unit family under G.
+
+    Returns a dict: ``distance_distribution`` (distance -> multiplicity),
+    ``total`` (= the family's parameter settings), ``best_distance``,
+    ``generators_by_distance`` (distance -> sorted union of shadow elements of
+    the representatives' functions at that distance), and, when ``tolerance``
+    is given, ``shadow_group`` (the PixelGroup generated by the shadows of all
+    functions within the tolerance: normal closure under G) and
+    ``fraction_within`` (Fraction).
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> from exactorbit.groups import translations
+    >>> r = k1_shadow_analysis(NetworkFamily("1x2", 1), translations("1x2"), tolerance=2)
+    >>> r["shadow_group"].order(), r["fraction_within"]
+    (2, Fraction(1, 7))
+    """
+    _check(family, group)
+    n = family.n
+    size = 1 << n
+    elements, tables = element_tables(group)
+    inv_tables = np.argsort(tables, axis=1)  # inv[g, y] = x with x^g = y
+    X = _bits(n)
+    dist = Counter()
+    union = {size - 2: set(), size - 1: set(), size: set()}
+    eye = np.eye(size, dtype=bool)
+    for w, t, mult in _encoders(family, group):
+        h = X @ w >= t
+        U = h[inv_tables]  # U[g, a] = h(a^(g^-1))
+        V = ~U
+        c = _pair_weights(family, w)
+        support = c > 0
+        two = (U.T.astype(np.float32) @ V.astype(np.float32)) > 0  # some g scores 2
+        one = ~two & (eye | U.any(0)[:, None] | V.any(0)[None, :])
+        zero = ~two & ~one
+        for d, mask in ((size - 2, two), (size - 1, one), (size, zero)):
+            total = int(c[mask].sum())
+            if total:
+                dist[d] += total * mult
+        # shadows: score-2 functions: {g : U[g,a] and V[g,b]}
+        s2 = (support & two).astype(np.float32)
+        if s2.any():
+            hit = ((U.astype(np.float32) @ s2) * V).any(1)
+            union[size - 2].update(np.nonzero(hit)[0].tolist())
+        s1 = support & one
+        if s1.any():
+            if (s1 & eye).any():  # a constant function: every g scores 1
+                union[size - 1].update(range(len(elements)))
+            else:
+                rows, cols = s1.any(1), s1.any(0)
+                hit = U[:, rows].any(1) | V[:, cols].any(1)
+                union[size - 1].update(np.nonzero(hit)[0].tolist())
+        if (support & zero).any():
+            union[size].update(range(len(elements)))
+    total = sum(dist.values())
+    expected = parameter_settings(family)
+    if total != expected:  # pragma: no cover - the sum over settings is exact
+        raise AssertionError(f"k=1 route counted {total} settings, the family has {expected}")
+    result = {
+        "distance_distribution": dict(sorted(dist.items())),
+        "total": total,
+        "best_distance": min(dist),
+        "generators_by_distance": {d: sorted(elements[i][0] for i in s) for d, s in union.items() if s},
+    }
+    if tolerance is not None:
+        gens = set()
+        for d, s in union.items():
+            if d <= tolerance:
+                gens.update(elements[i][0] for i in s)
+        result["shadow_group"] = _normal_closure(group, gens)
+        result["fraction_within"] = Fraction(sum(m for d, m in dist.items() if d <= tolerance), total)
+    return result
+
+
+def _normal_closure(group, gens):
+    """The subgroup of G generated by all G-conjugates of gens (a PixelGroup)."""
+    gens = sorted(set(gens))
+    if not gens:
+        return PixelGroup(group.grid, [], name="shadow group")
+    sub = PermutationGroup([Permutation(list(g)) for g in gens])
+    closure = group.sympy.normal_closure(sub)
+    return PixelGroup(group.grid, [tuple(p.array_form) for p in closure.generators], name="shadow group")
+
+
+def k1_recurrent_shadow(family, group):
+    """The recurrent shadow group of a one-hidden-unit family (definition 2), exactly.
+
+    F = h ? a : b has image {a, b}; it permutes R(F) non-trivially only when
+    h(a) = 0 and h(b) = 1 (then F swaps a and b).  So the recurrent shadow group
+    is generated by transpositions: it is the direct product of the symmetric
+    groups on the connected components of the graph whose edges are the swapped
+    pairs {a, b} (closed under G, since the family is).  Returns a dict with
+    ``order`` (product of component-size factorials), ``component_sizes``,
+    ``edges`` (number of swapped pairs) and ``is_abelian``.
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> from exactorbit.groups import translations
+    >>> k1_recurrent_shadow(NetworkFamily("1x2", 1, tied=False), translations("1x2"))["order"]
+    24
+    """
+    import math
+
+    import networkx as nx
+
+    _check(family, group)
+    n = family.n
+    X = _bits(n)
+    edges = np.zeros((1 << n, 1 << n), dtype=bool)
+    for w, t, _ in _encoders(family, group):
+        h = X @ w >= t
+        c = _pair_weights(family, w)
+        edges |= (c > 0) & (~h)[:, None] & h[None, :]  # h(a) = 0, h(b) = 1
+    _, tables = element_tables(group)
+    closed = np.zeros_like(edges)
+    a_idx, b_idx = np.nonzero(edges)
+    for tab in tables:
+        closed[tab[a_idx], tab[b_idx]] = True
+    closed |= closed.T
+    graph = nx.Graph()
+    graph.add_nodes_from(range(1 << n))
+    graph.add_edges_from(zip(*np.nonzero(np.triu(closed, 1))))
+    sizes = sorted((len(cc) for cc in nx.connected_components(graph)), reverse=True)
+    order = 1
+    for s in sizes:
+        order *= math.factorial(s)
+    return {
+        "order": order,
+        "component_sizes": [s for s in sizes if s > 1],
+        "edges": int(np.triu(closed, 1).sum()),
+        "is_abelian": all(s <= 2 for s in sizes),
+        "degree": 1 << n,
+    }
+
+
+def k1_is_member(family, table):
+    """Whether some parameter setting of a one-hidden-unit family computes ``table``.
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> fam = NetworkFamily("1x2", 1)
+    >>> k1_is_member(fam, [0, 0, 0, 3]), k1_is_member(fam, [0, 1, 2, 3])
+    (True, False)
+    """
+    _check(family, None)
+    from .functions import as_table
+
+    n = family.n
+    F = as_table(table, size=1 << n)
+    values = np.unique(F)
+    if values.size > 2:
+        return False
+    W, t = unit_settings(n, family.alphabet, family.exclude_constant)
+    X = _bits(n)
+    if values.size == 1:
+        cands = [(a, a, None) for a in values.tolist()]
+    else:
+        p, q = values.tolist()
+        cands = [(p, q, F == p), (q, p, F == q)]
+    S = X @ W.T  # (2^n, settings)
+    for a, b, h in cands:
+        ok = np.ones(len(t), dtype=bool) if h is None else ((S >= t) == h[:, None]).all(0)
+        for s in np.nonzero(ok)[0]:
+            c = 1
+            for i in range(n):
+                c *= int(_pixel_pair_counts(family, int(W[s, i]))[(a >> i) & 1, (b >> i) & 1])
+            if c:
+                return True
+            if not family.tied:
+                break  # the decoder does not depend on the encoder
+    return False

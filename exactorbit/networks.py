@@ -1,0 +1,1046 @@
+"""Tiny binary autoencoders, enumerated exhaustively with exact multiplicities.
+
+Conventions:
+
+* A **threshold unit** on input bits u in {0,1}^m has integer weights w in an
+  alphabet A (default (-1, 0, 1)) and an integer threshold t; it outputs
+  [w.u >= t].  Thresholds run exactly from min_u w.u to max_u w.u + 1 (the two
+  ends are the constant units); with ``exclude_constant`` only the thresholds
+  strictly inside (min_u w.u < t <= max_u w.u) are used.  Input j of a unit
+  is bit j of the input index (pixel j of an image mask, hidden unit j of a
+  hidden code).
+* A :class:`NetworkFamily` on an h x w grid (n pixels) with k hidden units:
+  encoder = k units over the n pixels, decoder = n units over the k hidden
+  bits; **untied** decoders have their own weights, **tied** ones use
+  decoder weight (pixel i, hidden j) = encoder weight (hidden j, pixel i), each
+  decoder unit with its own threshold.  A parameter setting is all weights and
+  thresholds; the family's measure is uniform over its settings.
+* A network's **function** is its table F (numpy int64 array of length 2**n,
+  ``F[x]`` = output mask for input mask x); see :mod:`exactorbit.functions`.
+* Counts are Python ints, probabilities ``fractions.Fraction``.
+
+Algorithms (all exact).  Hidden units can be permuted, and (for an alphabet
+closed under negation) negated with their weights and thresholds adjusted,
+without changing the function: the encoders are enumerated up to this
+hyperoctahedral symmetry, one representative per orbit weighted by the orbit
+size.  Untied decoder units are independent given the hidden code, so counts
+multiply; tied decoder thresholds are independent per pixel given the encoder
+setting.  Unconditioned reconstruction counts use a closed form (untied) or a
+dynamic programme over the weight matrix's columns (tied); conditioned ones
+sum over the encoder representatives.
+
+>>> fam = NetworkFamily("2x2", 1, tied=False)
+>>> parameter_settings(fam), count_distinct_functions(fam)
+(1548288, 25936)
+>>> fam = NetworkFamily("2x2", 1, alphabet=(0, 1))
+>>> probs = reconstruction_probabilities(fam)
+>>> probs[0b0000], probs[0b0001], probs[0b0011]
+(Fraction(313, 2750), Fraction(101, 1375), Fraction(84, 1375))
+
+With an alphabet closed under negation every image is equally likely to be
+reconstructed (the family is then invariant under flipping any pixel as well
+as under permuting pixels); conditioning on a training set breaks the tie.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations_with_replacement, product
+from math import factorial, prod
+import sys
+
+import numpy as np
+
+from . import functions as _fn
+from ._validation import check_int, check_mask, describe
+from .errors import InvalidArgument, TooExpensive
+from .images import Grid, parse_grid
+
+__all__ = [
+    "NetworkFamily",
+    "Network",
+    "WORK_LIMIT",
+    "CONDITION_LIMIT",
+    "threshold_range",
+    "unit_settings",
+    "threshold_functions",
+    "unit_setting_count",
+    "parameter_settings",
+    "network_table",
+    "network_tables",
+    "random_network",
+    "enumeration_estimate",
+    "enumerate_functions",
+    "count_distinct_functions",
+    "function_summaries",
+    "reconstruction_counts",
+    "reconstruction_probabilities",
+    "conditioned_reconstruction",
+    "parse_alphabet",
+    "cli_networks_arguments",
+    "cli_networks",
+]
+
+#: Default bound on the estimated work (table entries or terms) of one call.
+WORK_LIMIT = 200_000_000
+
+#: Default bound on (encoder representatives) * 2**n * n for conditioned reconstruction.
+CONDITION_LIMIT = 1_000_000_000
+
+
+# --------------------------------------------------------------------------- family
+
+
+def parse_alphabet(text):
+    """Parse a weight alphabet from ``"-1,0,1"`` (or a sequence of ints): sorted tuple.
+
+    >>> parse_alphabet("-1,1"), parse_alphabet([1, 0, 1])
+    ((-1, 1), (0, 1))
+    """
+    if isinstance(text, str):
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        try:
+            values = [int(p) for p in parts]
+        except ValueError:
+            raise InvalidArgument(
+                f"alphabet must be comma-separated ints like '-1,0,1', got {describe(text)}"
+            ) from None
+    else:
+        try:
+            values = [check_int("alphabet entry", v) for v in text]
+        except TypeError:
+            raise InvalidArgument(f"alphabet must be a sequence of ints, got {describe(text)}") from None
+    if not values:
+        raise InvalidArgument(f"alphabet must contain at least one weight, got {describe(text)}")
+    if any(abs(v) > 8 for v in values):
+        raise InvalidArgument(f"alphabet weights must lie in -8..8, got {describe(text)}")
+    return tuple(sorted(set(values)))
+
+
+@dataclass(frozen=True)
+class NetworkFamily:
+    """A family of binary autoencoders n -> k -> n (see the module docstring).
+
+    >>> NetworkFamily("3x3", 2)
+    NetworkFamily(grid=Grid(h=3, w=3), hidden=2, tied=True, alphabet=(-1, 0, 1), exclude_constant=False)
+    >>> NetworkFamily("2x2", 0)
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: hidden must be >= 1, got 0 (type int)
+    """
+
+    grid: Grid
+    hidden: int
+    tied: bool = True
+    alphabet: tuple = (-1, 0, 1)
+    exclude_constant: bool = False
+
+    def __post_init__(self):
+        grid = parse_grid(self.grid)
+        if grid.n > 16:
+            raise InvalidArgument(f"grid must have at most 16 pixels for network tables, got {grid}")
+        object.__setattr__(self, "grid", grid)
+        object.__setattr__(self, "hidden", check_int("hidden", self.hidden, min_value=1, max_value=8))
+        for name in ("tied", "exclude_constant"):
+            if not isinstance(getattr(self, name), bool):
+                raise InvalidArgument(f"{name} must be a bool, got {describe(getattr(self, name))}")
+        object.__setattr__(self, "alphabet", parse_alphabet(self.alphabet))
+
+    @property
+    def n(self):
+        """Number of pixels (inputs and outputs)."""
+        return self.grid.n
+
+    @property
+    def symmetric_alphabet(self):
+        """Whether the alphabet is closed under negation (hidden units may then be negated)."""
+        return set(self.alphabet) == {-a for a in self.alphabet}
+
+    def describe(self):
+        """One line naming the family.
+
+        >>> NetworkFamily("2x2", 1, tied=False).describe()
+        'untied autoencoder 2x2 -> 1 -> 2x2, weights in {-1, 0, 1}, thresholds incl. constant units'
+        """
+        kind = "tied" if self.tied else "untied"
+        thr = "non-constant thresholds only" if self.exclude_constant else "thresholds incl. constant units"
+        alpha = "{" + ", ".join(str(a) for a in self.alphabet) + "}"
+        return f"{kind} autoencoder {self.grid} -> {self.hidden} -> {self.grid}, weights in {alpha}, {thr}"
+
+
+def _family(family):
+    if not isinstance(family, NetworkFamily):
+        raise InvalidArgument(f"family must be a NetworkFamily, got {describe(family)}")
+    return family
+
+
+# --------------------------------------------------------------------------- threshold units
+
+
+def threshold_range(weights, exclude_constant=False):
+    """The inclusive range (lo, hi) of thresholds of a unit with these weights.
+
+    lo = min_u w.u and hi = max_u w.u + 1, or lo + 1 and hi - 1 without the
+    constant units (then lo > hi means no threshold at all).
+
+    >>> threshold_range((1, -1, 0)), threshold_range((1, -1, 0), exclude_constant=True)
+    ((-1, 2), (0, 1))
+    """
+    w = [check_int("weight", v) for v in weights]
+    lo = sum(min(v, 0) for v in w)
+    hi = sum(max(v, 0) for v in w) + 1
+    return (lo + 1, hi - 1) if exclude_constant else (lo, hi)
+
+
+def _inputs(m):
+    """(2**m, m) array of the input bits: row u, column j = bit j of u."""
+    return ((np.arange(2**m, dtype=np.int64)[:, None] >> np.arange(m, dtype=np.int64)) & 1).astype(np.int64)
+
+
+def _weight_vectors(m, alphabet):
+    vectors = list(product(alphabet, repeat=m))
+    return np.array(vectors, dtype=np.int64).reshape(len(vectors), m)
+
+
+def unit_settings(m, alphabet=(-1, 0, 1), exclude_constant=False):
+    """All settings (weights, threshold) of a threshold unit on m inputs.
+
+    Returns ``(W, t)``: W of shape (S, m) and t of shape (S,), weight vectors in
+    lexicographic order over the sorted alphabet, thresholds increasing.
+
+    >>> W, t = unit_settings(1)
+    >>> W[:, 0].tolist(), t.tolist()
+    ([-1, -1, -1, 0, 0, 1, 1, 1], [-1, 0, 1, 0, 1, 0, 1, 2])
+    """
+    m = check_int("m", m, min_value=0, max_value=16)
+    alphabet = parse_alphabet(alphabet)
+    W = _weight_vectors(m, alphabet)
+    lo = np.minimum(W, 0).sum(1)
+    hi = np.maximum(W, 0).sum(1) + 1
+    if exclude_constant:
+        lo, hi = lo + 1, hi - 1
+    counts = np.maximum(hi - lo + 1, 0)
+    rows = np.repeat(np.arange(len(W)), counts)
+    starts = np.repeat(lo, counts)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    return W[rows], (starts + offsets).astype(np.int64)
+
+
+def unit_setting_count(m, alphabet=(-1, 0, 1), exclude_constant=False):
+    """The number of settings of one unit on m inputs (closed form).
+
+    sum over w in A^m of (sum_i |w_i| + 2), or of sum_i |w_i| without constant units.
+
+    >>> unit_setting_count(9), unit_setting_count(1, exclude_constant=True)
+    (157464, 2)
+    """
+    m = check_int("m", m, min_value=0)
+    alphabet = parse_alphabet(alphabet)
+    a = len(alphabet)
+    total = m * a ** (m - 1) * sum(abs(v) for v in alphabet) if m else 0
+    if not exclude_constant:
+        total += 2 * a**m
+    return total
+
+
+def _unit_tables(W, t):
+    """Truth tables (S, 2**m) bool of unit settings."""
+    m = W.shape[1]
+    return (W @ _inputs(m).T) >= t[:, None]
+
+
+def _pack_rows(tables):
+    """Rows of a 2-d array as hashable, sortable byte keys."""
+    arr = np.ascontiguousarray(tables)
+    return arr.view(np.dtype((np.void, arr.dtype.itemsize * arr.shape[1]))).ravel()
+
+
+def _unique_rows(tables, weights=None):
+    """Distinct rows (in lexicographic order) and the summed weights (int64) of each."""
+    tables = np.ascontiguousarray(tables)
+    if len(tables) == 0:
+        return tables, np.zeros(0, dtype=np.int64)
+    order = np.lexsort(tables.T[::-1])
+    tables = tables[order]
+    w = np.ones(len(tables), dtype=np.int64) if weights is None else np.asarray(weights)[order]
+    new = np.ones(len(tables), dtype=bool)
+    new[1:] = np.any(tables[1:] != tables[:-1], axis=1)
+    starts = np.flatnonzero(new)
+    return tables[starts], np.add.reduceat(w, starts)
+
+
+def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False):
+    """The distinct Boolean functions of one threshold unit on m inputs, with multiplicities.
+
+    Returns ``(tables, counts)``: tables (F, 2**m) bool in lexicographic order of
+    rows, counts a list of ints (settings realising each) summing to
+    :func:`unit_setting_count`.  (OEIS A000609 counts all threshold functions,
+    which need larger weights from m = 4 on.)
+
+    >>> tables, counts = threshold_functions(2)
+    >>> len(tables), sum(counts)
+    (14, 30)
+    """
+    W, t = unit_settings(m, alphabet, exclude_constant)
+    tables, counts = _unique_rows(_unit_tables(W, t))
+    return tables, [int(c) for c in counts]
+
+
+# --------------------------------------------------------------------------- parameter count
+
+
+def _abs_dp(columns, k, incl):
+    """Sum over weight matrices (columns from `columns`) of prod thr(row) * prod thr(col)."""
+    states = {(0,) * k: 1}
+    for _ in range(columns[1]):
+        new = {}
+        for state, cnt in states.items():
+            for vec, weight in columns[0]:
+                key = tuple(s + abs(v) for s, v in zip(state, vec))
+                new[key] = new.get(key, 0) + cnt * weight
+        states = new
+    return sum(cnt * prod(s + 2 * incl for s in state) for state, cnt in states.items())
+
+
+def parameter_settings(family):
+    """The exact number of parameter settings of a family (a Python int).
+
+    >>> parameter_settings(NetworkFamily("3x3", 1, tied=False))
+    21134460321792
+    >>> parameter_settings(NetworkFamily("1x1", 1, tied=True))
+    22
+    """
+    fam = _family(family)
+    n, k, A, excl = fam.n, fam.hidden, fam.alphabet, fam.exclude_constant
+    if not fam.tied:
+        return unit_setting_count(n, A, excl) ** k * unit_setting_count(k, A, excl) ** n
+    incl = 0 if excl else 1
+    cols = [(v, sum(abs(x) for x in v) + 2 * incl) for v in product(A, repeat=k)]
+    cols = [(v, c) for v, c in cols if c > 0]
+    return _abs_dp((cols, n), k, incl)
+
+
+# --------------------------------------------------------------------------- single networks
+
+
+@dataclass(frozen=True)
+class Network:
+    """One parameter setting of a family.
+
+    ``encoder_weights[j][i]`` (hidden j, pixel i), ``encoder_thresholds[j]``,
+    ``decoder_weights[i][j]`` (pixel i, hidden j; for tied families the
+    transpose of the encoder weights) and ``decoder_thresholds[i]``.
+
+    >>> net = Network(NetworkFamily("1x2", 1), ((1, 1),), (2,), ((1,), (1,)), (1, 1))
+    >>> network_table(net).tolist()
+    [0, 0, 0, 3]
+    """
+
+    family: NetworkFamily
+    encoder_weights: tuple
+    encoder_thresholds: tuple
+    decoder_weights: tuple
+    decoder_thresholds: tuple
+
+    def __post_init__(self):
+        fam = _family(self.family)
+        n, k = fam.n, fam.hidden
+
+        def matrix(name, value, rows, cols):
+            try:
+                out = tuple(tuple(check_int(f"{name} entry", v) for v in row) for row in value)
+            except TypeError:
+                raise InvalidArgument(f"{name} must be a {rows}x{cols} matrix of ints, got {describe(value)}") from None
+            if len(out) != rows or any(len(r) != cols for r in out):
+                raise InvalidArgument(f"{name} must be a {rows}x{cols} matrix of ints, got {describe(value)}")
+            bad = [v for r in out for v in r if v not in fam.alphabet]
+            if bad:
+                raise InvalidArgument(f"{name} has weight {bad[0]} outside the alphabet {fam.alphabet}")
+            return out
+
+        def vector(name, value, size):
+            try:
+                out = tuple(check_int(f"{name} entry", v) for v in value)
+            except TypeError:
+                raise InvalidArgument(f"{name} must be {size} ints, got {describe(value)}") from None
+            if len(out) != size:
+                raise InvalidArgument(f"{name} must be {size} ints, got {describe(value)}")
+            return out
+
+        enc = matrix("encoder_weights", self.encoder_weights, k, n)
+        dec = matrix("decoder_weights", self.decoder_weights, n, k)
+        if fam.tied and any(dec[i][j] != enc[j][i] for i in range(n) for j in range(k)):
+            raise InvalidArgument("decoder_weights of a tied network must be the transpose of encoder_weights")
+        et = vector("encoder_thresholds", self.encoder_thresholds, k)
+        dt = vector("decoder_thresholds", self.decoder_thresholds, n)
+        for name, rows, ts in (("encoder", enc, et), ("decoder", dec, dt)):
+            for idx, (row, t) in enumerate(zip(rows, ts)):
+                lo, hi = threshold_range(row, fam.exclude_constant)
+                if not lo <= t <= hi:
+                    raise InvalidArgument(
+                        f"{name} threshold {idx} is {t}, outside its range {lo}..{hi} for weights {row}"
+                    )
+        for name, value in (("encoder_weights", enc), ("encoder_thresholds", et),
+                            ("decoder_weights", dec), ("decoder_thresholds", dt)):
+            object.__setattr__(self, name, value)
+
+
+def network_tables(family, enc_w, enc_t, dec_w, dec_t):
+    """Function tables of a batch of B networks, vectorised: array (B, 2**n) int64.
+
+    Shapes: enc_w (B, k, n), enc_t (B, k), dec_w (B, n, k), dec_t (B, n).
+
+    >>> fam = NetworkFamily("1x2", 1)
+    >>> network_tables(fam, [[[1, 1]]], [[1]], [[[1], [1]]], [[1, 1]]).tolist()
+    [[0, 3, 3, 3]]
+    """
+    fam = _family(family)
+    n, k = fam.n, fam.hidden
+    enc_w = np.asarray(enc_w, dtype=np.int64).reshape(-1, k, n)
+    enc_t = np.asarray(enc_t, dtype=np.int64).reshape(-1, k)
+    dec_w = np.asarray(dec_w, dtype=np.int64).reshape(-1, n, k)
+    dec_t = np.asarray(dec_t, dtype=np.int64).reshape(-1, n)
+    # |weights| <= 8 and n <= 16: every sum fits in int16 exactly
+    X = _inputs(n).astype(np.int16)  # (N, n)
+    hidden = np.matmul(X, enc_w.astype(np.int16).transpose(0, 2, 1)) >= enc_t[:, None, :]  # (B, N, k)
+    code = (hidden.astype(np.int64) << np.arange(k, dtype=np.int64)).sum(2)  # (B, N)
+    # decoder as a lookup table code -> output mask, per network: (B, 2**k)
+    C = _inputs(k).astype(np.int16)  # (2**k, k)
+    out = np.matmul(C, dec_w.astype(np.int16).transpose(0, 2, 1)) >= dec_t[:, None, :]  # (B, 2**k, n)
+    lookup = (out.astype(np.int64) << np.arange(n, dtype=np.int64)).sum(2)
+    tables = np.take_along_axis(lookup, code, axis=1)
+    return tables
+
+
+def network_table(network):
+    """The function table of one network (numpy int64 array of length 2**n).
+
+    >>> fam = NetworkFamily("1x1", 1)
+    >>> network_table(Network(fam, ((-1,),), (0,), ((-1,),), (0,))).tolist()
+    [0, 1]
+    """
+    if not isinstance(network, Network):
+        raise InvalidArgument(f"network must be a Network, got {describe(network)}")
+    return network_tables(network.family, [network.encoder_weights], [network.encoder_thresholds],
+                          [network.decoder_weights], [network.decoder_thresholds])[0]
+
+
+def random_network(family, seed=None):
+    """A network with weights uniform in the alphabet and thresholds uniform in their ranges.
+
+    (Not uniform over settings; for examples.  Units without any threshold are redrawn.)
+
+    >>> net = random_network(NetworkFamily("2x2", 2), seed=1)
+    >>> len(network_table(net))
+    16
+    """
+    fam = _family(family)
+    rng = np.random.default_rng(seed)
+    n, k, A = fam.n, fam.hidden, list(fam.alphabet)
+    for _ in range(10_000):
+        enc = [[int(rng.choice(A)) for _ in range(n)] for _ in range(k)]
+        dec = [[enc[j][i] for j in range(k)] for i in range(n)] if fam.tied else \
+            [[int(rng.choice(A)) for _ in range(k)] for _ in range(n)]
+        ranges = [threshold_range(r, fam.exclude_constant) for r in enc + dec]
+        if all(lo <= hi for lo, hi in ranges):
+            ts = [int(rng.integers(lo, hi + 1)) for lo, hi in ranges]
+            return Network(fam, enc, ts[:k], dec, ts[k:])
+    raise InvalidArgument(f"family {fam.describe()} has no parameter setting")  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- encoder representatives
+
+
+class _Encoders:
+    """Encoder representatives up to hidden-unit symmetry, with exact orbit weights.
+
+    items: unit items (untied: distinct unit functions with counts; tied: unit
+    settings, count 1, with their weights).  A representative is a sorted
+    k-tuple of item indices (from the canonical half when negation is allowed);
+    its weight is (#settings realising it) * (its orbit size).
+    """
+
+    def __init__(self, fam):
+        self.fam = fam
+        n, k = fam.n, fam.hidden
+        W, t = unit_settings(n, fam.alphabet, fam.exclude_constant)
+        if fam.tied:
+            self.tables = _unit_tables(W, t)
+            self.counts = np.ones(len(t), dtype=np.int64)
+            self.weights = W
+        else:
+            self.tables, self.counts = _unique_rows(_unit_tables(W, t))
+            self.weights = None
+        self.negate = fam.symmetric_alphabet
+        if self.negate:  # items with f(0) = 0; their negations are the other half
+            keep = ~self.tables[:, 0]
+            self.tables, self.counts = self.tables[keep], self.counts[keep]
+            if self.weights is not None:
+                self.weights = self.weights[keep]
+        self.items = len(self.tables)
+        self.reps = _comb_count(self.items, k)
+
+    def chunks(self, size=20_000):
+        """Yield (idx (B, k), weight (B,) int64 or object) chunks of representatives."""
+        k = self.fam.hidden
+        base = (2**k if self.negate else 1) * factorial(k)
+        buf = []
+        for combo in combinations_with_replacement(range(self.items), k):
+            buf.append(combo)
+            if len(buf) == size:
+                yield self._finish(buf, base)
+                buf = []
+        if buf:
+            yield self._finish(buf, base)
+
+    def _finish(self, buf, base):
+        idx = np.array(buf, dtype=np.int64).reshape(len(buf), self.fam.hidden)
+        # orbit factor: base / prod(multiplicity!) ; multiplicities from sorted tuples
+        k = idx.shape[1]
+        denom = np.ones(len(idx), dtype=np.int64)
+        run = np.ones(len(idx), dtype=np.int64)
+        for j in range(1, k):
+            same = idx[:, j] == idx[:, j - 1]
+            run = np.where(same, run + 1, 1)
+            denom *= run
+        w = (base // denom) * np.prod(self.counts[idx], axis=1)
+        return idx, w
+
+    def codes(self, idx, images=None):
+        """Hidden codes (B, len(images)) of the representatives on images (all if None)."""
+        tab = self.tables if images is None else self.tables[:, np.asarray(images, dtype=np.int64)]
+        code = np.zeros((len(idx), tab.shape[1]), dtype=np.int64)
+        for j in range(idx.shape[1]):
+            code |= tab[idx[:, j]].astype(np.int64) << j
+        return code
+
+
+def _comb_count(items, k):
+    from math import comb
+    return comb(items + k - 1, k)
+
+
+def _decoder_functions(fam):
+    """Untied decoder unit functions over codes: (tables (D, 2**k) bool, counts int64)."""
+    W, t = unit_settings(fam.hidden, fam.alphabet, fam.exclude_constant)
+    return _unique_rows(_unit_tables(W, t))
+
+
+def _tied_bounds(fam, enc, idx):
+    """Decoder weights (B, n, k) and threshold ranges (lo, hi) (B, n) of tied representatives."""
+    V = np.transpose(enc.weights[idx], (0, 2, 1))  # (B, n, k)
+    lo = np.minimum(V, 0).sum(2)
+    hi = np.maximum(V, 0).sum(2) + 1
+    if fam.exclude_constant:
+        lo, hi = lo + 1, hi - 1
+    return V, lo, hi
+
+
+# --------------------------------------------------------------------------- enumeration
+
+
+def enumeration_estimate(family):
+    """An upper bound on the table entries that :func:`enumerate_functions` writes.
+
+    (#encoder representatives) * (largest number of decoder functions per pixel)^n * 2^n.
+
+    >>> enumeration_estimate(NetworkFamily("2x2", 1, tied=False))
+    446464
+    """
+    fam = _family(family)
+    enc = _Encoders(fam)
+    if fam.tied:
+        per_pixel = max(abs(a) for a in fam.alphabet) * fam.hidden + 2
+    else:
+        per_pixel = len(_decoder_functions(fam)[0])
+    return enc.reps * per_pixel**fam.n * 2**fam.n
+
+
+def _check_cost(what, estimate, limit, force):
+    if not force and estimate > limit:
+        raise TooExpensive(
+            f"{what} is estimated at {estimate} units of work, over the limit {limit}; "
+            "pass force=True (CLI: --force) or a larger limit= to allow it"
+        )
+
+
+def _progress(total, desc, show):
+    from tqdm import tqdm
+    if show is None:
+        show = total > 20_000
+    return tqdm(total=total, desc=desc, file=sys.stderr, disable=not show, leave=False)
+
+
+def _pixel_options(fam, enc, idx, dec_tables, dec_counts):
+    """Per representative: list over pixels of (bit tables (P, N) bool, counts)."""
+    N = 2**fam.n
+    codes = enc.codes(idx)  # (B, N)
+    out = []
+    if not fam.tied:
+        for b in range(len(idx)):
+            opts = _unique_rows(dec_tables[:, codes[b]], dec_counts)
+            out.append([opts] * fam.n)
+        return out
+    V, lo, hi = _tied_bounds(fam, enc, idx)
+    C = _inputs(fam.hidden)  # codes -> bits
+    for b in range(len(idx)):
+        z = C[codes[b]] @ V[b].T  # (N, n): v_i . h(x)
+        per = []
+        for i in range(fam.n):
+            ts = np.arange(lo[b, i], hi[b, i] + 1)
+            per.append(_unique_rows(z[:, i][None, :] >= ts[:, None]) if len(ts) else
+                       (np.zeros((0, N), dtype=bool), np.zeros(0, dtype=np.int64)))
+        out.append(per)
+    return out
+
+
+def _combine(per, n):
+    """Cartesian product of per-pixel options: tables (M, N) int64 and counts (M,)."""
+    tables, counts = per[0][0].astype(np.int64), per[0][1]
+    for i in range(1, n):
+        t, c = per[i]
+        tables = (tables[:, None, :] | (t.astype(np.int64) << i)[None, :, :]).reshape(-1, tables.shape[1])
+        counts = (counts[:, None] * c[None, :]).reshape(-1)
+    return tables, counts
+
+
+def enumerate_functions(family, *, limit=WORK_LIMIT, force=False, progress=None):
+    """All distinct functions of a family with exact multiplicities.
+
+    Returns a list of ``(table, multiplicity)`` sorted by table (lexicographic),
+    tables numpy int64 arrays of length 2**n, multiplicities Python ints summing
+    to :func:`parameter_settings`.  Refuses (TooExpensive) when
+    :func:`enumeration_estimate` exceeds ``limit`` unless ``force``.
+
+    >>> fs = enumerate_functions(NetworkFamily("1x1", 1, tied=False))
+    >>> [(t.tolist(), m) for t, m in fs]
+    [([0, 0], 30), ([0, 1], 2), ([1, 0], 2), ([1, 1], 30)]
+    """
+    fam = _family(family)
+    _check_cost("enumerating the distinct functions", enumeration_estimate(fam), limit, force)
+    enc = _Encoders(fam)
+    dec_tables, dec_counts = _decoder_functions(fam)
+    exact_int64 = parameter_settings(fam) < 2**63
+    acc = {}
+    with _progress(enc.reps, "encoders", progress) as bar:
+        for idx, w in enc.chunks(size=2000):
+            for b, per in enumerate(_pixel_options(fam, enc, idx, dec_tables, dec_counts)):
+                if any(len(p[0]) == 0 for p in per):
+                    continue
+                tables, counts = _combine(per, fam.n)
+                tables, counts = _unique_rows(tables, counts)
+                if exact_int64:
+                    counts = counts * w[b]
+                keys = _pack_rows(tables)
+                for key, c in zip(keys.tolist(), counts.tolist()):
+                    c = c if exact_int64 else int(c) * int(w[b])
+                    acc[key] = acc.get(key, 0) + c
+            bar.update(len(idx))
+    N = 2**fam.n
+    result = [(np.frombuffer(key, dtype=np.int64, count=N).copy(), int(c)) for key, c in acc.items()]
+    result.sort(key=lambda tc: tuple(tc[0].tolist()))
+    return result
+
+
+def function_summaries(family, **kwargs):
+    """Per distinct function: table, multiplicity, fixed images, is_bijection, image_size.
+
+    >>> s = function_summaries(NetworkFamily("1x1", 1, tied=False))
+    >>> [(d["fixed_images"], d["is_bijection"], d["image_size"]) for d in s]
+    [([0], False, 1), ([0, 1], True, 2), ([], True, 2), ([1], False, 1)]
+    """
+    return [
+        {
+            "table": table,
+            "multiplicity": mult,
+            "fixed_images": _fn.fixed_points(table),
+            "is_bijection": _fn.is_bijection(table),
+            "image_size": _fn.image_size(table),
+        }
+        for table, mult in enumerate_functions(family, **kwargs)
+    ]
+
+
+# --------------------------------------------------------------------------- distinct count, k = 1
+
+# Per-pixel options of a k = 1 network F = h ? a : b, as subsets of pairs (a_i, b_i)
+# coded e = 2*a_i + b_i; a 4-bit mask per pixel.  Diagonal (a_i = b_i): bits 0 and 3.
+_DIAG = 0b1001
+
+
+def _swap_mask(m):
+    return (m & _DIAG) | ((m >> 1) & 1) << 2 | ((m >> 2) & 1) << 1
+
+
+def _union_size(tuples, n):
+    """Size of the union of product sets (each a tuple of n 4-bit masks)."""
+    tuples = list({tuple(t) for t in tuples if all(t)})
+    if not tuples:
+        return 0
+    if len(tuples) == 1:
+        return prod(bin(m).count("1") for m in tuples[0])
+    grid = np.zeros((4,) * n, dtype=bool)
+    for t in tuples:
+        grid[np.ix_(*[[e for e in range(4) if m >> e & 1] for m in t])] = True
+    return int(grid.sum())
+
+
+def _pair_options(fam, v):
+    """Mask of pairs (g(1), g(0)) over decoder units on one hidden bit with weight v."""
+    lo, hi = threshold_range((v,), fam.exclude_constant)
+    mask = 0
+    for s in range(lo, hi + 1):
+        a, b = int(v >= s), int(0 >= s)
+        mask |= 1 << (2 * a + b)
+    return mask
+
+
+def _distinct_k1(fam):
+    n = fam.n
+    W, t = unit_settings(n, fam.alphabet, fam.exclude_constant)
+    tables = _unit_tables(W, t)
+    if fam.tied:
+        opt = {v: _pair_options(fam, v) for v in fam.alphabet}
+        P = np.array([[opt[int(v)] for v in row] for row in W], dtype=np.int64)
+    else:
+        m = 0
+        for v in fam.alphabet:
+            m |= _pair_options(fam, v)
+        P = np.full((len(W), n), m, dtype=np.int64)
+    keys = _pack_rows(tables)
+    groups = {}
+    for key, row in zip(keys.tolist(), P.tolist()):
+        groups.setdefault(key, set()).add(tuple(row))
+    N = 2**n
+    # constants: products of value sets (bit 0: value 0, bit 1: value 1)
+    const_sets = set()
+    for key, rows in groups.items():
+        tab = np.frombuffer(key, dtype=bool, count=N)
+        for row in rows:
+            if tab.all() or not tab.any():  # constant encoder h = v: value g(v)
+                shift = 2 if tab[0] else 0  # a-bit (h=1) if v = 1 else b-bit
+                vals = tuple(((m >> 0 | m >> 1) & 1) | ((m >> 2 | m >> 3) & 1) << 1 if shift else
+                             ((m >> 0 | m >> 2) & 1) | ((m >> 1 | m >> 3) & 1) << 1 for m in row)
+            else:
+                vals = tuple((m & 1) | ((m >> 3) & 1) << 1 for m in row)
+            if all(vals):
+                const_sets.add(vals)
+    const = np.zeros((2,) * n, dtype=bool)
+    for vals in const_sets:
+        const[np.ix_(*[[e for e in range(2) if v >> e & 1] for v in vals])] = True
+    constants = int(const.sum())
+    total_r = 0
+    total_x = 0
+    for key, rows in groups.items():
+        tab = np.frombuffer(key, dtype=bool, count=N)
+        if tab.all() or not tab.any():
+            continue
+        total_r += _union_size(rows, n) - _union_size([tuple(m & _DIAG for m in r) for r in rows], n)
+        neg = groups.get((~tab).tobytes())
+        if neg:
+            inter = [tuple(a & _swap_mask(b) for a, b in zip(r, s)) for r in rows for s in neg]
+            total_x += _union_size(inter, n) - _union_size([tuple(m & _DIAG for m in r) for r in inter], n)
+    return constants + total_r - total_x // 2
+
+
+def count_distinct_functions(family, *, limit=WORK_LIMIT, force=False, progress=None):
+    """The exact number of distinct functions of a family.
+
+    For k = 1 by structure (F = h ? a : b with h the encoder unit, counted up to
+    (h, a, b) ~ (not h, b, a)); otherwise by :func:`enumerate_functions`.
+
+    >>> count_distinct_functions(NetworkFamily("2x2", 1, tied=False))
+    25936
+    >>> count_distinct_functions(NetworkFamily("3x3", 1, tied=False))
+    15449108480
+    """
+    fam = _family(family)
+    if fam.hidden == 1 and fam.n <= 10:
+        return _distinct_k1(fam)
+    return len(enumerate_functions(fam, limit=limit, force=force, progress=progress))
+
+
+# --------------------------------------------------------------------------- reconstruction
+
+
+def _untied_counts(fam):
+    n, k = fam.n, fam.hidden
+    total = unit_setting_count(n, fam.alphabet, fam.exclude_constant)
+    W = _weight_vectors(n, fam.alphabet)
+    lo = np.minimum(W, 0).sum(1)
+    hi = np.maximum(W, 0).sum(1) + 1
+    if fam.exclude_constant:
+        lo, hi = lo + 1, hi - 1
+    # e_x(1) = sum over weight vectors of #{t in [lo, hi] : t <= w.x}, exact (< 2^63)
+    fire = np.clip((W @ _inputs(n).T) - lo[:, None] + 1, 0, np.maximum(hi - lo + 1, 0)[:, None]).sum(0)
+    dec_tables, dec_counts = _decoder_functions(fam)
+    D1 = [int(v) for v in (dec_counts[:, None] * dec_tables).sum(0)]  # D(c, 1) per code c
+    Dtot = int(dec_counts.sum())
+    weights = [bin(x).count("1") for x in range(2**n)]
+    out = []
+    for x in range(2**n):
+        e1 = int(fire[x])
+        e = (total - e1, e1)
+        s = 0
+        for c in range(2**k):
+            ep = prod(e[(c >> j) & 1] for j in range(k))
+            if ep:
+                s += ep * D1[c] ** weights[x] * (Dtot - D1[c]) ** (n - weights[x])
+        out.append(s)
+    return out
+
+
+def _tied_counts(fam):
+    n, k, A = fam.n, fam.hidden, fam.alphabet
+    excl = fam.exclude_constant
+    f0 = 0 if excl else 1
+    cache = {}
+    cols = list(product(A, repeat=k))
+
+    def column_terms(c, bit):
+        terms = []
+        for v in cols:
+            z = sum(v[j] for j in range(k) if c >> j & 1)
+            mn, mx = sum(min(a, 0) for a in v), sum(max(a, 0) for a in v)
+            cnt = (z - mn + f0) if bit else (mx - z + f0)
+            if cnt <= 0:
+                continue
+            delta = tuple((a * bit - min(a, 0)) if c >> j & 1 else (max(a, 0) - a * bit) for j, a in enumerate(v))
+            terms.append((delta, cnt))
+        return terms
+
+    def count(ones):
+        total = 0
+        for c in range(2**k):
+            states = {(0,) * k: 1}
+            for bit in [1] * ones + [0] * (n - ones):
+                terms = column_terms(c, bit)
+                new = {}
+                for st, cnt in states.items():
+                    for delta, dc in terms:
+                        key = tuple(a + b for a, b in zip(st, delta))
+                        new[key] = new.get(key, 0) + cnt * dc
+                states = new
+            total += sum(cnt * prod(s + f0 for s in st) for st, cnt in states.items())
+        return total
+
+    out = []
+    for x in range(2**n):
+        ones = bin(x).count("1")  # columns commute: the sum depends on the multiset of bits
+        if ones not in cache:
+            cache[ones] = count(ones)
+        out.append(cache[ones])
+    return out
+
+
+def reconstruction_counts(family):
+    """For every image x, the number of parameter settings with F(x) = x (list of ints).
+
+    Untied: sum over hidden codes c of (#encoders with code c on x) times the
+    product over pixels of (#decoder units giving x_i on c).  Tied: a dynamic
+    programme over the columns of the weight matrix.
+
+    >>> reconstruction_counts(NetworkFamily("1x1", 1, tied=False))
+    [32, 32]
+    """
+    fam = _family(family)
+    return _tied_counts(fam) if fam.tied else _untied_counts(fam)
+
+
+def reconstruction_probabilities(family):
+    """For every image x (index = mask), P(F(x) = x) over a uniform parameter setting.
+
+    A list of 2**n Fractions.
+
+    >>> reconstruction_probabilities(NetworkFamily("1x2", 1, alphabet=(0, 1)))
+    [Fraction(5, 16), Fraction(1, 4), Fraction(1, 4), Fraction(5, 16)]
+    """
+    fam = _family(family)
+    total = parameter_settings(fam)
+    if total == 0:
+        raise InvalidArgument(f"family {fam.describe()} has no parameter setting")
+    return [Fraction(c, total) for c in reconstruction_counts(fam)]
+
+
+def _as_images(fam, D):
+    if isinstance(D, (int, np.integer)) and not isinstance(D, bool):
+        D = [D]
+    try:
+        items = list(D)
+    except TypeError:
+        raise InvalidArgument(f"D must be a list of image masks, got {describe(D)}") from None
+    return sorted({check_mask("image in D", d, fam.n) for d in items})
+
+
+def _joint_counts(fam, D, *, limit, force, progress):
+    """(N_D, [N_{D + x} for every x]) by summing over encoder representatives."""
+    n = fam.n
+    N = 2**n
+    enc = _Encoders(fam)
+    D = list(D)
+    estimate = enc.reps * N * n
+    _check_cost("the conditioned reconstruction", estimate, limit, force)
+    big = parameter_settings(fam) >= 2**63
+    bits = _inputs(n)  # (N, n)
+    Dbits = bits[D] if D else np.zeros((0, n), dtype=np.int64)
+    total_D = 0
+    totals = [0] * N
+    if not fam.tied:
+        dec_tables, dec_counts = _decoder_functions(fam)
+    with _progress(enc.reps, "encoders", progress) as bar:
+        for idx, w in enc.chunks():
+            codes = enc.codes(idx)  # (B, N)
+            wv = w.astype(object) if big else w
+            if fam.tied:
+                V, lo, hi = _tied_bounds(fam, enc, idx)
+                C = _inputs(fam.hidden)
+                Z = np.einsum("bxk,bnk->bxn", C[codes], V)  # (B, N, n): v_i . h(x)
+                L = lo.copy()
+                U = hi.copy()
+                for d, db in zip(D, Dbits):
+                    z = Z[:, d, :]
+                    U = np.where(db[None, :] == 1, np.minimum(U, z), U)
+                    L = np.where(db[None, :] == 0, np.maximum(L, z + 1), L)
+                base = np.maximum(U - L + 1, 0)
+                per_D = base.astype(object) if big else base
+                total_D += int(np.sum(wv * np.prod(per_D, axis=1)))
+                alive = np.flatnonzero(base.min(axis=1) > 0)
+                if len(alive) == 0:
+                    bar.update(len(idx))
+                    continue
+                Za, La, Ua, wa = Z[alive], L[alive], U[alive], wv[alive]
+                for x in range(N):
+                    if x in D:
+                        continue
+                    z = Za[:, x, :]
+                    xb = bits[x][None, :]
+                    Ux = np.where(xb == 1, np.minimum(Ua, z), Ua)
+                    Lx = np.where(xb == 0, np.maximum(La, z + 1), La)
+                    cnt = np.maximum(Ux - Lx + 1, 0)
+                    cnt = cnt.astype(object) if big else cnt
+                    totals[x] += int(np.sum(wa * np.prod(cnt, axis=1)))
+            else:
+                # consistent[b, i, g]: decoder function g gives D's pixel-i values on D's codes
+                G = dec_tables.shape[0]
+                cons = np.ones((len(idx), n, G), dtype=bool)
+                for d, db in zip(D, Dbits):
+                    out = dec_tables[:, codes[:, d]].T  # (B, G)
+                    cons &= out[:, None, :] == (db[None, :, None] == 1)
+                cnt_D = (cons * dec_counts[None, None, :]).sum(2)  # (B, n)
+                per_D = cnt_D.astype(object) if big else cnt_D
+                total_D += int(np.sum(wv * np.prod(per_D, axis=1)))
+                alive = np.flatnonzero(cnt_D.min(axis=1) > 0)
+                if len(alive) == 0:
+                    bar.update(len(idx))
+                    continue
+                ca, wa, codes_a = cons[alive] * dec_counts[None, None, :], wv[alive], codes[alive]
+                for x in range(N):
+                    if x in D:
+                        continue
+                    out = dec_tables[:, codes_a[:, x]].T  # (B, G) bool
+                    xb = bits[x] == 1
+                    match = np.where(xb[None, :, None], out[:, None, :], ~out[:, None, :])
+                    cnt = (ca * match).sum(2)
+                    cnt = cnt.astype(object) if big else cnt
+                    totals[x] += int(np.sum(wa * np.prod(cnt, axis=1)))
+            bar.update(len(idx))
+    for d in D:
+        totals[d] = total_D
+    return total_D, totals
+
+
+def conditioned_reconstruction(family, D, *, limit=CONDITION_LIMIT, force=False, progress=None):
+    """For every image x, P(F(x) = x | F(d) = d for every d in D), exactly.
+
+    Over the parameter settings that reconstruct every image of the training set
+    D: what else did they learn?  A list of 2**n Fractions (1 on D itself).
+    With D empty this equals :func:`reconstruction_probabilities`.  Raises
+    InvalidArgument when no network of the family reconstructs all of D.
+
+    >>> fam = NetworkFamily("1x2", 1, tied=False)
+    >>> conditioned_reconstruction(fam, [0b01])
+    [Fraction(3, 80), Fraction(1, 1), Fraction(1, 60), Fraction(3, 80)]
+    """
+    fam = _family(family)
+    D = _as_images(fam, D)
+    total_D, totals = _joint_counts(fam, D, limit=limit, force=force, progress=progress)
+    if total_D == 0:
+        raise InvalidArgument(f"no network of the family reconstructs every image of D = {D}")
+    return [Fraction(c, total_D) for c in totals]
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def cli_networks_arguments(parser):
+    """Arguments of ``exactorbit networks``."""
+    from .cli import add_group_arguments
+
+    add_group_arguments(parser, default_grid="2x2")
+    parser.add_argument("--hidden", type=int, default=1, help="number of hidden units k (default 1)")
+    tie = parser.add_mutually_exclusive_group()
+    tie.add_argument("--tied", dest="tied", action="store_true", default=True, help="tied decoder (default)")
+    tie.add_argument("--untied", dest="tied", action="store_false", help="untied decoder")
+    parser.add_argument("--alphabet", default="-1,0,1", help="comma-separated weights (default -1,0,1)")
+    if hasattr(parser, "_negative_number_matcher"):  # let '--alphabet -1,1' parse as a value
+        import re
+
+        parser._negative_number_matcher = re.compile(r"^-\d+(,-?\d+)*$|^-\d*\.\d+$")
+    parser.add_argument("--exclude-constant", action="store_true",
+                        help="only non-constant thresholds (strictly inside the range)")
+    parser.add_argument("--force", action="store_true", help="allow work over the default limit")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def cli_networks(args):
+    """Run ``exactorbit networks``: parameter count, distinct functions, reconstruction by orbit."""
+    from .actions import orbit
+    from .cli import group_from_args
+    from .images import render_text
+
+    grid, group = group_from_args(args)
+    if isinstance(args.hidden, bool) or not isinstance(args.hidden, int) or not 1 <= args.hidden <= 8:
+        raise InvalidArgument(f"--hidden must be an int in 1..8, got {describe(args.hidden)}")
+    fam = NetworkFamily(grid, args.hidden, tied=args.tied, alphabet=parse_alphabet(args.alphabet),
+                        exclude_constant=args.exclude_constant)
+    total = parameter_settings(fam)
+    print(f"{fam.describe()}: {total} parameter settings", file=sys.stderr)
+    try:
+        distinct = count_distinct_functions(fam, force=args.force)
+        distinct_note = None
+    except TooExpensive as exc:
+        distinct, distinct_note = None, str(exc)
+    probs = reconstruction_probabilities(fam)
+    seen = set()
+    rows = []
+    for x in range(2**fam.n):
+        if x in seen:
+            continue
+        orb = orbit(group, x)
+        seen.update(orb)
+        values = {probs[y] for y in orb}
+        if len(values) != 1:  # pragma: no cover - theorem 7 fails only for non-invariant families
+            raise AssertionError(f"reconstruction probability not constant on the orbit of {x}")
+        rows.append({"image": orb[0], "orbit_size": len(orb), "probability": probs[orb[0]]})
+    payload = {
+        "parameter_settings": total,
+        "distinct_functions": distinct,
+        "reconstruction": [
+            {"image": r["image"], "orbit_size": r["orbit_size"],
+             "probability": f"{r['probability'].numerator}/{r['probability'].denominator}"}
+            for r in rows
+        ],
+    }
+    lines = [
+        fam.describe(),
+        f"parameter settings: {total}",
+        f"distinct functions: {distinct}" if distinct is not None else f"distinct functions: not computed ({distinct_note})",
+        f"reconstruction probability by orbit class under {group.name} (order {group.order()}):",
+        f"  {'image':<{max(5, grid.n + grid.h)}} {'mask':>6} {'orbit':>6}  probability",
+    ]
+    for r in rows:
+        p = r["probability"]
+        lines.append(
+            f"  {render_text(r['image'], grid):<{max(5, grid.n + grid.h)}} {r['image']:>6} {r['orbit_size']:>6}  "
+            f"{p.numerator}/{p.denominator}"
+        )
+    return payload, "\n".join(lines)

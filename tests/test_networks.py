@@ -1,0 +1,296 @@
+"""Tests for exactorbit.networks: naive twins, golden numbers, theorem 7, CLI."""
+
+import json
+import time
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given, settings, strategies as st
+
+from exactorbit import strategies as eos
+from exactorbit.actions import apply, orbit
+from exactorbit.cli import main
+from exactorbit.errors import InvalidArgument, TooExpensive
+from exactorbit.functions import fixed_points, image_size, is_bijection
+from exactorbit.images import Grid
+from exactorbit.networks import (
+    Network,
+    NetworkFamily,
+    conditioned_reconstruction,
+    count_distinct_functions,
+    enumerate_functions,
+    enumeration_estimate,
+    function_summaries,
+    network_table,
+    parameter_settings,
+    random_network,
+    reconstruction_counts,
+    reconstruction_probabilities,
+    threshold_functions,
+    threshold_range,
+    unit_setting_count,
+)
+
+from naive_networks import (
+    naive_functions,
+    naive_range,
+    naive_reconstruction,
+    naive_table,
+    naive_threshold_function_count,
+)
+
+# (h, w, k) small enough for the pure-Python loop over every parameter setting
+SMALL = [(1, 1, 1), (1, 2, 1), (1, 1, 2), (1, 3, 1), (2, 2, 1), (1, 2, 2)]
+ALPHABETS = [(-1, 0, 1), (-1, 1), (0, 1)]
+
+
+def _small_cases():
+    for h, w, k in SMALL:
+        for tied in (True, False):
+            for alphabet in ALPHABETS:
+                for excl in (False, True):
+                    fam = NetworkFamily(Grid(h, w), k, tied=tied, alphabet=alphabet, exclude_constant=excl)
+                    if 0 < parameter_settings(fam) <= 30_000:
+                        yield fam
+
+
+CASES = list(_small_cases())
+
+
+def _naive(fam):
+    return naive_functions(fam.n, fam.hidden, fam.tied, fam.alphabet, fam.exclude_constant)
+
+
+@pytest.mark.parametrize("fam", CASES, ids=lambda f: f"{f.grid}-k{f.hidden}-{'t' if f.tied else 'u'}-{f.alphabet}-{int(f.exclude_constant)}")
+def test_naive_twin_functions_and_probabilities(fam):
+    naive = _naive(fam)
+    assert sum(naive.values()) == parameter_settings(fam)
+    fast = {tuple(t.tolist()): m for t, m in enumerate_functions(fam)}
+    assert fast == dict(naive)
+    assert count_distinct_functions(fam) == len(naive)
+    assert reconstruction_probabilities(fam) == naive_reconstruction(naive, fam.n)
+    full = 2**fam.n - 1
+    for D in ([0], [1], [0, full]):
+        good = sum(c for t, c in naive.items() if all(t[d] == d for d in D))
+        if good == 0:
+            with pytest.raises(InvalidArgument, match="no network"):
+                conditioned_reconstruction(fam, D)
+        else:
+            assert conditioned_reconstruction(fam, D) == naive_reconstruction(naive, fam.n, D)
+
+
+@settings(max_examples=15, deadline=None)
+@given(eos.network_families(max_pixels=3, max_hidden=2, alphabets=((-1, 0, 1), (-1, 1), (0, 1), (-1, 0, 1, 2))))
+def test_naive_twin_random_families(fam):
+    assume(0 < parameter_settings(fam) <= 12_000)
+    naive = _naive(fam)
+    fast = enumerate_functions(fam)
+    assert {tuple(t.tolist()): m for t, m in fast} == dict(naive)
+    assert [t.tolist() for t, _ in fast] == sorted(t.tolist() for t, _ in fast)  # deterministic order
+    assert reconstruction_counts(fam) == [sum(c for t, c in naive.items() if t[x] == x) for x in range(2**fam.n)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(eos.network_families(max_pixels=4, max_hidden=3), st.data())
+def test_network_table_matches_naive_evaluation(fam, data):
+    net = data.draw(eos.networks(fam, table=False))
+    assert tuple(network_table(net).tolist()) == naive_table(
+        fam.n, fam.hidden, net.encoder_weights, net.encoder_thresholds, net.decoder_weights, net.decoder_thresholds
+    )
+
+
+@pytest.mark.parametrize("m", range(0, 5))
+def test_golden_threshold_function_counts(m):
+    # brute force in the test: distinct [w.u >= t] over w in {-1,0,1}^m and every threshold
+    tables, counts = threshold_functions(m)
+    assert len(tables) == naive_threshold_function_count(m)
+    assert sum(counts) == unit_setting_count(m)
+    # OEIS A000609 (threshold functions of m or fewer variables, any weights): 2, 4, 14, 104, 1882;
+    # weights in {-1, 0, 1} realise all of them only for m <= 2
+    a000609 = [2, 4, 14, 104, 1882]
+    assert (len(tables) == a000609[m]) == (m <= 2)
+    assert len(tables) <= a000609[m]
+
+
+def test_golden_distinct_counts_sizes():
+    # brute force in the test: sets of tables built from 1-input decoders, for 2x2 k=1 untied:
+    # F = h ? a : b, h a threshold function of 4 inputs (from the naive brute force), a, b masks.
+    from itertools import product as iproduct
+    inputs = list(iproduct((0, 1), repeat=4))
+    hs = set()
+    for w in iproduct((-1, 0, 1), repeat=4):
+        for t in naive_range(w, False):
+            hs.add(tuple(int(sum(a * b for a, b in zip(w, u[::-1])) >= t) for u in inputs))
+    tables = {tuple(a if h[x] else b for x in range(16)) for h in hs for a in range(16) for b in range(16)}
+    assert count_distinct_functions(NetworkFamily("2x2", 1, tied=False)) == len(tables) == 25936
+    # 3x3 k=1 untied: all 2^9 constants plus, per pair {h, not h} of non-constant threshold
+    # functions (the 2 * 9 * 3^8 non-constant unit settings give distinct functions, checked
+    # in the brute force above for 4 inputs), 512 * 511 ordered pairs (a, b) with a != b
+    nonconstant = 9 * 2 * 3**8
+    assert count_distinct_functions(NetworkFamily("3x3", 1, tied=False)) == 512 + nonconstant // 2 * 512 * 511
+
+
+def test_parameter_settings_by_brute_force():
+    from itertools import product as iproduct
+    from math import prod
+    for k in (1, 2):
+        total = 0
+        for flat in iproduct((-1, 0, 1), repeat=4 * k):
+            rows = [flat[j * 4:(j + 1) * 4] for j in range(k)]
+            cols = [tuple(r[i] for r in rows) for i in range(4)]
+            total += prod(len(naive_range(r, False)) for r in rows) * prod(len(naive_range(c, False)) for c in cols)
+        assert parameter_settings(NetworkFamily("2x2", k, tied=True)) == total
+    u4 = sum(len(naive_range(w, False)) for w in iproduct((-1, 0, 1), repeat=4))
+    u3 = sum(len(naive_range(w, False)) for w in iproduct((-1, 0, 1), repeat=3))
+    assert parameter_settings(NetworkFamily("2x2", 3, tied=False)) == u4**3 * u3**4
+
+
+@pytest.mark.parametrize("k", [1, 2])
+@pytest.mark.parametrize("tied", [True, False])
+@pytest.mark.parametrize("alphabet", [(-1, 0, 1), (0, 1)])
+def test_two_algorithms_agree_2x2(k, tied, alphabet):
+    """Closed form / column DP vs the sum over encoder representatives (D empty) vs enumeration."""
+    fam = NetworkFamily("2x2", k, tied=tied, alphabet=alphabet)
+    probs = reconstruction_probabilities(fam)
+    assert conditioned_reconstruction(fam, []) == probs
+    if tied or k == 1:
+        total = parameter_settings(fam)
+        counts = [0] * 16
+        for table, mult in enumerate_functions(fam):
+            for x in fixed_points(table):
+                counts[x] += mult
+        assert [Fraction(c, total) for c in counts] == probs
+
+
+def test_required_sizes_and_speed():
+    expected_uniform = {("2x2", 1, True): Fraction(3, 40), ("2x2", 2, True): Fraction(611, 7296)}
+    for grid, k, tied in [("2x2", 1, True), ("2x2", 2, True), ("2x2", 3, True), ("2x2", 3, False),
+                          ("3x3", 1, True), ("3x3", 2, True)]:
+        fam = NetworkFamily(grid, k, tied=tied)
+        probs = reconstruction_probabilities(fam)
+        assert len(probs) == 2**fam.n and all(0 < p < 1 for p in probs)
+        if (grid, k, tied) in expected_uniform:  # from the enumeration in test_two_algorithms_agree_2x2
+            assert set(probs) == {expected_uniform[grid, k, tied]}
+    start = time.perf_counter()
+    probs = reconstruction_probabilities(NetworkFamily("3x3", 1, tied=False))
+    assert time.perf_counter() - start < 30
+    # untied, alphabet closed under negation: given the code, each decoder unit outputs 1 on
+    # exactly half of its settings ((v, s) -> (-v, 1 - s)), so P(F(x) = x) = 2^-9 for every x
+    assert set(probs) == {Fraction(1, 512)}
+
+
+def test_uniformity_comes_from_pixel_flips():
+    # with alphabet {0, 1} (not closed under negation) the probabilities are not uniform,
+    # but still constant on S_n-orbits, i.e. they depend only on the weight of the image
+    probs = reconstruction_probabilities(NetworkFamily("2x2", 2, alphabet=(0, 1)))
+    by_weight = {}
+    for x, p in enumerate(probs):
+        by_weight.setdefault(bin(x).count("1"), set()).add(p)
+    assert all(len(v) == 1 for v in by_weight.values())
+    assert len({next(iter(v)) for v in by_weight.values()}) > 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(eos.network_families(max_pixels=4, max_hidden=2, alphabets=((-1, 0, 1), (0, 1), (-1, 0, 1, 2))), st.data())
+def test_theorem7_constant_on_orbits(fam, data):
+    """Theorem 7: the family is invariant under conjugation by any pixel group G, so the
+    reconstruction probability (here from the enumerated functions, no symmetry used) is
+    constant on G-orbits; and conditioning transports: P(x | D) = P(g.x | g.D)."""
+    assume(0 < parameter_settings(fam) and enumeration_estimate(fam) <= 500_000)
+    group = data.draw(eos.pixel_groups(grid=fam.grid, max_pixels=4))
+    fs = enumerate_functions(fam)
+    counts = [0] * 2**fam.n
+    for table, mult in fs:
+        for x in fixed_points(table):
+            counts[x] += mult
+    for x in range(2**fam.n):
+        assert {counts[y] for y in orbit(group, x)} == {counts[x]}
+    g = data.draw(eos.group_elements(group))
+    D = data.draw(st.lists(st.integers(0, 2**fam.n - 1), max_size=2))
+    try:
+        cond = conditioned_reconstruction(fam, D)
+    except InvalidArgument:
+        with pytest.raises(InvalidArgument):
+            conditioned_reconstruction(fam, [apply(g, d) for d in D])
+        return
+    moved = conditioned_reconstruction(fam, [apply(g, d) for d in D])
+    assert all(moved[apply(g, x)] == cond[x] for x in range(2**fam.n))
+
+
+def test_function_summaries():
+    fam = NetworkFamily("1x2", 2, tied=True)
+    summaries = function_summaries(fam)
+    assert sum(s["multiplicity"] for s in summaries) == parameter_settings(fam)
+    for s in summaries:
+        t = s["table"]
+        assert s["fixed_images"] == [x for x in range(4) if t[x] == x]
+        assert s["is_bijection"] == (sorted(t.tolist()) == [0, 1, 2, 3]) == is_bijection(t)
+        assert s["image_size"] == len(set(t.tolist())) == image_size(t)
+    assert any(s["is_bijection"] for s in summaries)  # k = n = 2: the identity, the swap, ...
+    # with k = 1 < n = 2 hidden bit the image has at most 2 of the 4 images: no bijection
+    assert not any(s["is_bijection"] for s in function_summaries(NetworkFamily("1x2", 1)))
+
+
+def test_errors_and_cost_limits():
+    with pytest.raises(InvalidArgument, match="hidden"):
+        NetworkFamily("2x2", 0)
+    with pytest.raises(InvalidArgument, match="grid"):
+        NetworkFamily("0x2", 1)
+    with pytest.raises(InvalidArgument, match="tied"):
+        NetworkFamily("2x2", 1, tied="yes")
+    with pytest.raises(InvalidArgument, match="alphabet"):
+        NetworkFamily("2x2", 1, alphabet="a,b")
+    with pytest.raises(InvalidArgument, match="family"):
+        parameter_settings("2x2")
+    fam = NetworkFamily("1x2", 1)
+    with pytest.raises(InvalidArgument, match="threshold 0 is 5"):
+        Network(fam, ((1, 1),), (5,), ((1,), (1,)), (1, 1))
+    with pytest.raises(InvalidArgument, match="transpose"):
+        Network(fam, ((1, 1),), (1,), ((1,), (0,)), (1, 1))
+    with pytest.raises(InvalidArgument, match="outside the alphabet"):
+        Network(fam, ((2, 1),), (1,), ((2,), (1,)), (1, 1))
+    with pytest.raises(InvalidArgument, match="image in D"):
+        conditioned_reconstruction(fam, [4])
+    with pytest.raises(TooExpensive, match="force=True"):
+        enumerate_functions(NetworkFamily("3x3", 1))
+    with pytest.raises(TooExpensive, match="force=True"):
+        conditioned_reconstruction(NetworkFamily("3x3", 2), [1])
+    assert threshold_range((1, -1, 0)) == (-1, 2)
+    assert len(network_table(random_network(NetworkFamily("2x2", 2, tied=False), seed=3))) == 16
+
+
+def test_cli_json(capsys):
+    assert main(["networks", "--grid", "2x2", "--hidden", "1", "--untied", "--alphabet", "0,1", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"parameter_settings", "distinct_functions", "reconstruction"}
+    fam = NetworkFamily("2x2", 1, tied=False, alphabet=(0, 1))
+    assert out["parameter_settings"] == parameter_settings(fam)
+    assert out["distinct_functions"] == count_distinct_functions(fam)
+    probs = reconstruction_probabilities(fam)
+    assert sum(r["orbit_size"] for r in out["reconstruction"]) == 16
+    for r in out["reconstruction"]:
+        assert set(r) == {"image", "orbit_size", "probability"}
+        p, q = map(int, r["probability"].split("/"))
+        assert Fraction(p, q) == probs[r["image"]]
+
+
+def test_cli_text_and_defaults(capsys):
+    assert main(["networks", "--grid", "2x2", "--hidden", "2", "--alphabet", "-1,1"]) == 0
+    captured = capsys.readouterr()
+    assert "parameter settings: " in captured.out and "distinct functions: " in captured.out
+    assert "translations+dihedral" in captured.out
+    assert "parameter settings" in captured.err  # shown before the enumeration
+    assert main(["networks", "--grid", "2x2", "--hidden", "3", "--untied"]) == 0
+    assert "not computed" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["networks", "--grid", "2x", "--hidden", "1"], "grid"),
+    (["networks", "--grid", "2x2", "--hidden", "0"], "--hidden"),
+    (["networks", "--grid", "2x2", "--alphabet", "x"], "alphabet"),
+    (["networks", "--grid", "2x2", "--group", "nonsense"], "nonsense"),
+])
+def test_cli_bad_input(capsys, argv, message):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
