@@ -28,6 +28,7 @@ the shadows of the representatives.
 """
 
 from collections import Counter
+import sys
 from fractions import Fraction
 
 import numpy as np
@@ -74,13 +75,14 @@ def _pixel_pair_counts(family, w_i):
 
 
 def _pair_weights(family, w):
-    """(2^n, 2^n) int64 array c[a, b]: decoder settings giving outputs a (hidden 1), b (hidden 0)."""
-    n = family.n
-    bits = _bits(n)
-    c = np.ones((1 << n, 1 << n), dtype=np.int64)
-    for i in range(n):
-        cnt = _pixel_pair_counts(family, int(w[i]))
-        c *= cnt[bits[:, i][:, None], bits[:, i][None, :]]
+    """(2^n, 2^n) int64 array c[a, b]: decoder settings giving outputs a (hidden 1), b (hidden 0).
+
+    Pixels are independent, so c is the Kronecker product of the per-pixel 2x2
+    counts, highest pixel first (index a = sum a_i 2^i).
+    """
+    c = np.ones((1, 1), dtype=np.int64)
+    for i in reversed(range(family.n)):
+        c = np.kron(c, _pixel_pair_counts(family, int(w[i])))
     return c
 
 
@@ -100,16 +102,17 @@ def _weight_orbits(family, group):
     return W[reps], sizes
 
 
-def _encoders(family, group):
-    """Yield (weights w, threshold t, multiplicity) of encoder settings up to G."""
+def _encoders(family, group, progress=False):
+    """Yield (weights w, thresholds, multiplicity) of encoder weight vectors up to G."""
+    from tqdm import tqdm
+
     W, sizes = _weight_orbits(family, group)
-    for w, size in zip(W, sizes):
+    for w, size in tqdm(list(zip(W, sizes)), desc="encoder classes", disable=not progress, file=sys.stderr):
         lo, hi = threshold_range(w.tolist(), family.exclude_constant)
-        for t in range(lo, hi + 1):
-            yield w, t, int(size)
+        yield w, range(lo, hi + 1), int(size)
 
 
-def k1_shadow_analysis(family, group, tolerance=None):
+def k1_shadow_analysis(family, group, tolerance=None, progress=False):
     """Exact nearest-element shadow analysis of a one-hidden-unit family under G.
 
     Returns a dict: ``distance_distribution`` (distance -> multiplicity),
@@ -135,34 +138,38 @@ def k1_shadow_analysis(family, group, tolerance=None):
     dist = Counter()
     union = {size - 2: set(), size - 1: set(), size: set()}
     eye = np.eye(size, dtype=bool)
-    for w, t, mult in _encoders(family, group):
-        h = X @ w >= t
-        U = h[inv_tables]  # U[g, a] = h(a^(g^-1))
-        V = ~U
+    for w, thresholds, mult in _encoders(family, group, progress):
         c = _pair_weights(family, w)
+        c_total = int(c.sum())
         support = c > 0
-        two = (U.T.astype(np.float32) @ V.astype(np.float32)) > 0  # some g scores 2
-        one = ~two & (eye | U.any(0)[:, None] | V.any(0)[None, :])
-        zero = ~two & ~one
-        for d, mask in ((size - 2, two), (size - 1, one), (size, zero)):
-            total = int(c[mask].sum())
-            if total:
-                dist[d] += total * mult
-        # shadows: score-2 functions: {g : U[g,a] and V[g,b]}
-        s2 = (support & two).astype(np.float32)
-        if s2.any():
-            hit = ((U.astype(np.float32) @ s2) * V).any(1)
-            union[size - 2].update(np.nonzero(hit)[0].tolist())
-        s1 = support & one
-        if s1.any():
-            if (s1 & eye).any():  # a constant function: every g scores 1
-                union[size - 1].update(range(len(elements)))
-            else:
-                rows, cols = s1.any(1), s1.any(0)
-                hit = U[:, rows].any(1) | V[:, cols].any(1)
-                union[size - 1].update(np.nonzero(hit)[0].tolist())
-        if (support & zero).any():
-            union[size].update(range(len(elements)))
+        constant_ok = bool((support & eye).any())
+        scores = X @ w
+        for t in thresholds:
+            h = scores >= t
+            U = h[inv_tables]  # U[g, a] = h(a^(g^-1))
+            V = ~U
+            Uf, Vf = U.astype(np.float32), V.astype(np.float32)
+            two = (Uf.T @ Vf) > 0  # some g scores 2
+            one = ~two & (eye | U.any(0)[:, None] | V.any(0)[None, :])
+            n_two = int(c[two].sum())
+            n_one = int(c[one].sum())
+            for d, count in ((size - 2, n_two), (size - 1, n_one), (size, c_total - n_two - n_one)):
+                if count:
+                    dist[d] += count * mult
+            # shadows of score-2 functions: {g : U[g,a] and V[g,b]} over supported pairs
+            if n_two:
+                s2 = (support & two).astype(np.float32)
+                hit = ((Uf @ s2) * Vf).any(1)
+                union[size - 2].update(np.nonzero(hit)[0].tolist())
+            if n_one:
+                if constant_ok:  # a constant function: every g scores 1
+                    union[size - 1].update(range(len(elements)))
+                else:
+                    s1 = support & one
+                    hit = U[:, s1.any(1)].any(1) | V[:, s1.any(0)].any(1)
+                    union[size - 1].update(np.nonzero(hit)[0].tolist())
+            if c_total - n_two - n_one:
+                union[size].update(range(len(elements)))
     total = sum(dist.values())
     expected = parameter_settings(family)
     if total != expected:  # pragma: no cover - the sum over settings is exact
@@ -217,10 +224,12 @@ def k1_recurrent_shadow(family, group):
     n = family.n
     X = _bits(n)
     edges = np.zeros((1 << n, 1 << n), dtype=bool)
-    for w, t, _ in _encoders(family, group):
-        h = X @ w >= t
-        c = _pair_weights(family, w)
-        edges |= (c > 0) & (~h)[:, None] & h[None, :]  # h(a) = 0, h(b) = 1
+    for w, thresholds, _ in _encoders(family, group):
+        support = _pair_weights(family, w) > 0
+        scores = X @ w
+        for t in thresholds:
+            h = scores >= t
+            edges |= support & (~h)[:, None] & h[None, :]  # h(a) = 0, h(b) = 1
     _, tables = element_tables(group)
     closed = np.zeros_like(edges)
     a_idx, b_idx = np.nonzero(edges)

@@ -404,7 +404,13 @@ def is_dihedral_group(sym):
     >>> is_dihedral_group(DihedralGroup(5)), is_dihedral_group(SymmetricGroup(16))
     (True, False)
     """
-    if sym.order() > 100_000 and not sym.derived_subgroup().is_cyclic:
+    order = sym.order()
+    if sym.is_abelian:
+        return order <= 4 and bool(sym.is_dihedral)  # C2 and C2 x C2 count as D1, D2
+    if order % 2 or order < 6:
+        return False
+    derived = sym.derived_subgroup()  # of D_m: the rotations by even steps, cyclic
+    if not derived.is_cyclic or derived.order() not in (order // 2, order // 4):
         return False
     return bool(sym.is_dihedral)
 
