@@ -28,6 +28,7 @@ the shadows of the representatives.
 """
 
 from collections import Counter
+import functools
 import sys
 from fractions import Fraction
 
@@ -35,7 +36,7 @@ import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._validation import describe
-from .errors import InvalidArgument
+from .errors import InvalidArgument, TooExpensive
 from .groups import PixelGroup, compose, inverse
 from .networks import NetworkFamily, parameter_settings, threshold_range, unit_settings
 from .shadow import element_tables
@@ -44,6 +45,7 @@ __all__ = [
     "k1_shadow_analysis",
     "k1_recurrent_shadow",
     "k1_is_member",
+    "k1_estimate",
 ]
 
 
@@ -102,6 +104,34 @@ def _weight_orbits(family, group):
     return W[reps], sizes
 
 
+#: Default bound on the work of the one-hidden-unit route: encoder settings x 4^n pairs (a, b).
+K1_LIMIT = 2 * 10**10
+
+
+def k1_estimate(family, group):
+    """Work of the one-hidden-unit route: encoder settings up to G times the 4^n output pairs.
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> from exactorbit.groups import translations
+    >>> k1_estimate(NetworkFamily("1x2", 1), translations("1x2")) > 0
+    True
+    """
+    a, n = len(family.alphabet), family.n
+    settings_per_vector = max(abs(v) for v in family.alphabet) * n + 2
+    return -(-a**n // group.order()) * settings_per_vector * 4**n
+
+
+def _check_cost(family, group, limit, force):
+    estimate = k1_estimate(family, group)
+    limit = K1_LIMIT if limit is None else limit
+    if estimate > limit and not force:
+        raise TooExpensive(
+            f"the one-hidden-unit shadow route is estimated at {estimate} units of work "
+            f"(encoder classes x 4^{family.n} output pairs), over the limit {limit}; "
+            "pass force=True (CLI: --force) to allow it"
+        )
+
+
 def _encoders(family, group, progress=False):
     """Yield (weights w, thresholds, multiplicity) of encoder weight vectors up to G."""
     from tqdm import tqdm
@@ -112,7 +142,7 @@ def _encoders(family, group, progress=False):
         yield w, range(lo, hi + 1), int(size)
 
 
-def k1_shadow_analysis(family, group, tolerance=None, progress=False):
+def k1_shadow_analysis(family, group, tolerance=None, progress=False, *, limit=None, force=False):
     """Exact nearest-element shadow analysis of a one-hidden-unit family under G.
 
     Returns a dict: ``distance_distribution`` (distance -> multiplicity),
@@ -132,6 +162,7 @@ def k1_shadow_analysis(family, group, tolerance=None, progress=False):
     _check(family, group)
     n = family.n
     size = 1 << n
+    _check_cost(family, group, limit, force)
     elements, tables = element_tables(group)
     inv_tables = np.argsort(tables, axis=1)  # inv[g, y] = x with x^g = y
     X = _bits(n)
@@ -200,7 +231,7 @@ def _normal_closure(group, gens):
     return PixelGroup(group.grid, [tuple(p.array_form) for p in closure.generators], name="shadow group")
 
 
-def k1_recurrent_shadow(family, group):
+def k1_recurrent_shadow(family, group, *, limit=None, force=False):
     """The recurrent shadow group of a one-hidden-unit family (definition 2), exactly.
 
     F = h ? a : b has image {a, b}; it permutes R(F) non-trivially only when
@@ -221,6 +252,7 @@ def k1_recurrent_shadow(family, group):
     import networkx as nx
 
     _check(family, group)
+    _check_cost(family, group, limit, force)
     n = family.n
     X = _bits(n)
     edges = np.zeros((1 << n, 1 << n), dtype=bool)
@@ -252,6 +284,21 @@ def k1_recurrent_shadow(family, group):
     }
 
 
+@functools.lru_cache(maxsize=4)
+def _setting_scores(family):
+    """Every encoder setting (W, t) and the scores S[x, s] = w_s . x (int8), cached per family."""
+    from .networks import WORK_LIMIT, unit_setting_count
+
+    cost = unit_setting_count(family.n, family.alphabet, family.exclude_constant) << family.n
+    if cost > WORK_LIMIT:
+        raise TooExpensive(
+            f"the membership test tabulates {cost} unit scores, over the limit {WORK_LIMIT}"
+        )
+    W, t = unit_settings(family.n, family.alphabet, family.exclude_constant)
+    S = (_bits(family.n) @ W.T).astype(np.int16)
+    return W, t, S
+
+
 def k1_is_member(family, table):
     """Whether some parameter setting of a one-hidden-unit family computes ``table``.
 
@@ -268,14 +315,12 @@ def k1_is_member(family, table):
     values = np.unique(F)
     if values.size > 2:
         return False
-    W, t = unit_settings(n, family.alphabet, family.exclude_constant)
-    X = _bits(n)
+    W, t, S = _setting_scores(family)
     if values.size == 1:
         cands = [(a, a, None) for a in values.tolist()]
     else:
         p, q = values.tolist()
         cands = [(p, q, F == p), (q, p, F == q)]
-    S = X @ W.T  # (2^n, settings)
     for a, b, h in cands:
         ok = np.ones(len(t), dtype=bool) if h is None else ((S >= t) == h[:, None]).all(0)
         for s in np.nonzero(ok)[0]:

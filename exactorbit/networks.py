@@ -280,6 +280,8 @@ def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False):
     >>> len(tables), sum(counts)
     (14, 30)
     """
+    cost = unit_setting_count(m, alphabet, exclude_constant) * 2**m
+    _check_cost(f"the truth tables of every unit on {m} inputs", cost, WORK_LIMIT, False)
     W, t = unit_settings(m, alphabet, exclude_constant)
     tables, counts = _unique_rows(_unit_tables(W, t))
     return tables, [int(c) for c in counts]
@@ -462,6 +464,8 @@ class _Encoders:
     def __init__(self, fam):
         self.fam = fam
         n, k = fam.n, fam.hidden
+        cost = unit_setting_count(n, fam.alphabet, fam.exclude_constant) * 2**n
+        _check_cost(f"tabulating every encoder unit on {n} pixels", cost, WORK_LIMIT, False)
         W, t = unit_settings(n, fam.alphabet, fam.exclude_constant)
         if fam.tied:
             self.tables = _unit_tables(W, t)
@@ -771,7 +775,13 @@ def _untied_counts(fam):
     if fam.exclude_constant:
         lo, hi = lo + 1, hi - 1
     # e_x(1) = sum over weight vectors of #{t in [lo, hi] : t <= w.x}, exact (< 2^63)
-    fire = np.clip((W @ _inputs(n).T) - lo[:, None] + 1, 0, np.maximum(hi - lo + 1, 0)[:, None]).sum(0)
+    X = _inputs(n).T
+    span = np.maximum(hi - lo + 1, 0)
+    fire = np.zeros(2**n, dtype=np.int64)
+    step = max(1, (1 << 24) // 2**n)  # chunks of weight vectors: bounded memory
+    for s in range(0, len(W), step):
+        part = (W[s:s + step] @ X) - lo[s:s + step, None] + 1
+        fire += np.clip(part, 0, span[s:s + step, None]).sum(0)
     dec_tables, dec_counts = _decoder_functions(fam)
     D1 = [int(v) for v in (dec_counts[:, None] * dec_tables).sum(0)]  # D(c, 1) per code c
     Dtot = int(dec_counts.sum())
