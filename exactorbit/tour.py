@@ -107,7 +107,7 @@ def _claim_c2(family, functions, quiet):
         # one hidden unit: F = h ? a : b has at most 2 values
         evidence["route"] = "one hidden unit"
         evidence["max_image_size"] = 2
-        all_invertible = (1 << n) <= 2
+        all_invertible = (1 << n) <= 2  # F = h ? a : b takes at most 2 values
         net = random_network(family, seed=0)
         evidence["non_invertible_witness"] = {
             "network_seed": 0,
@@ -138,13 +138,14 @@ def _claim_c2(family, functions, quiet):
     if not closed or not all_invertible:
         verdict = HOLDS
         reasons = []
+        if not all_invertible:
+            reasons.append(f"members are not invertible (image size at most 2^k < {1 << n})"
+                           if functions is None else "some members are not invertible")
         if not closed:
             reasons.append("a composite of two members is not a member")
         elif functions is None:
-            reasons.append("(closure not decided)")
-        if not all_invertible:
-            reasons.append("members are not invertible")
-        summary = "holds: " + " and ".join(reversed(reasons)) if functions is None and closed else "holds: " + " and ".join(reasons)
+            reasons.append("closure under composition not decided (no counter-example among the seeded pairs)")
+        summary = "holds: " + "; ".join(reasons)
     elif functions is not None:
         verdict, summary = FAILS, "fails: the functions are closed under composition and all invertible: a group"
     else:
