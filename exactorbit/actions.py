@@ -25,9 +25,9 @@ from collections import deque
 import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
-from ._validation import check_int, check_mask, describe
+from ._validation import check_mask, describe
 from .errors import InvalidArgument, TooExpensive
-from .groups import PixelGroup, _check_array_form, compose, identity, inverse
+from .groups import PixelGroup, compose, identity, inverse
 
 __all__ = [
     "apply",

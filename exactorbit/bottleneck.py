@@ -37,7 +37,7 @@ from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._validation import describe
 from .errors import InvalidArgument, TooExpensive
-from .groups import PixelGroup, compose, inverse
+from .groups import PixelGroup, inverse
 from .networks import NetworkFamily, parameter_settings, threshold_range, unit_settings
 from .shadow import element_tables
 
@@ -179,7 +179,7 @@ def k1_shadow_analysis(family, group, tolerance=None, progress=False, *, limit=N
             h = scores >= t
             U = h[inv_tables]  # U[g, a] = h(a^(g^-1))
             V = ~U
-            Uf, Vf = U.astype(np.float32), V.astype(np.float32)
+            Uf, Vf = U.astype(np.float32), V.astype(np.float32)  # float-ok: 0/1 sums < 2^24 are exact
             two = (Uf.T @ Vf) > 0  # some g scores 2
             one = ~two & (eye | U.any(0)[:, None] | V.any(0)[None, :])
             n_two = int(c[two].sum())
@@ -189,7 +189,7 @@ def k1_shadow_analysis(family, group, tolerance=None, progress=False, *, limit=N
                     dist[d] += count * mult
             # shadows of score-2 functions: {g : U[g,a] and V[g,b]} over supported pairs
             if n_two:
-                s2 = (support & two).astype(np.float32)
+                s2 = (support & two).astype(np.float32)  # float-ok: exact 0/1 products
                 hit = ((Uf @ s2) * Vf).any(1)
                 union[size - 2].update(np.nonzero(hit)[0].tolist())
             if n_one:

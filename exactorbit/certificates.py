@@ -35,7 +35,8 @@ import numpy as np
 from ._validation import check_int, check_mask, describe
 from .actions import orbit, stabilizer
 from .errors import InvalidArgument, TooExpensive
-from .groups import PixelGroup, _check_array_form
+from .groups import _check_array_form
+from .groups import check_group as _check_group
 
 __all__ = [
     "FORMAT",
@@ -68,12 +69,6 @@ def table_hash(values):
     """
     text = "[" + ",".join(str(int(v)) for v in values) + "]"
     return hashlib.sha256(text.encode("ascii")).hexdigest()
-
-
-def _check_group(group):
-    if not isinstance(group, PixelGroup):
-        raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
-    return group
 
 
 def _perm_list(p):

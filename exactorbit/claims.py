@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 import random
 
-import numpy as np
 
 from ._validation import describe
 from .actions import apply, orbit, orbit_size
@@ -264,7 +263,7 @@ def _ranking_claim(cid, statement, classes, label, extra=None):
         summary = (
             f"fails: no preference at all: every class has the same probability {p0}"
             if len(set(probs)) == 1
-            else f"fails: classes of different orbit sizes always have equal probabilities"
+            else "fails: classes of different orbit sizes always have equal probabilities"
         )
         pictures = []
     else:

@@ -14,7 +14,7 @@ import importlib
 import json
 import sys
 
-from .actions import minimal_image, orbit, stabilizer
+from .actions import orbit, stabilizer
 from .counting import burnside_count, orbits_by_weight
 from .errors import ExactOrbitError, InvalidArgument
 from .groups import GROUP_NAMES, cycle_string, from_generators, named_group

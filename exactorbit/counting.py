@@ -25,7 +25,7 @@ import sympy
 from sympy.utilities.iterables import partitions
 
 from .errors import TooExpensive
-from .groups import ELEMENT_LIMIT, PixelGroup
+from .groups import ELEMENT_LIMIT
 
 __all__ = [
     "cycle_types",

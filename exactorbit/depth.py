@@ -84,6 +84,7 @@ from ._validation import check_int, check_mask, describe
 from .actions import apply, apply_many, orbit, orbit_size, stabilizer
 from .errors import InvalidArgument, TooExpensive
 from .groups import PixelGroup, identity
+from .groups import check_group as _check_group
 from .images import Grid
 
 __all__ = [
@@ -116,12 +117,6 @@ MAX_PIXELS = 20
 KERNEL_ENUMERATION_LIMIT = 200_000
 #: At most this many preimages per feature are listed in JSON.
 MAX_PREIMAGES_LISTED = 64
-
-
-def _check_group(group):
-    if not isinstance(group, PixelGroup):
-        raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
-    return group
 
 
 def _check_mode(mode):
@@ -1152,7 +1147,6 @@ def cli_depth(args):
     from .cli import group_from_args
     from .images import render_block
 
-    from .claims import fraction_str
     from .networks import parse_alphabet
 
     grid, group = group_from_args(args)

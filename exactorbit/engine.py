@@ -39,15 +39,13 @@ images of the smallest non-constant orbits, the smallest masks first, at most
 """
 
 from dataclasses import dataclass, field
-import math
 import sys
-import time
 
 import numpy as np
 
 from ._validation import check_int, describe
 from .errors import InvalidArgument, TooExpensive
-from .groups import PixelGroup
+from .groups import check_group as _check_group
 
 __all__ = [
     "OrbitDecomposition",
@@ -118,12 +116,6 @@ class OrbitDecomposition:
 # ---------------------------------------------------------------------------
 # vectorised helpers
 # ---------------------------------------------------------------------------
-
-
-def _check_group(group):
-    if not isinstance(group, PixelGroup):
-        raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
-    return group
 
 
 def _check_weight(weight, n):
@@ -350,7 +342,6 @@ def _count_orbits(group, weight, force, max_features, progress):
     cache_bytes = 0
     hist = {}
     collector = _Collector(max(1, max_features) * m)
-    full = (1 << n) - 1
     enabled = progress if progress is not None else est["seconds"] >= 2
     bar = _progress(chunks * m, enabled, "orbits")
     for hi in range(chunks):

@@ -34,7 +34,7 @@ from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._validation import check_int, describe
 from .errors import InvalidArgument, TooExpensive
-from .images import Grid, parse_grid
+from .images import parse_grid
 
 __all__ = [
     "PixelGroup",
@@ -392,6 +392,19 @@ class PixelGroup:
 
     def __repr__(self):
         return f"PixelGroup({self.name!r}, grid={self.grid}, order={self.order()})"
+
+
+def check_group(group, name="group"):
+    """Return ``group`` if it is a PixelGroup, else raise InvalidArgument naming ``name``.
+
+    >>> check_group("translations")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: group must be a PixelGroup, got 'translations' (type str)
+    """
+    if not isinstance(group, PixelGroup):
+        raise InvalidArgument(f"{name} must be a PixelGroup, got {describe(group)}")
+    return group
 
 
 def is_dihedral_group(sym):

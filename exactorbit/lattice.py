@@ -40,9 +40,10 @@ import sys
 
 import numpy as np
 
-from ._validation import check_int, describe
-from .errors import InvalidArgument, TooExpensive
-from .groups import ELEMENT_LIMIT, PixelGroup
+from ._validation import check_int
+from .errors import TooExpensive
+from .groups import ELEMENT_LIMIT
+from .groups import check_group as _check_group
 
 __all__ = [
     "SubgroupClass",
@@ -81,12 +82,6 @@ class SubgroupClass:
     class_size: int
     conjugates: object = None
     kind: str = "closed"
-
-
-def _check_group(group):
-    if not isinstance(group, PixelGroup):
-        raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
-    return group
 
 
 class _Context:

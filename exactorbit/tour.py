@@ -21,7 +21,6 @@ from fractions import Fraction
 import os
 import sys
 
-import numpy as np
 
 from . import bottleneck
 from .actions import orbit
@@ -45,8 +44,8 @@ from .claims import (
 )
 from .errors import ExactOrbitError, TooExpensive
 from .functions import closure_witness, image_size, invertible_members
-from .groups import PixelGroup, cycle_string, named_group
-from .images import parse_grid, render_block, render_text
+from .groups import PixelGroup, named_group
+from .images import parse_grid, render_block
 from .networks import (
     WORK_LIMIT,
     NetworkFamily,

@@ -1,7 +1,5 @@
 """Tests of exactorbit.lattice: subgroup classes, table of marks, and the symbolic spectrum."""
 
-import itertools
-import math
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -78,7 +76,6 @@ def test_symmetric_spectrum_is_binomial():
 @given(eos.pixel_groups(max_pixels=7))
 def test_stabilizer_class_counts_match_naive(group):
     naive = naive_stabilizer_members(group)
-    order = group.order()
     total_orbits = 0
     for cls, images, orbits in stabilizer_class_counts(group):
         members = frozenset(int(i) for i in cls.members.nonzero()[0])
