@@ -76,16 +76,30 @@ def _pixel_pair_counts(family, w_i):
     return cnt
 
 
-def _pair_weights(family, w):
-    """(2^n, 2^n) int64 array c[a, b]: decoder settings giving outputs a (hidden 1), b (hidden 0).
+def _supported_pairs(family, w):
+    """The decoder output pairs (a, b) with a positive count, as arrays A, B, C (count).
 
-    Pixels are independent, so c is the Kronecker product of the per-pixel 2x2
-    counts, highest pixel first (index a = sum a_i 2^i).
+    Pixels are independent: the pairs are a product over pixels of the allowed
+    (a_i, b_i), and the counts multiply.
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> A, B, C = _supported_pairs(NetworkFamily("1x1", 1), [0])
+    >>> A.tolist(), B.tolist(), C.tolist()
+    ([0, 1], [0, 1], [1, 1])
     """
-    c = np.ones((1, 1), dtype=np.int64)
-    for i in reversed(range(family.n)):
-        c = np.kron(c, _pixel_pair_counts(family, int(w[i])))
-    return c
+    A = np.zeros(1, dtype=np.int64)
+    B = np.zeros(1, dtype=np.int64)
+    C = np.ones(1, dtype=np.int64)
+    for i in range(family.n):
+        cnt = _pixel_pair_counts(family, int(w[i]))
+        opts = [(a, b, int(cnt[a, b])) for a in (0, 1) for b in (0, 1) if cnt[a, b]]
+        if not opts:  # this pixel's decoder unit has no setting: no network at all
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        A = np.concatenate([A + (a << i) for a, _, _ in opts])
+        B = np.concatenate([B + (b << i) for _, b, _ in opts])
+        C = np.concatenate([C * k for _, _, k in opts])
+    return A, B, C
 
 
 def _weight_orbits(family, group):
@@ -119,6 +133,29 @@ def k1_estimate(family, group):
     a, n = len(family.alphabet), family.n
     settings_per_vector = max(abs(v) for v in family.alphabet) * n + 2
     return -(-a**n // group.order()) * settings_per_vector * 4**n
+
+
+def _pack_columns(M):
+    """Bool (m, N) -> uint64 (N, words): column j's set rows as bit words.
+
+    >>> _pack_columns(np.array([[True, False], [True, True]])).tolist()
+    [[3], [2]]
+    """
+    m, N = M.shape
+    words = (m + 63) // 64
+    padded = np.zeros((words * 64, N), dtype=np.uint64)
+    padded[:m] = M
+    weights = np.uint64(1) << np.arange(64, dtype=np.uint64)
+    return (padded.reshape(words, 64, N) * weights[None, :, None]).sum(axis=1).T.copy()
+
+
+def _unpack_bits(words, m):
+    """Indices i < m whose bit is set in the bit words.
+
+    >>> _unpack_bits(np.array([5], dtype=np.uint64), 3)
+    [0, 2]
+    """
+    return [i for i in range(m) if int(words[i // 64]) >> (i % 64) & 1]
 
 
 def _check_cost(family, group, limit, force):
@@ -168,36 +205,32 @@ def k1_shadow_analysis(family, group, tolerance=None, progress=False, *, limit=N
     X = _bits(n)
     dist = Counter()
     union = {size - 2: set(), size - 1: set(), size: set()}
-    eye = np.eye(size, dtype=bool)
     for w, thresholds, mult in _encoders(family, group, progress):
-        c = _pair_weights(family, w)
-        c_total = int(c.sum())
-        support = c > 0
-        constant_ok = bool((support & eye).any())
+        A, B, C = _supported_pairs(family, w)  # the pairs (a, b) a decoder can output, with counts
+        c_total = int(C.sum())
+        constant_ok = bool((A == B).any())
         scores = X @ w
         for t in thresholds:
             h = scores >= t
             U = h[inv_tables]  # U[g, a] = h(a^(g^-1))
             V = ~U
-            Uf, Vf = U.astype(np.float32), V.astype(np.float32)  # float-ok: 0/1 sums < 2^24 are exact
-            two = (Uf.T @ Vf) > 0  # some g scores 2
-            one = ~two & (eye | U.any(0)[:, None] | V.any(0)[None, :])
-            n_two = int(c[two].sum())
-            n_one = int(c[one].sum())
+            both = _pack_columns(U)[A] & _pack_columns(V)[B]  # per pair: the g with U[g,a] and V[g,b]
+            two = (both != 0).any(-1)  # some g scores 2
+            one = ~two & ((A == B) | U.any(0)[A] | V.any(0)[B])
+            n_two = int(C[two].sum())
+            n_one = int(C[one].sum())
             for d, count in ((size - 2, n_two), (size - 1, n_one), (size, c_total - n_two - n_one)):
                 if count:
                     dist[d] += count * mult
             # shadows of score-2 functions: {g : U[g,a] and V[g,b]} over supported pairs
             if n_two:
-                s2 = (support & two).astype(np.float32)  # float-ok: exact 0/1 products
-                hit = ((Uf @ s2) * Vf).any(1)
-                union[size - 2].update(np.nonzero(hit)[0].tolist())
+                hit = np.bitwise_or.reduce(both[two], axis=0)
+                union[size - 2].update(_unpack_bits(hit, len(elements)))
             if n_one:
                 if constant_ok:  # a constant function: every g scores 1
                     union[size - 1].update(range(len(elements)))
                 else:
-                    s1 = support & one
-                    hit = U[:, s1.any(1)].any(1) | V[:, s1.any(0)].any(1)
+                    hit = U[:, np.unique(A[one])].any(1) | V[:, np.unique(B[one])].any(1)
                     union[size - 1].update(np.nonzero(hit)[0].tolist())
             if c_total - n_two - n_one:
                 union[size].update(range(len(elements)))
@@ -257,11 +290,12 @@ def k1_recurrent_shadow(family, group, *, limit=None, force=False):
     X = _bits(n)
     edges = np.zeros((1 << n, 1 << n), dtype=bool)
     for w, thresholds, _ in _encoders(family, group):
-        support = _pair_weights(family, w) > 0
+        A, B, _ = _supported_pairs(family, w)
         scores = X @ w
         for t in thresholds:
             h = scores >= t
-            edges |= support & (~h)[:, None] & h[None, :]  # h(a) = 0, h(b) = 1
+            swap = ~h[A] & h[B]  # h(a) = 0, h(b) = 1
+            edges[A[swap], B[swap]] = True
     _, tables = element_tables(group)
     closed = np.zeros_like(edges)
     a_idx, b_idx = np.nonzero(edges)
