@@ -58,10 +58,11 @@ code-space and image-space orbits have one size.
 code grid of layer L, so the networks issue's autoencoder families act on
 them unchanged: :func:`layer_reconstruction` gives, exactly, the probability
 that a uniformly drawn setting of ``NetworkFamily(Grid(1, m), k, tied)``
-reconstructs each candidate class (refused past the networks module's
-16-input limit).  These families are invariant under every permutation of
-their inputs, so the probability depends only on how many features a code
-combines (theorem 7 with the full symmetric group), never on the layer's group.
+reconstructs each candidate class.  These families are invariant under
+every permutation of their inputs, so the probability depends only on how
+many features a code combines (theorem 7 with the full symmetric group),
+never on the layer's group; past the networks module's 16-input limit it is
+computed from that number alone (``reconstruction_probabilities_by_weight``).
 
 Claims: C7 (theorem 5 measured: the orbit of the tuple of member features is a
 multiple of each member's orbit and at most their product) and C8 ("complexity
@@ -750,12 +751,10 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
 # ---------------------------------------------------------------------------
 
 
-#: Networks over a code space of more than this many features are refused (the networks module's grid limit).
+#: Code spaces of more than this many features use the by-weight route only (the networks module's grid limit).
 MAX_NETWORK_FEATURES = 16
-#: Untied families: largest (unit settings) * 2^m table the decoder enumeration may build without force.
+#: Untied families: largest (unit settings) * 2^m table built for the per-code check (else by weight only).
 UNTIED_TABLE_LIMIT = 30_000_000
-#: ... and with force (the networks module builds that int64 table in one piece: 8 bytes an entry).
-UNTIED_TABLE_HARD_LIMIT = 250_000_000
 
 
 def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 1), exclude_constant=False,
@@ -767,9 +766,16 @@ def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 
     ``exactorbit.networks.NetworkFamily(Grid(1, m), hidden, tied, alphabet, exclude_constant)``,
     every parameter setting counted (uniform measure); for every candidate
     class of layer L (one code per orbit of the induced group) the result gives
-    P(F(c) = c), checked constant on the class's orbit.  The networks module
-    handles at most 16 pixels, so m > 16 is refused (TooExpensive, with the
-    numbers).  Returns a dict (probabilities as Fractions).
+    P(F(c) = c).  The family is invariant under every permutation of its m
+    inputs, so P(F(c) = c) is entry ``popcount(c)`` of
+    :func:`exactorbit.networks.reconstruction_probabilities_by_weight`.  Up to
+    16 inputs (the networks module's grid limit) the full per-code table of
+    :func:`exactorbit.networks.reconstruction_probabilities` is computed,
+    checked constant on each class's orbit and equal to the by-weight value;
+    past 16 inputs, or for untied families whose decoder table would exceed
+    ``UNTIED_TABLE_LIMIT``, the by-weight route alone is used (then the family
+    is described as a :class:`exactorbit.networks.FamilySpec`, "m inputs").
+    Returns a dict (probabilities as Fractions).
 
     >>> from exactorbit.groups import translations
     >>> t = depth_table(translations("1x4"), layers=2, features=[1, 2, 4, 8])
@@ -777,7 +783,14 @@ def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 
     >>> [(row["code"], row["combined_features"], row["probability"]) for row in r["classes"]]
     [(3, 2, Fraction(3, 40)), (5, 2, Fraction(3, 40)), (7, 3, Fraction(3, 40))]
     """
-    from .networks import NetworkFamily, parameter_settings, reconstruction_probabilities, unit_setting_count
+    from .networks import (
+        FamilySpec,
+        NetworkFamily,
+        parameter_settings,
+        reconstruction_probabilities,
+        reconstruction_probabilities_by_weight,
+        unit_setting_count,
+    )
 
     _check_table(table)
     layer = check_int("layer", layer, min_value=2)
@@ -788,40 +801,33 @@ def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 
     below = table.layers[layer - 2]
     row = table.layers[layer - 1]
     m = len(below.features)
-    if m > MAX_NETWORK_FEATURES:
-        raise TooExpensive(
-            f"layer-{layer} networks act on the codes of {m} layer-{layer - 1} features: 2^{m} = {1 << m} codes "
-            f"per function table, over the networks module's limit of {MAX_NETWORK_FEATURES} inputs"
-        )
-    family = NetworkFamily(Grid(1, m), hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
-    if not family.tied:
-        cost = unit_setting_count(m, family.alphabet, family.exclude_constant) * (1 << m)
-        if cost > UNTIED_TABLE_HARD_LIMIT:
-            raise TooExpensive(
-                f"untied layer-{layer} networks on {m} inputs tabulate {cost} unit outputs at once "
-                f"({8 * cost} bytes), over the hard limit {UNTIED_TABLE_HARD_LIMIT} (not even with force)"
-            )
-        if cost > UNTIED_TABLE_LIMIT and not force:
-            raise TooExpensive(
-                f"untied layer-{layer} networks on {m} inputs tabulate {cost} unit outputs "
-                f"(limit {UNTIED_TABLE_LIMIT}); pass force=True / --force"
-            )
-    probs = reconstruction_probabilities(family)
+    spec = FamilySpec(m, hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
+    by_weight = reconstruction_probabilities_by_weight(spec, force=force)
+    full = m <= MAX_NETWORK_FEATURES
+    if full and not spec.tied:
+        full = unit_setting_count(m, spec.alphabet, spec.exclude_constant) * (1 << m) <= UNTIED_TABLE_LIMIT
+    if full:
+        family = NetworkFamily(Grid(1, m), hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
+        probs = reconstruction_probabilities(family)
+        if any(p != by_weight[x.bit_count()] for x, p in enumerate(probs)):  # pragma: no cover - tested equal
+            raise AssertionError("per-code and by-weight reconstruction probabilities differ")
+    else:
+        family = spec
     H = below.action.induced
     classes = []
     for cls in row.candidate_classes:
         c = cls["representative"]
-        orb = orbit(H, c)
-        values = {probs[y] for y in orb}
-        if len(values) != 1:  # pragma: no cover - the families are invariant under all coordinate permutations
-            raise AssertionError(f"reconstruction probability not constant on the orbit of code {c}")
+        if full:
+            values = {probs[y] for y in orbit(H, c)}
+            if len(values) != 1:  # pragma: no cover - the families are invariant under all coordinate permutations
+                raise AssertionError(f"reconstruction probability not constant on the orbit of code {c}")
         classes.append({
             "code": c,
             "union": cls["union"],
             "combined_features": c.bit_count(),
             "code_orbit_size": cls["code_orbit_size"],
             "image_orbit_size": cls["image_orbit_size"],
-            "probability": probs[c],
+            "probability": by_weight[c.bit_count()],
             "minimal": cls["code_orbit_size"] == row.code_orbit_size,
         })
     if not classes:  # pragma: no cover - a built layer has candidates

@@ -74,6 +74,10 @@ __all__ = [
     "function_summaries",
     "reconstruction_counts",
     "reconstruction_probabilities",
+    "FamilySpec",
+    "BY_WEIGHT_LIMIT",
+    "reconstruction_counts_by_weight",
+    "reconstruction_probabilities_by_weight",
     "conditioned_reconstruction",
     "parse_alphabet",
     "cli_networks_arguments",
@@ -85,6 +89,9 @@ WORK_LIMIT = 200_000_000
 
 #: Default bound on (encoder representatives) * 2**n * n for conditioned reconstruction.
 CONDITION_LIMIT = 1_000_000_000
+
+#: Default bound on the estimated arithmetic steps of the by-weight reconstruction programme.
+BY_WEIGHT_LIMIT = 50_000_000
 
 
 # --------------------------------------------------------------------------- family
@@ -310,7 +317,14 @@ def parameter_settings(family):
     21134460321792
     >>> parameter_settings(NetworkFamily("1x1", 1, tied=True))
     22
+
+    A :class:`FamilySpec` (no grid, any number of inputs) is accepted too:
+
+    >>> parameter_settings(FamilySpec(1, 1, tied=True))
+    22
     """
+    if isinstance(family, FamilySpec):
+        return _spec_settings(family)
     fam = _family(family)
     n, k, A, excl = fam.n, fam.hidden, fam.alphabet, fam.exclude_constant
     if not fam.tied:
@@ -869,6 +883,209 @@ def reconstruction_probabilities(family):
     if total == 0:
         raise InvalidArgument(f"family {fam.describe()} has no parameter setting")
     return [Fraction(c, total) for c in reconstruction_counts(fam)]
+
+
+# --------------------------------------------------------------------------- reconstruction by weight
+
+
+@dataclass(frozen=True)
+class FamilySpec:
+    """A network family given by its number of inputs only (no grid, no 16-input limit).
+
+    The families of :class:`NetworkFamily` depend on the grid only through its
+    number of pixels n, and are invariant under every permutation of the
+    inputs; a FamilySpec(inputs=m, ...) is the family of
+    ``NetworkFamily(Grid(1, m), ...)`` for any m >= 1.  It is accepted by
+    :func:`reconstruction_counts_by_weight`,
+    :func:`reconstruction_probabilities_by_weight` and :func:`parameter_settings`.
+
+    >>> FamilySpec(24).describe()
+    'tied autoencoder 24 inputs -> 1 -> 24 outputs, weights in {-1, 0, 1}, thresholds incl. constant units'
+    >>> FamilySpec.from_family(NetworkFamily("2x2", 2, tied=False))
+    FamilySpec(inputs=4, hidden=2, tied=False, alphabet=(-1, 0, 1), exclude_constant=False)
+    """
+
+    inputs: int
+    hidden: int = 1
+    tied: bool = True
+    alphabet: tuple = (-1, 0, 1)
+    exclude_constant: bool = False
+
+    def __post_init__(self):
+        object.__setattr__(self, "inputs", check_int("inputs", self.inputs, min_value=1, max_value=1024))
+        object.__setattr__(self, "hidden", check_int("hidden", self.hidden, min_value=1, max_value=8))
+        for name in ("tied", "exclude_constant"):
+            if not isinstance(getattr(self, name), bool):
+                raise InvalidArgument(f"{name} must be a bool, got {describe(getattr(self, name))}")
+        object.__setattr__(self, "alphabet", parse_alphabet(self.alphabet))
+
+    @classmethod
+    def from_family(cls, family):
+        """The spec of a :class:`NetworkFamily` (its grid forgotten, n inputs)."""
+        fam = _family(family)
+        return cls(fam.n, fam.hidden, fam.tied, fam.alphabet, fam.exclude_constant)
+
+    @property
+    def n(self):
+        """Number of inputs (and outputs)."""
+        return self.inputs
+
+    def describe(self):
+        """One line naming the family."""
+        kind = "tied" if self.tied else "untied"
+        thr = "non-constant thresholds only" if self.exclude_constant else "thresholds incl. constant units"
+        alpha = "{" + ", ".join(str(a) for a in self.alphabet) + "}"
+        return (f"{kind} autoencoder {self.inputs} inputs -> {self.hidden} -> {self.inputs} outputs, "
+                f"weights in {alpha}, {thr}")
+
+
+def _spec(family):
+    if isinstance(family, FamilySpec):
+        return family
+    if isinstance(family, NetworkFamily):
+        return FamilySpec.from_family(family)
+    raise InvalidArgument(f"family must be a NetworkFamily or a FamilySpec, got {describe(family)}")
+
+
+def _moment_step(M, terms, k):
+    """One column of the moment programme.
+
+    ``M[J]`` (J a subset of the k hidden units, as a bit mask) is the sum over
+    the partial weight matrices so far of (their weight) * prod_{j in J} S_j,
+    S_j the running per-unit sums.  A column adds ``delta`` to S with
+    multiplicity ``dc``: prod_{j in J}(S_j + d_j) expands over subsets, applied
+    one unit at a time (k * 2^k steps per term).
+    """
+    size = 1 << k
+    out = [0] * size
+    for delta, dc in terms:
+        V = list(M)
+        for j, d in enumerate(delta):
+            if d:
+                bit = 1 << j
+                for J in range(size):
+                    if J & bit:
+                        V[J] += d * V[J ^ bit]
+        for J in range(size):
+            out[J] += dc * V[J]
+    return out
+
+
+def _moment_finish(M, k, offset):
+    """Sum over J of offset^(k - |J|) * M[J]: the sum of weight * prod_j (S_j + offset)."""
+    return sum(offset ** (k - J.bit_count()) * v for J, v in enumerate(M) if v and (offset or J == (1 << k) - 1))
+
+
+def _spec_settings(spec):
+    m, k, A = spec.inputs, spec.hidden, spec.alphabet
+    excl = spec.exclude_constant
+    if not spec.tied:
+        return unit_setting_count(m, A, excl) ** k * unit_setting_count(k, A, excl) ** m
+    f0 = 0 if excl else 1
+    terms = [(tuple(abs(a) for a in v), sum(abs(a) for a in v) + 2 * f0) for v in product(A, repeat=k)]
+    terms = [(d, c) for d, c in terms if c > 0]
+    M = [1] + [0] * ((1 << k) - 1)
+    for _ in range(m):
+        M = _moment_step(M, terms, k)
+    return _moment_finish(M, k, 2 * f0)
+
+
+def _by_weight_estimate(spec):
+    m, k, a = spec.inputs, spec.hidden, len(spec.alphabet)
+    if not spec.tied:
+        return (m + 1) * (1 << k) * (m + k)
+    return (1 << k) * (m + 1) * (m + 2) // 2 * a**k * (k + 1) * (1 << k)
+
+
+def reconstruction_counts_by_weight(family, *, limit=BY_WEIGHT_LIMIT, force=False):
+    """Per number s of on-bits, the number of settings with F(x) = x for one x of weight s.
+
+    ``family`` is a :class:`NetworkFamily` or a :class:`FamilySpec` (any number
+    of inputs m).  Returns a list of m + 1 ints; the families are invariant
+    under every permutation of the inputs, so ``reconstruction_counts(fam)[x]``
+    is entry ``weight(x)``.  No enumeration of inputs or weights: a unit's
+    firing count on x is f0 + sum over inputs of a per-input term (in x:
+    max(w_i, 0), outside: -min(w_i, 0)), f0 = 1 with constant units, else 0.
+    Untied: a closed form (encoder units are independent and their inputs
+    exchangeable).  Tied: a programme over the weight matrix's columns (s
+    columns under on-bits, m - s under off-bits) carrying, per code, the 2^k
+    moments sum of weight * prod_{j in J} S_j (S_j = encoder unit j's running
+    firing sum).  Refuses (TooExpensive) past ``limit`` estimated steps unless
+    ``force``.
+
+    >>> reconstruction_counts_by_weight(FamilySpec(1, 1, tied=False))
+    [32, 32]
+    >>> reconstruction_counts_by_weight(NetworkFamily("1x2", 1, alphabet=(0, 1)))
+    [25, 20, 25]
+    """
+    spec = _spec(family)
+    _check_cost(f"the by-weight reconstruction counts of {spec.describe()}", _by_weight_estimate(spec), limit, force)
+    m, k, A = spec.inputs, spec.hidden, spec.alphabet
+    f0 = 0 if spec.exclude_constant else 1
+    a = len(A)
+    if not spec.tied:
+        total = unit_setting_count(m, A, spec.exclude_constant)
+        pos = sum(max(v, 0) for v in A)
+        neg = sum(-min(v, 0) for v in A)
+        W, t = unit_settings(k, A, spec.exclude_constant)
+        dec = _unit_tables(W, t)  # (settings, 2**k): decoder unit output on code c
+        D1 = [int(v) for v in dec.sum(0)]
+        Dtot = len(t)
+        out = []
+        for s in range(m + 1):
+            e1 = a ** (m - 1) * (s * pos + (m - s) * neg) + f0 * a**m
+            e = (total - e1, e1)
+            out.append(sum(prod(e[(c >> j) & 1] for j in range(k)) * D1[c] ** s * (Dtot - D1[c]) ** (m - s)
+                           for c in range(1 << k)))
+        return out
+    cols = list(product(A, repeat=k))
+    out = [0] * (m + 1)
+    for c in range(1 << k):
+        per_bit = []
+        for bit in (0, 1):
+            terms = []
+            for v in cols:
+                z = sum(v[j] for j in range(k) if c >> j & 1)
+                mn, mx = sum(min(x, 0) for x in v), sum(max(x, 0) for x in v)
+                cnt = (z - mn + f0) if bit else (mx - z + f0)  # decoder thresholds giving this pixel's bit
+                if cnt <= 0:
+                    continue
+                # encoder unit j's firing (c_j = 1) or silent (c_j = 0) count gains this per-input term
+                delta = tuple((x * bit - min(x, 0)) if c >> j & 1 else (max(x, 0) - x * bit)
+                              for j, x in enumerate(v))
+                terms.append((delta, cnt))
+            per_bit.append(terms)
+        M = [1] + [0] * ((1 << k) - 1)
+        for s in range(m + 1):  # M: after s on-columns
+            R = M
+            for _ in range(m - s):
+                R = _moment_step(R, per_bit[0], k)
+            out[s] += _moment_finish(R, k, f0)
+            if s < m:
+                M = _moment_step(M, per_bit[1], k)
+    return out
+
+
+def reconstruction_probabilities_by_weight(family, *, limit=BY_WEIGHT_LIMIT, force=False):
+    """P(F(x) = x) for an input x with s on-bits, for s = 0..m: a list of m + 1 Fractions.
+
+    ``family`` is a :class:`NetworkFamily` or a :class:`FamilySpec` (use the
+    spec past the 16 inputs of a NetworkFamily); see
+    :func:`reconstruction_counts_by_weight`.  Entry ``weight(x)`` equals
+    ``reconstruction_probabilities(family)[x]``.
+
+    >>> reconstruction_probabilities_by_weight(NetworkFamily("1x2", 1, alphabet=(0, 1)))
+    [Fraction(5, 16), Fraction(1, 4), Fraction(5, 16)]
+    >>> p = reconstruction_probabilities_by_weight(FamilySpec(32, 2, tied=True))
+    >>> len(p), p[0] == p[32]
+    (33, True)
+    """
+    spec = _spec(family)
+    counts = reconstruction_counts_by_weight(spec, limit=limit, force=force)
+    total = _spec_settings(spec)
+    if total == 0:
+        raise InvalidArgument(f"family {spec.describe()} has no parameter setting")
+    return [Fraction(c, total) for c in counts]
 
 
 def _as_images(fam, D):

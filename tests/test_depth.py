@@ -497,19 +497,49 @@ def test_layer_reconstruction_matches_brute_force(tied, alphabet):
         assert row["combined_features"] == bin(row["code"]).count("1") >= 2
 
 
-def test_layer_reconstruction_refuses_large_code_spaces():
+def test_layer_reconstruction_by_weight_past_16_inputs():
     from exactorbit.depth import layer_reconstruction
+    from exactorbit.networks import (
+        FamilySpec,
+        parameter_settings,
+        reconstruction_probabilities_by_weight,
+    )
 
     G = named_group("translations+dihedral", "3x3")
     table = depth_table(G, layers=3)
-    with pytest.raises(TooExpensive, match="2\\^24"):
-        layer_reconstruction(table, 2)
-    rec = layer_reconstruction(table, 3)  # 12 layer-2 features: feasible
+    rec = layer_reconstruction(table, 2)  # 24 layer-1 features: over the 16-input tables, by weight
+    assert rec["inputs"] == 24 and rec["classes"]
+    by_w = reconstruction_probabilities_by_weight(FamilySpec(24, 1, tied=True))
+    assert rec["parameter_settings"] == parameter_settings(FamilySpec(24, 1, tied=True))
+    for row in rec["classes"]:
+        assert row["probability"] == by_w[row["combined_features"]] == by_w[row["code"].bit_count()]
+    # alphabet {-1, 0, 1} is closed under negation: every code equally likely
+    assert len({row["probability"] for row in rec["classes"]}) == 1 and 0 < rec["classes"][0]["probability"] < 1
+    asym = layer_reconstruction(table, 2, alphabet=(0, 1), tied=False)
+    by_w = reconstruction_probabilities_by_weight(FamilySpec(24, 1, tied=False, alphabet=(0, 1)))
+    assert all(row["probability"] == by_w[row["combined_features"]] for row in asym["classes"])
+    rec = layer_reconstruction(table, 3)  # 12 layer-2 features: full per-code tables
     assert rec["inputs"] == 12 and rec["classes"]
     with pytest.raises(InvalidArgument, match="layer"):
         layer_reconstruction(table, 4)
-    with pytest.raises(TooExpensive, match="not even with force"):  # 12 inputs, untied: ~2e10 entries
-        layer_reconstruction(table, 3, tied=False, force=True)
+    untied = layer_reconstruction(table, 3, tied=False)  # 12 inputs untied: tables too big, by weight
+    by_w = reconstruction_probabilities_by_weight(FamilySpec(12, 1, tied=False))
+    assert [r["probability"] for r in untied["classes"]] == [by_w[r["combined_features"]] for r in untied["classes"]]
+    with pytest.raises(TooExpensive, match="force"):
+        layer_reconstruction(table, 2, hidden=5)
+
+
+def test_cli_default_case_reports_layer2_networks(capsys):
+    from exactorbit.networks import FamilySpec, reconstruction_probabilities_by_weight
+
+    assert main(["depth", "--layers", "3", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    nets = {r["layer"]: r for r in payload["networks"]}
+    assert "skipped" not in nets[2] and nets[2]["inputs"] == 24
+    by_w = reconstruction_probabilities_by_weight(FamilySpec(24))
+    for r in nets[2]["classes"]:
+        p = by_w[r["combined_features"]]
+        assert r["probability"] == f"{p.numerator}/{p.denominator}"
 
 
 def test_cli_networks_and_network_features(capsys):

@@ -294,3 +294,82 @@ def test_cli_bad_input(capsys, argv, message):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- reconstruction by weight
+
+from math import comb
+
+from exactorbit.networks import (
+    FamilySpec,
+    reconstruction_counts_by_weight,
+    reconstruction_probabilities_by_weight,
+)
+
+
+def _by_weight_cases(m):
+    for k in (1, 2):
+        for tied in (True, False):
+            for alphabet in ALPHABETS:
+                for excl in (False, True):
+                    yield NetworkFamily(Grid(1, m), k, tied=tied, alphabet=alphabet, exclude_constant=excl)
+
+
+@pytest.mark.parametrize("m", range(1, 7))
+def test_by_weight_equals_full_reconstruction_grouped(m):
+    checked = 0
+    for fam in _by_weight_cases(m):
+        spec = FamilySpec.from_family(fam)
+        assert parameter_settings(spec) == parameter_settings(fam)
+        full = reconstruction_counts(fam)
+        by_w = reconstruction_counts_by_weight(fam)
+        assert len(by_w) == m + 1
+        assert reconstruction_counts_by_weight(spec) == by_w
+        # every input of weight s has the count by_w[s] (grouped by weight) ...
+        for x, c in enumerate(full):
+            assert c == by_w[x.bit_count()]
+        # ... so the totals agree: sum_s C(m, s) * count_s = sum over all inputs
+        assert sum(comb(m, s) * c for s, c in enumerate(by_w)) == sum(full)
+        if parameter_settings(fam):
+            probs = reconstruction_probabilities(fam)
+            by_p = reconstruction_probabilities_by_weight(spec)
+            assert all(probs[x] == by_p[x.bit_count()] for x in range(2**m))
+            checked += 1
+    assert checked >= 20
+
+
+@settings(max_examples=20, deadline=None)
+@given(eos.network_families(max_pixels=4, max_hidden=2, alphabets=((-1, 0, 1), (-1, 1), (0, 1), (-1, 0, 1, 2))))
+def test_by_weight_random_families(fam):
+    assume(parameter_settings(fam) > 0)
+    probs = reconstruction_probabilities(fam)
+    by_p = reconstruction_probabilities_by_weight(fam)
+    assert [probs[(1 << s) - 1] for s in range(fam.n + 1)] == by_p
+
+
+@pytest.mark.parametrize("m, k, tied", [(24, 1, True), (32, 1, True), (32, 1, False), (32, 2, True), (32, 2, False)])
+def test_by_weight_large_inputs(m, k, tied):
+    start = time.perf_counter()  # float-ok: timing only
+    probs = reconstruction_probabilities_by_weight(FamilySpec(m, k, tied=tied))
+    assert time.perf_counter() - start < 5
+    assert len(probs) == m + 1 and all(0 < p < 1 for p in probs)
+    # alphabet {-1, 0, 1} is closed under negation: every input equally likely (pixel flips)
+    assert len(set(probs)) == 1
+    asym = reconstruction_probabilities_by_weight(FamilySpec(m, k, tied=tied, alphabet=(0, 1)))
+    # complementing every input and output, with threshold t -> sum(w) + 1 - t, maps the family onto
+    # itself (any alphabet), so weight s and weight m - s are equally likely; (0, 1) has no pixel flips
+    assert asym == asym[::-1] and len(set(asym)) > 1
+
+
+def test_by_weight_errors_and_cost_limit():
+    with pytest.raises(TooExpensive, match="force=True"):
+        reconstruction_counts_by_weight(FamilySpec(32, 3), limit=1000)
+    assert len(reconstruction_counts_by_weight(FamilySpec(4, 3), limit=10, force=True)) == 5
+    with pytest.raises(InvalidArgument, match="inputs"):
+        FamilySpec(0)
+    with pytest.raises(InvalidArgument, match="tied"):
+        FamilySpec(3, 1, tied=1)
+    with pytest.raises(InvalidArgument, match="NetworkFamily or a FamilySpec"):
+        reconstruction_probabilities_by_weight(5)
+    with pytest.raises(InvalidArgument, match="no parameter setting"):
+        reconstruction_probabilities_by_weight(FamilySpec(3, 1, alphabet=(0,), exclude_constant=True))
