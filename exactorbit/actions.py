@@ -119,7 +119,7 @@ def _search(group, x, limit, target=None):
                 if len(tree) > limit:
                     raise TooExpensive(
                         f"orbit has more than {limit} points (group order {group.order()}); "
-                        "pass limit= to allow a larger search"
+                        "pass limit= (CLI: --force) to allow a larger search"
                     )
                 queue.append(z)
     return tree

@@ -35,7 +35,7 @@ from fractions import Fraction
 import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
-from ._validation import describe
+from ._validation import check_int, describe
 from .errors import InvalidArgument, TooExpensive
 from .groups import PixelGroup, inverse
 from .networks import NetworkFamily, parameter_settings, threshold_range, unit_settings
@@ -197,6 +197,8 @@ def k1_shadow_analysis(family, group, tolerance=None, progress=False, *, limit=N
     (2, Fraction(1, 7))
     """
     _check(family, group)
+    if tolerance is not None:
+        tolerance = check_int("tolerance", tolerance, min_value=0)
     n = family.n
     size = 1 << n
     _check_cost(family, group, limit, force)

@@ -14,16 +14,18 @@ import importlib
 import json
 import sys
 
-from .actions import orbit, stabilizer
+from .actions import ORBIT_LIMIT, orbit, stabilizer
 from .counting import burnside_count, orbits_by_weight
 from .errors import ExactOrbitError, InvalidArgument
-from .groups import GROUP_NAMES, cycle_string, from_generators, named_group
+from .groups import ELEMENT_LIMIT, GROUP_NAMES, cycle_string, from_generators, named_group
 from .images import parse_grid, parse_image, render_block, render_text
 
 __all__ = ["main"]
 
 DEFAULT_GRID = "3x3"
 DEFAULT_GROUP = "translations+dihedral"
+#: Limit used when --force is given.
+FORCED_LIMIT = 10**12
 
 #: Subcommands implemented in other modules: name -> (module, help).
 _EXTERNAL = {
@@ -87,8 +89,9 @@ def cmd_group(args):
 def cmd_orbit(args):
     grid, group = group_from_args(args)
     mask = parse_image(args.image, grid)
-    orb = orbit(group, mask)
-    stab = stabilizer(group, mask)
+    limit = FORCED_LIMIT if args.force else ORBIT_LIMIT
+    orb = orbit(group, mask, limit=limit)
+    stab = stabilizer(group, mask, limit=limit)
     payload = {
         "image": render_text(mask, grid),
         "mask": mask,
@@ -111,8 +114,9 @@ def cmd_orbit(args):
 
 def cmd_count(args):
     grid, group = group_from_args(args)
-    total = burnside_count(group)
-    by_weight = orbits_by_weight(group)
+    limit = FORCED_LIMIT if args.force else ELEMENT_LIMIT
+    total = burnside_count(group, limit)
+    by_weight = orbits_by_weight(group, limit)
     payload = {
         "group_order": group.order(),
         "orbits": total,
@@ -143,19 +147,18 @@ def build_parser():
     p = sub.add_parser("orbit", help="orbit, stabilizer and minimal image of one image")
     add_group_arguments(p)
     p.add_argument("--image", default="#../.#./...", help="text image, rows split by '/' (default '#../.#./...')")
+    p.add_argument("--force", action="store_true", help="allow orbits over the default size limit")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(_run=cmd_orbit)
 
     p = sub.add_parser("count", help="number of orbits of all images (Burnside) and by weight (Polya)")
     add_group_arguments(p)
+    p.add_argument("--force", action="store_true", help="allow listing groups over the default size limit")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(_run=cmd_count)
 
     for name, (module_name, help_text) in _EXTERNAL.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
+        module = importlib.import_module(module_name)
         add = getattr(module, f"cli_{name}_arguments", None)
         run = getattr(module, f"cli_{name}", None)
         if add is None or run is None:

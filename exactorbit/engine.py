@@ -564,7 +564,7 @@ def decompose(group, weight=None, *, method="auto", force=False, max_features=MA
         raise InvalidArgument(f"method must be 'auto', 'enumerate' or 'symbolic', got {describe(method)}")
     if method == "auto":
         method = "symbolic"
-        if group.n <= MAX_ENUMERATION_PIXELS and not group.is_symmetric:
+        if group.n <= MAX_ENUMERATION_PIXELS and (group.order() <= 100_000 or not group.is_symmetric):
             try:
                 est = estimate_enumeration(group, weight)
                 if est["seconds"] <= TIME_LIMIT_SECONDS and est["bytes"] <= MEMORY_LIMIT_BYTES:

@@ -305,7 +305,7 @@ class PixelGroup:
             if cost > limit:
                 raise TooExpensive(
                     f"listing all {self.order()} elements of degree {self.n} needs {cost} entries, "
-                    f"over the limit {limit}; pass limit= to allow it"
+                    f"over the limit {limit}; pass limit= (CLI: --force) to allow it"
                 )
             dtype = np.int16 if self.n < 2**15 else np.int32
             gens = np.array(self.generators, dtype=np.intp).reshape(len(self.generators), self.n)

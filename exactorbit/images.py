@@ -35,6 +35,9 @@ __all__ = [
     "weight",
 ]
 
+#: Largest number of pixels of a grid (28x28 = 784 is the largest case the issues ask for).
+MAX_PIXELS = 4096
+
 ON_CHARS = "#1"
 OFF_CHARS = ".0"
 
@@ -55,6 +58,10 @@ class Grid:
     def __post_init__(self):
         check_int("grid height h", self.h, min_value=1)
         check_int("grid width w", self.w, min_value=1)
+        if self.h * self.w > MAX_PIXELS:
+            raise InvalidArgument(
+                f"grid {self.h}x{self.w} has {self.h * self.w} pixels; exactorbit handles at most {MAX_PIXELS}"
+            )
         object.__setattr__(self, "h", int(self.h))
         object.__setattr__(self, "w", int(self.w))
 

@@ -25,6 +25,7 @@ import numpy as np
 
 
 from . import bottleneck
+from ._validation import check_int
 from .actions import orbit
 from .certificates import (
     count_certificate,
@@ -207,7 +208,7 @@ def _shadow_section(family, group, functions, tolerance, quiet, force):
         dist = r["distance_distribution"]
         best = r["best_distance"]
         S_e = r["shadow_group"]
-        chosen_r = r if r["fraction_within"] > 0 else bottleneck.k1_shadow_analysis(family, group, tolerance=best)
+        chosen_r = r if r["fraction_within"] > 0 else bottleneck.k1_shadow_analysis(family, group, tolerance=best, force=force)
         S = chosen_r["shadow_group"]
         facts = {
             "tolerance": tolerance,
@@ -294,6 +295,9 @@ def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, 
     20480
     """
     grid = parse_grid(grid)
+    layers = check_int("layers", layers, min_value=1)
+    if tolerance is not None:
+        tolerance = check_int("tolerance", tolerance, min_value=0)
     G = group if isinstance(group, PixelGroup) else named_group(group, grid)
     family = NetworkFamily(grid, hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
     n = grid.n

@@ -77,3 +77,8 @@ def test_count_28x28(capsys):
     data = run_json(capsys, "count", "--grid", "28x28", "--group", "translations+dihedral")
     assert data["group_order"] == 6272
     assert sum(data["orbits_by_weight"].values()) == data["orbits"]
+
+
+def test_count_refuses_big_listing_and_force_allows_it(capsys):
+    assert main(["count", "--grid", "64x64", "--group", "translations+dihedral"]) == 2
+    assert "--force" in capsys.readouterr().err

@@ -93,3 +93,11 @@ def test_svg():
     assert svg.count('fill="black"') == 4
     assert Image.parse("#./.#")._repr_svg_() == image_svg(9, "2x2")
     assert str(Image(Grid(2, 2), 9)) == "#./.#"
+
+
+def test_grid_size_is_capped_with_a_clear_error():
+    from exactorbit.images import MAX_PIXELS
+
+    assert Grid(1, MAX_PIXELS).n == MAX_PIXELS
+    with pytest.raises(InvalidArgument, match="at most 4096"):
+        parse_grid("100x100")

@@ -70,3 +70,12 @@ def test_cli_tour_bad_input(capsys):
     assert main(["tour", "--grid", "3x3", "--group", "nope"]) == 2
     assert "unknown group name" in capsys.readouterr().err
     assert main(["tour", "--grid", "2x2", "--alphabet", "a,b"]) == 2
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["--tolerance", "-3"], "tolerance must be >= 0"),
+    (["--layers", "0"], "layers must be >= 1"),
+])
+def test_cli_tour_validates_numbers(capsys, argv, fragment):
+    assert main(["tour", "--grid", "2x2", *argv]) == 2
+    assert fragment in capsys.readouterr().err
