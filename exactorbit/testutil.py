@@ -19,6 +19,7 @@ __all__ = [
     "naive_orbit_count",
     "naive_orbits_by_weight",
     "naive_minimal_image",
+    "naive_shadow",
 ]
 
 
@@ -110,3 +111,26 @@ def naive_fixed_probability(group, x):
     """P(g.x = x) for g uniform in G, by counting elements."""
     elements = naive_elements(group)
     return Fraction(sum(1 for g in elements if naive_apply(g, x) == x), len(elements))
+
+
+def naive_shadow(group, table, complement=False, inputs=None):
+    """(distance, nearest) of the nearest ambient elements (g, flip) to a function table, by trying each.
+
+    ``nearest`` is sorted by (flip, g).  Distance counts the inputs (all, or ``inputs``)
+    where the table differs from x -> x^g (complemented when flip).
+
+    >>> from exactorbit.groups import translations
+    >>> naive_shadow(translations("1x2"), [0, 2, 1, 3])
+    (0, [((1, 0), False)])
+    """
+    full = 2**group.n - 1
+    domain = range(2**group.n) if inputs is None else sorted(set(inputs))
+    best, nearest = None, []
+    for g in naive_elements(group):
+        for flip in (False, True) if complement else (False,):
+            d = sum(1 for x in domain if table[x] != (naive_apply(g, x) ^ (full if flip else 0)))
+            if best is None or d < best:
+                best, nearest = d, [(g, flip)]
+            elif d == best:
+                nearest.append((g, flip))
+    return best, sorted(nearest, key=lambda e: (e[1], e[0]))

@@ -28,7 +28,7 @@ from exactorbit.checker import check_file, table_digest, verify_certificate
 from exactorbit.errors import InvalidArgument, TooExpensive
 from exactorbit.groups import named_group, symmetric, translations
 from exactorbit.testutil import (
-    naive_apply,
+    naive_shadow,
     naive_elements,
     naive_orbit,
     naive_orbit_count,
@@ -40,22 +40,6 @@ SMALL = settings(max_examples=40, deadline=None)
 
 
 # ---------------------------------------------------------------- naive twins
-
-
-def naive_shadow(group, table, complement=False, inputs=None):
-    """(distance, sorted [(perm, c)]) of the nearest ambient elements, by trying every one."""
-    n = group.n
-    full = 2**n - 1
-    domain = range(2**n) if inputs is None else sorted(set(inputs))
-    best, nearest = None, []
-    for g in naive_elements(group):
-        for c in (False, True) if complement else (False,):
-            d = sum(1 for x in domain if table[x] != (naive_apply(g, x) ^ (full if c else 0)))
-            if best is None or d < best:
-                best, nearest = d, [(g, c)]
-            elif d == best:
-                nearest.append((g, c))
-    return best, sorted(nearest, key=lambda e: (e[1], e[0]))
 
 
 def naive_conjugacy_class_sizes(group):

@@ -41,7 +41,7 @@ from exactorbit.counting import burnside_count, count_cycles, orbits_by_weight
 from exactorbit.errors import CertificateError, TooExpensive
 from exactorbit.groups import PixelGroup, named_group, translations
 from exactorbit.images import Grid
-from exactorbit.testutil import naive_apply, naive_elements, naive_orbit
+from exactorbit.testutil import naive_apply, naive_elements, naive_orbit, naive_shadow
 from sympy.combinatorics import Permutation
 
 TAMPER = settings(max_examples=150, deadline=None)
@@ -227,21 +227,6 @@ def _oracle(doc):
         return True
 
     raise Invalid
-
-
-def naive_shadow(group, table, complement=False, inputs=None):
-    """(distance, [(perm, c)]) of the nearest ambient elements, by trying every one."""
-    full = 2**group.n - 1
-    domain = range(2**group.n) if inputs is None else inputs
-    best, nearest = None, []
-    for g in naive_elements(group):
-        for c in (False, True) if complement else (False,):
-            d = sum(1 for x in domain if table[x] != (naive_apply(g, x) ^ (full if c else 0)))
-            if best is None or d < best:
-                best, nearest = d, [(g, c)]
-            elif d == best:
-                nearest.append((g, c))
-    return best, nearest
 
 
 # ---------------------------------------------------------------- mutations
