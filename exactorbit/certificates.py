@@ -35,7 +35,7 @@ import numpy as np
 from ._validation import check_int, check_mask, describe
 from .actions import orbit, stabilizer
 from .errors import InvalidArgument, TooExpensive
-from .groups import _check_array_form
+from .groups import _check_array_form, cycle_lengths
 from .groups import check_group as _check_group
 
 __all__ = [
@@ -207,16 +207,7 @@ def minimal_orbit_certificate(group, features="nonconstant", force=False):
 def _fixed_by_weight_poly(g, n):
     """prod over the cycles of g of (1 + t^length), as a coefficient list of length n + 1."""
     poly = [1] + [0] * n
-    seen = [False] * n
-    for i in range(n):
-        if seen[i]:
-            continue
-        length = 0
-        j = i
-        while not seen[j]:
-            seen[j] = True
-            j = g[j]
-            length += 1
+    for length in cycle_lengths(g):
         poly = [poly[k] + (poly[k - length] if k >= length else 0) for k in range(n + 1)]
     return poly
 
@@ -243,7 +234,7 @@ def count_certificate(group, force=False):
     for cls in group.sympy.conjugacy_classes():
         rep = min(tuple(int(v) for v in p.array_form) + tuple(range(p.size, n)) for p in cls)
         fbw = _fixed_by_weight_poly(rep, n)
-        cycles = sum(1 for i in range(n) if min(_cycle_of(rep, i)) == i)
+        cycles = len(cycle_lengths(rep))
         classes.append({
             "representative": list(rep),
             "size": len(cls),
@@ -256,15 +247,6 @@ def count_certificate(group, force=False):
     by_weight = [sum(c["size"] * c["fixed_by_weight"][k] for c in classes) // order for k in range(n + 1)]
     claim = {"group_order": order, "orbit_count": burnside // order, "orbits_by_weight": by_weight}
     return _document("count", _input(group), claim, {"classes": classes})
-
-
-def _cycle_of(g, i):
-    out = [i]
-    j = g[i]
-    while j != i:
-        out.append(j)
-        j = g[j]
-    return out
 
 
 def shadow_certificate(group, table, elements, distance, complement=False, inputs=None):

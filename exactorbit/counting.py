@@ -25,7 +25,7 @@ import sympy
 from sympy.utilities.iterables import partitions
 
 from .errors import TooExpensive
-from .groups import ELEMENT_LIMIT
+from .groups import ELEMENT_LIMIT, cycle_lengths
 
 __all__ = [
     "cycle_types",
@@ -46,16 +46,7 @@ def count_cycles(g):
     >>> count_cycles((1, 0, 2))
     2
     """
-    seen = [False] * len(g)
-    cycles = 0
-    for i in range(len(g)):
-        if not seen[i]:
-            cycles += 1
-            j = i
-            while not seen[j]:
-                seen[j] = True
-                j = g[j]
-    return cycles
+    return len(cycle_lengths(g))
 
 
 def _symmetric_cycle_types(n):

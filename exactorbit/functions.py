@@ -193,20 +193,10 @@ def cycle_type(F):
     >>> cycle_type([1, 0, 3, 2, 4, 4])
     (2, 2, 1)
     """
+    from .groups import cycle_lengths
+
     _, perm = recurrent_permutation(F)
-    seen = np.zeros(perm.size, dtype=bool)
-    lengths = []
-    for start in range(perm.size):
-        if seen[start]:
-            continue
-        length = 0
-        i = start
-        while not seen[i]:
-            seen[i] = True
-            i = int(perm[i])
-            length += 1
-        lengths.append(length)
-    return tuple(sorted(lengths, reverse=True))
+    return tuple(sorted(cycle_lengths(perm), reverse=True))
 
 
 def _tables(tables, name="tables"):

@@ -52,6 +52,7 @@ __all__ = [
     "inverse",
     "identity",
     "cycle_string",
+    "cycle_lengths",
 ]
 
 #: Default bound on order*degree for listing every element of a group.
@@ -86,6 +87,27 @@ def inverse(p):
     for i, j in enumerate(p):
         inv[j] = i
     return tuple(inv)
+
+
+def cycle_lengths(p):
+    """Lengths of the cycles of a permutation (array form), fixed points included, in order of first point.
+
+    >>> cycle_lengths((1, 2, 0, 4, 3, 5))
+    [3, 2, 1]
+    """
+    seen = [False] * len(p)
+    lengths = []
+    for i in range(len(p)):
+        if seen[i]:
+            continue
+        length = 0
+        j = i
+        while not seen[j]:
+            seen[j] = True
+            j = int(p[j])
+            length += 1
+        lengths.append(length)
+    return lengths
 
 
 def cycle_string(p):

@@ -123,6 +123,15 @@ def parse_alphabet(text):
     return tuple(sorted(set(values)))
 
 
+def _validate_units(record):
+    """Check and normalise the hidden, tied, exclude_constant and alphabet fields of a frozen record."""
+    object.__setattr__(record, "hidden", check_int("hidden", record.hidden, min_value=1, max_value=8))
+    for name in ("tied", "exclude_constant"):
+        if not isinstance(getattr(record, name), bool):
+            raise InvalidArgument(f"{name} must be a bool, got {describe(getattr(record, name))}")
+    object.__setattr__(record, "alphabet", parse_alphabet(record.alphabet))
+
+
 @dataclass(frozen=True)
 class NetworkFamily:
     """A family of binary autoencoders n -> k -> n (see the module docstring).
@@ -146,11 +155,7 @@ class NetworkFamily:
         if grid.n > 16:
             raise InvalidArgument(f"grid must have at most 16 pixels for network tables, got {grid}")
         object.__setattr__(self, "grid", grid)
-        object.__setattr__(self, "hidden", check_int("hidden", self.hidden, min_value=1, max_value=8))
-        for name in ("tied", "exclude_constant"):
-            if not isinstance(getattr(self, name), bool):
-                raise InvalidArgument(f"{name} must be a bool, got {describe(getattr(self, name))}")
-        object.__setattr__(self, "alphabet", parse_alphabet(self.alphabet))
+        _validate_units(self)
 
     @property
     def n(self):
@@ -913,11 +918,7 @@ class FamilySpec:
 
     def __post_init__(self):
         object.__setattr__(self, "inputs", check_int("inputs", self.inputs, min_value=1, max_value=1024))
-        object.__setattr__(self, "hidden", check_int("hidden", self.hidden, min_value=1, max_value=8))
-        for name in ("tied", "exclude_constant"):
-            if not isinstance(getattr(self, name), bool):
-                raise InvalidArgument(f"{name} must be a bool, got {describe(getattr(self, name))}")
-        object.__setattr__(self, "alphabet", parse_alphabet(self.alphabet))
+        _validate_units(self)
 
     @classmethod
     def from_family(cls, family):
