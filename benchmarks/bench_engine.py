@@ -107,7 +107,7 @@ def main(argv=None):
     b = np.empty_like(a)
     floor = median_time(lambda: np.add(a, np.uint32(1), out=b), runs)
     floor_rate = 2**25 / floor
-    del a, b
+    a = b = None  # free the 2^25 arrays
 
     rows = []
 

@@ -4,6 +4,11 @@ Same family (3x3 grid, k = 1, untied, weights in {-1, 0, 1}), same random parame
 settings; an "evaluation" is one network on one input image.  Median of 5 runs.
 Also: time of the full 3x3 k=1 untied family (reconstruction probabilities of all 512
 images), and of the other required sizes.  Run: python3 benchmarks/bench_networks.py
+
+``--distinct``: the distinct-function counts of the 2x2 families with k = 2, 3 by each route
+(packed 64-bit keys vs the per-representative dictionary route, the untied set count vs
+the packed enumeration), and the tied column programme for conditioned reconstruction on
+3x3 k = 2.  ``--long`` adds the 2x2 k=3 untied set count (one run, about half an hour).
 """
 
 import statistics
@@ -68,5 +73,59 @@ def main():
         print(f"| {grid} k={k} {'tied' if tied else 'untied'} | {t:.3f} |")
 
 
+def median_runs(fn, runs):
+    times, value = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        value = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), value
+
+
+def distinct(long_runs=False):
+    from exactorbit.networks import (
+        _dict_enumeration, _dp_estimate, _Encoders, _packed_enumeration, _untied_distinct_count,
+        conditioned_reconstruction,
+    )
+
+    def packed(f):
+        return len(_packed_enumeration(f, progress=False)[0])
+
+    print("| family | route | distinct functions | median time (s) | runs |")
+    print("|---|---|---|---|---|")
+    f = NetworkFamily("2x2", 2)
+    t_new, n_new = median_runs(lambda: packed(f), 5)
+    t_old, n_old = median_runs(lambda: len(_dict_enumeration(f)), 5)
+    assert n_new == n_old
+    print(f"| 2x2 k=2 tied | packed keys | {n_new:,} | {t_new:.2f} | 5 |")
+    print(f"| 2x2 k=2 tied | dictionary route (baseline) | {n_old:,} | {t_old:.2f} | 5 |")
+    print(f"|  | ratio | | {t_old / t_new:.1f}x faster | |")
+    f = NetworkFamily("2x2", 2, tied=False)
+    t_set, n_set = median_runs(lambda: _untied_distinct_count(f, progress=False), 5)
+    t_pk, n_pk = median_runs(lambda: packed(f), 3)
+    assert n_set == n_pk
+    print(f"| 2x2 k=2 untied | set count | {n_set:,} | {t_set:.2f} | 5 |")
+    print(f"| 2x2 k=2 untied | packed keys (every encoder x decoder choice) | {n_pk:,} | {t_pk:.2f} | 3 |")
+    f = NetworkFamily("2x2", 3)
+    t3, n3 = median_runs(lambda: packed(f), 3)
+    print(f"| 2x2 k=3 tied | packed keys | {n3:,} | {t3:.2f} | 3 |")
+    if long_runs:
+        f = NetworkFamily("2x2", 3, tied=False)
+        t4, n4 = median_runs(lambda: _untied_distinct_count(f, progress=True), 1)
+        print(f"| 2x2 k=3 untied | set count | {n4:,} | {t4:.0f} | 1 |")
+    print()
+    print("| conditioned reconstruction, 3x3 k=2 tied | column programme: median time (s) | "
+          "encoder-sum estimate (units) |")
+    print("|---|---|---|")
+    f = NetworkFamily("3x3", 2)
+    base = _Encoders(f).reps * 512 * 9
+    for D in ([0b000010000], [0b111000000, 0b000000111]):
+        t, _ = median_runs(lambda: conditioned_reconstruction(f, D, progress=False), 5)
+        print(f"| D = {D} (planned work {_dp_estimate(f, D):,}) | {t:.2f} | {base:,} |")
+
+
 if __name__ == "__main__":
-    main()
+    if "--distinct" in sys.argv or "--long" in sys.argv:
+        distinct(long_runs="--long" in sys.argv)
+    else:
+        main()

@@ -103,8 +103,10 @@ def groups_with_images(draw, max_pixels=9, count=None):
 
 
 @st.composite
-def network_families(draw, max_pixels=4, max_hidden=2, alphabets=((-1, 0, 1), (-1, 1), (0, 1))):
+def network_families(draw, max_pixels=4, max_hidden=2, alphabets=((-1, 0, 1), (-1, 1), (0, 1)), tied=None):
     """Small :class:`exactorbit.networks.NetworkFamily` records (tied or untied, any alphabet given).
+
+    ``tied`` True or False fixes the decoder kind; None (default) draws it.
 
     >>> from hypothesis import find
     >>> find(network_families(), lambda f: not f.tied and f.hidden == 2).hidden
@@ -116,7 +118,7 @@ def network_families(draw, max_pixels=4, max_hidden=2, alphabets=((-1, 0, 1), (-
     return NetworkFamily(
         grid,
         draw(st.integers(1, max_hidden)),
-        tied=draw(st.booleans()),
+        tied=draw(st.booleans()) if tied is None else tied,
         alphabet=draw(st.sampled_from(list(alphabets))),
         exclude_constant=draw(st.booleans()),
     )
