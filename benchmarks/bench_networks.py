@@ -27,12 +27,7 @@ RUNS = 5
 
 
 def median_time(fn):
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_runs(fn, RUNS)[0]
 
 
 def main():

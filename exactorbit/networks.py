@@ -973,7 +973,7 @@ def _realisable_set_counts(fam, *, budget=KEY_BUDGET, progress=None):
                             rows2 = V[mine & has_full]
                             if len(rows2):
                                 found.append(_distinct(_set_keys(rows2, last, combos(last, c - 2), top=full)))
-                        bar.update(len(V[mine]) * comb(last, c - 1) if last >= c - 1 else 0)
+                        bar.update(int(mine.sum()) * comb(last, c - 1) if last >= c - 1 else 0)
                 total += len(_distinct(np.concatenate(found))) if found else 0
             R[c] = total
     return R
