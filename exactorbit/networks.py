@@ -1440,6 +1440,12 @@ def _as_images(fam, D):
     return sorted({check_mask("image in D", d, fam.n) for d in items})
 
 
+def _weighted_products(weights, per_pixel, big):
+    """sum over representatives b of weights[b] * prod_i per_pixel[b, i], as a Python int."""
+    per_pixel = per_pixel.astype(object) if big else per_pixel
+    return int(np.sum(weights * np.prod(per_pixel, axis=1)))
+
+
 def _joint_counts(fam, D, *, limit, force, progress):
     """(N_D, [N_{D + x} for every x]) by summing over encoder representatives."""
     n = fam.n
@@ -1470,8 +1476,7 @@ def _joint_counts(fam, D, *, limit, force, progress):
                     U = np.where(db[None, :] == 1, np.minimum(U, z), U)
                     L = np.where(db[None, :] == 0, np.maximum(L, z + 1), L)
                 base = np.maximum(U - L + 1, 0)
-                per_D = base.astype(object) if big else base
-                total_D += int(np.sum(wv * np.prod(per_D, axis=1)))
+                total_D += _weighted_products(wv, base, big)
                 alive = np.flatnonzero(base.min(axis=1) > 0)
                 if len(alive) == 0:
                     bar.update(len(idx))
@@ -1484,9 +1489,7 @@ def _joint_counts(fam, D, *, limit, force, progress):
                     xb = bits[x][None, :]
                     Ux = np.where(xb == 1, np.minimum(Ua, z), Ua)
                     Lx = np.where(xb == 0, np.maximum(La, z + 1), La)
-                    cnt = np.maximum(Ux - Lx + 1, 0)
-                    cnt = cnt.astype(object) if big else cnt
-                    totals[x] += int(np.sum(wa * np.prod(cnt, axis=1)))
+                    totals[x] += _weighted_products(wa, np.maximum(Ux - Lx + 1, 0), big)
             else:
                 # consistent[b, i, g]: decoder function g gives D's pixel-i values on D's codes
                 G = dec_tables.shape[0]
@@ -1495,8 +1498,7 @@ def _joint_counts(fam, D, *, limit, force, progress):
                     out = dec_tables[:, codes[:, d]].T  # (B, G)
                     cons &= out[:, None, :] == (db[None, :, None] == 1)
                 cnt_D = (cons * dec_counts[None, None, :]).sum(2)  # (B, n)
-                per_D = cnt_D.astype(object) if big else cnt_D
-                total_D += int(np.sum(wv * np.prod(per_D, axis=1)))
+                total_D += _weighted_products(wv, cnt_D, big)
                 alive = np.flatnonzero(cnt_D.min(axis=1) > 0)
                 if len(alive) == 0:
                     bar.update(len(idx))
@@ -1508,9 +1510,7 @@ def _joint_counts(fam, D, *, limit, force, progress):
                     out = dec_tables[:, codes_a[:, x]].T  # (B, G) bool
                     xb = bits[x] == 1
                     match = np.where(xb[None, :, None], out[:, None, :], ~out[:, None, :])
-                    cnt = (ca * match).sum(2)
-                    cnt = cnt.astype(object) if big else cnt
-                    totals[x] += int(np.sum(wa * np.prod(cnt, axis=1)))
+                    totals[x] += _weighted_products(wa, (ca * match).sum(2), big)
             bar.update(len(idx))
     for d in D:
         totals[d] = total_D
