@@ -226,7 +226,10 @@ def estimate_enumeration(group, weight=None, *, labels=False):
     if labels:
         # unlabelled images get min_g g.x (a few per orbit), representatives label their orbit
         ns = 10 * images + _NS_PER_IMAGE_ELEMENT_LABEL * m * (images // max(1, m) * 3 + fixed // max(1, m))
-        memory = images * 4 + m * (1 << 16) * 8 + (1 << 26)
+        # labels, the byte tables, and a few (m, chunk) arrays of images per chunk
+        item = 4 if n <= 32 else 8
+        chunk = min(images, _label_chunk(m))
+        memory = images * 4 + m * ((n + 7) // 8) * 256 * item + 3 * m * chunk * item + (1 << 26)
     else:
         ns = _NS_PER_FIXED_POINT * fixed + _NS_PER_IMAGE_COUNT * images + _NS_PER_ELEMENT_CHUNK * m * chunks
         memory = (1 << bits) * (np.dtype(_counter_dtype(m)).itemsize + 10) + (1 << 26)
@@ -443,6 +446,11 @@ def _finish(group, weight, hist, collector, elems, n, max_features, method):
 # ---------------------------------------------------------------------------
 
 
+def _label_chunk(m):
+    """Images labelled at once by m group elements: about 2^23 (element, image) pairs."""
+    return max(256, min(1 << 16, (1 << 23) // m))
+
+
 def _label_orbits(group, force, progress):
     elems, n = _enum_setup(group)
     m = elems.shape[0]
@@ -452,7 +460,7 @@ def _label_orbits(group, force, progress):
     total = 1 << n
     sentinel = np.uint32(0xFFFFFFFF)
     labels = np.full(total, sentinel, dtype=np.uint32)
-    chunk = max(256, min(1 << 16, (1 << 23) // m))
+    chunk = _label_chunk(m)
     stab_hist = {}
     enabled = progress if progress is not None else est["seconds"] >= 2
     bar = _progress(total, enabled, "labels")

@@ -87,6 +87,16 @@ def test_label_route_matches_naive(group, data):
     assert all(int(d.labels[x]) == rep for x, rep in label.items())
 
 
+def test_label_route_memory_estimate_scales_with_the_grid():
+    # Regression: the estimate once charged 2^16 images per element whatever the grid,
+    # so S_7 on 1x7 (128 images) was refused at an estimated 2.6 GB.
+    from exactorbit.groups import symmetric
+    G = symmetric("1x7")
+    est = estimate_enumeration(G, labels=True)
+    assert est["bytes"] < engine.MEMORY_LIMIT_BYTES
+    assert enumerate_orbits(G, labels=True).orbits == 8  # one orbit per weight 0..7
+
+
 @settings(max_examples=30, deadline=None)
 @given(eos.pixel_groups(max_pixels=7))
 def test_stabilizer_orders_match_naive(group):
