@@ -1042,13 +1042,13 @@ def claim_c8_depth(table, constant_table=None):
 
 
 def depth_claims(grid, group, layers=3, *, mode="contains", features=None, hidden=1, tied=True,
-                 alphabet=(-1, 0, 1), force=False):
+                 alphabet=(-1, 0, 1), force=False, progress=None):
     """[C7, C8] for the tour: the depth table of (grid, group) with L layers, and the constant-admitting variant.
 
     C8's evidence also carries, per layer >= 2, the exact reconstruction
     probabilities of the layer's candidate codes by the (hidden, tied,
     alphabet) autoencoders over the code space below (:func:`layer_reconstruction`),
-    or why they were not computed.
+    or why they were not computed.  ``progress`` as in :func:`depth_table`.
 
     >>> from exactorbit.groups import named_group
     >>> [c.verdict for c in depth_claims("3x3", named_group("translations+dihedral", "3x3"))]
@@ -1059,9 +1059,10 @@ def depth_claims(grid, group, layers=3, *, mode="contains", features=None, hidde
     group = _check_group(group)
     if parse_grid(grid) != group.grid:
         raise InvalidArgument(f"grid {grid} differs from the group's grid {group.grid}")
-    table = depth_table(group, layers, mode=mode, features=features, certify=False, force=force)
+    table = depth_table(group, layers, mode=mode, features=features, certify=False, force=force,
+                        progress=progress)
     variant = depth_table(group, layers, mode=mode, features=features, include_constant=True,
-                          certify=False, force=force)
+                          certify=False, force=force, progress=progress)
     c7, c8 = claim_c7_diagonal(table), claim_c8_depth(table, variant)
     c8.evidence["networks"] = _networks_evidence(table, hidden, tied, alphabet, force)
     return [c7, c8]

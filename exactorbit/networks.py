@@ -27,7 +27,8 @@ size.  Untied decoder units are independent given the hidden code, so counts
 multiply; tied decoder thresholds are independent per pixel given the encoder
 setting.  Unconditioned reconstruction counts use a closed form (untied) or a
 dynamic programme over the weight matrix's columns (tied); conditioned ones
-sum over the encoder representatives.
+sum over the encoder representatives, or (tied, when cheaper) run a column
+programme per hidden-code pattern (proofs/network_counts.md, Lemma B).
 
 >>> fam = NetworkFamily("2x2", 1, tied=False)
 >>> parameter_settings(fam), count_distinct_functions(fam)
@@ -293,7 +294,7 @@ def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False):
     Returns ``(tables, counts)``: tables (F, 2**m) bool in lexicographic order of
     rows, counts a list of ints (settings realising each) summing to
     :func:`unit_setting_count`.  (OEIS A000609 counts all threshold functions,
-    which need larger weights from m = 4 on.)
+    which need larger weights from m = 3 on.)
 
     >>> tables, counts = threshold_functions(2)
     >>> len(tables), sum(counts)
@@ -309,19 +310,6 @@ def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False):
 # --------------------------------------------------------------------------- parameter count
 
 
-def _abs_dp(columns, k, incl):
-    """Sum over weight matrices (columns from `columns`) of prod thr(row) * prod thr(col)."""
-    states = {(0,) * k: 1}
-    for _ in range(columns[1]):
-        new = {}
-        for state, cnt in states.items():
-            for vec, weight in columns[0]:
-                key = tuple(s + abs(v) for s, v in zip(state, vec))
-                new[key] = new.get(key, 0) + cnt * weight
-        states = new
-    return sum(cnt * prod(s + 2 * incl for s in state) for state, cnt in states.items())
-
-
 def parameter_settings(family):
     """The exact number of parameter settings of a family (a Python int).
 
@@ -335,16 +323,12 @@ def parameter_settings(family):
     >>> parameter_settings(FamilySpec(1, 1, tied=True))
     22
     """
-    if isinstance(family, FamilySpec):
-        return _spec_settings(family)
-    fam = _family(family)
-    n, k, A, excl = fam.n, fam.hidden, fam.alphabet, fam.exclude_constant
-    if not fam.tied:
-        return unit_setting_count(n, A, excl) ** k * unit_setting_count(k, A, excl) ** n
-    incl = 0 if excl else 1
-    cols = [(v, sum(abs(x) for x in v) + 2 * incl) for v in product(A, repeat=k)]
-    cols = [(v, c) for v, c in cols if c > 0]
-    return _abs_dp((cols, n), k, incl)
+    return _spec_settings(_spec(family))
+
+
+def _encoder_settings(fam):
+    """The number of encoder settings (k independent units over the n pixels)."""
+    return unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant) ** fam.hidden
 
 
 # --------------------------------------------------------------------------- single networks
@@ -397,7 +381,8 @@ class Network:
         enc = matrix("encoder_weights", self.encoder_weights, k, n)
         dec = matrix("decoder_weights", self.decoder_weights, n, k)
         if fam.tied and any(dec[i][j] != enc[j][i] for i in range(n) for j in range(k)):
-            raise InvalidArgument("decoder_weights of a tied network must be the transpose of encoder_weights")
+            raise InvalidArgument(f"decoder_weights of a tied network must be the transpose of encoder_weights "
+                                  f"{enc}, got {dec}")
         et = vector("encoder_thresholds", self.encoder_thresholds, k)
         dt = vector("decoder_thresholds", self.decoder_thresholds, n)
         for name, rows, ts in (("encoder", enc, et), ("decoder", dec, dt)):
@@ -412,6 +397,20 @@ class Network:
             object.__setattr__(self, name, value)
 
 
+def _batch(name, value, shape, batch=None):
+    """``value`` as an int64 array of shape (B, *shape), B = ``batch`` if given; InvalidArgument otherwise."""
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError):  # ragged nested lists
+        arr = None
+    want = f"({batch if batch is not None else 'B'}, {', '.join(map(str, shape))})"
+    if (arr is None or arr.dtype.kind not in "iu" or arr.ndim != len(shape) + 1
+            or arr.shape[1:] != shape or (batch is not None and arr.shape[0] != batch)):
+        got = f"shape {arr.shape}, dtype {arr.dtype}" if arr is not None else describe(value)
+        raise InvalidArgument(f"{name} must be an integer array of shape {want}, got {got}")
+    return arr.astype(np.int64)
+
+
 def network_tables(family, enc_w, enc_t, dec_w, dec_t):
     """Function tables of a batch of B networks, vectorised: array (B, 2**n) int64.
 
@@ -423,10 +422,15 @@ def network_tables(family, enc_w, enc_t, dec_w, dec_t):
     """
     fam = _family(family)
     n, k = fam.n, fam.hidden
-    enc_w = np.asarray(enc_w, dtype=np.int64).reshape(-1, k, n)
-    enc_t = np.asarray(enc_t, dtype=np.int64).reshape(-1, k)
-    dec_w = np.asarray(dec_w, dtype=np.int64).reshape(-1, n, k)
-    dec_t = np.asarray(dec_t, dtype=np.int64).reshape(-1, n)
+    enc_w = _batch("enc_w", enc_w, (k, n))
+    B = enc_w.shape[0]
+    enc_t = _batch("enc_t", enc_t, (k,), B)
+    dec_w = _batch("dec_w", dec_w, (n, k), B)
+    dec_t = _batch("dec_t", dec_t, (n,), B)
+    for name, w in (("enc_w", enc_w), ("dec_w", dec_w)):
+        bad = w[~np.isin(w, fam.alphabet)]
+        if bad.size:
+            raise InvalidArgument(f"{name} has weight {int(bad[0])} outside the alphabet {fam.alphabet}")
     # |weights| <= 8 and n <= 16: every sum fits in int16 exactly
     X = _inputs(n).astype(np.int16)  # (N, n)
     hidden = np.matmul(X, enc_w.astype(np.int16).transpose(0, 2, 1)) >= enc_t[:, None, :]  # (B, N, k)
@@ -508,9 +512,11 @@ class _Encoders:
                 self.weights = self.weights[keep]
         self.items = len(self.tables)
         self.reps = _comb_count(self.items, k)
+        # a representative's weight is at most the number of encoder settings
+        self.big = _encoder_settings(fam) >= 2**63
 
     def chunks(self, size=20_000):
-        """Yield (idx (B, k), weight (B,) int64 or object) chunks of representatives."""
+        """Yield (idx (B, k), weight (B,)) chunks: int64 weights, or Python ints past 2^63."""
         k = self.fam.hidden
         base = (2**k if self.negate else 1) * factorial(k)
         buf = []
@@ -532,6 +538,10 @@ class _Encoders:
             same = idx[:, j] == idx[:, j - 1]
             run = np.where(same, run + 1, 1)
             denom *= run
+        if self.big:  # exact Python ints: these weights can exceed int64
+            counts = self.counts.astype(object)
+            w = np.array([base // int(d) * prod(counts[row]) for d, row in zip(denom, idx)], dtype=object)
+            return idx, w
         w = (base // denom) * np.prod(self.counts[idx], axis=1)
         return idx, w
 
@@ -542,6 +552,14 @@ class _Encoders:
         for j in range(idx.shape[1]):
             code |= tab[idx[:, j]].astype(np.int64) << j
         return code
+
+
+def _tied_reps(fam):
+    """The number of tied encoder representatives, without tabulating the units."""
+    items = unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant)
+    if fam.symmetric_alphabet:  # negation pairs the settings: (w, t) <-> (-w, 1 - t)
+        items //= 2
+    return _comb_count(items, fam.hidden)
 
 
 def _comb_count(items, k):
@@ -577,12 +595,18 @@ def enumeration_estimate(family):
     446464
     """
     fam = _family(family)
-    enc = _Encoders(fam)
+    units = unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant)
+    if fam.tied:
+        reps = _tied_reps(fam)
+    elif units * 2**fam.n <= WORK_LIMIT:
+        reps = _Encoders(fam).reps
+    else:  # too many units to tabulate: every setting counted as its own function
+        reps = _comb_count(units // 2 if fam.symmetric_alphabet else units, fam.hidden)
     if fam.tied:
         per_pixel = max(abs(a) for a in fam.alphabet) * fam.hidden + 2
     else:
         per_pixel = len(_decoder_functions(fam)[0])
-    return enc.reps * per_pixel**fam.n * 2**fam.n
+    return reps * per_pixel**fam.n * 2**fam.n
 
 
 def _check_cost(what, estimate, limit, force):
@@ -692,7 +716,7 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads keys over buc
 
 
 def _packable(fam):
-    return fam.n * 2**fam.n <= 64 and parameter_settings(fam) < 2**63
+    return fam.n * 2**fam.n <= 64 and parameter_settings(fam) < 2**63 and _encoder_settings(fam) < 2**63
 
 
 def _unpack_keys(keys, n):
@@ -819,8 +843,9 @@ def _packed_enumeration(fam, progress=None):
     shifts = np.arange(N, dtype=np.uint64) * np.uint64(n)
     pixel_bits = np.arange(n, dtype=np.uint64)
     acc = _KeyAccumulator()
-    if fam.tied:
-        per_rep = (max(abs(a) for a in fam.alphabet) * k + 2) ** n
+    if fam.tied:  # the threshold axis spans every row's range: k * min(A, 0) .. k * max(A, 0) + 1
+        A = fam.alphabet
+        per_rep = (k * (max(max(A), 0) - min(min(A), 0)) + 2) ** n
     else:
         dec_tables, dec_counts = _decoder_functions(fam)
         G = len(dec_tables)
@@ -1104,6 +1129,8 @@ def count_distinct_functions(family, *, limit=WORK_LIMIT, force=False, progress=
     """
     fam = _family(family)
     if fam.hidden == 1 and fam.n <= 10:
+        _check_cost("counting the distinct functions (one hidden unit: every unit's table)",
+                    unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant) * 2**fam.n, limit, force)
         return _distinct_k1(fam)
     if not fam.tied and fam.n <= 4:
         _check_cost("counting the distinct functions (candidate function sets)",
@@ -1202,24 +1229,39 @@ def _tied_counts(fam):
     return out
 
 
-def reconstruction_counts(family):
+def _direct_counts_estimate(fam):
+    """Work of the per-image routes: the untied firing sums, or the tied dictionary programme."""
+    n, k, a = fam.n, fam.hidden, len(fam.alphabet)
+    if not fam.tied:
+        return a**n * 2**n + unit_setting_count(k, fam.alphabet, fam.exclude_constant) * 2**k
+    amax = max(abs(v) for v in fam.alphabet)
+    return (n + 1) * 2**k * n * (n * amax + 1) ** k * a**k
+
+
+def reconstruction_counts(family, *, limit=BY_WEIGHT_LIMIT, force=False):
     """For every image x, the number of parameter settings with F(x) = x (list of ints).
 
     Untied: sum over hidden codes c of (#encoders with code c on x) times the
     product over pixels of (#decoder units giving x_i on c).  Tied: a dynamic
-    programme over the columns of the weight matrix.
+    programme over the columns of the weight matrix.  When these are estimated
+    past :data:`WORK_LIMIT`, the counts come from
+    :func:`reconstruction_counts_by_weight` (the families are invariant under
+    every pixel permutation), which refuses past ``limit`` unless ``force``.
 
     >>> reconstruction_counts(NetworkFamily("1x1", 1, tied=False))
     [32, 32]
     """
     fam = _family(family)
+    if _direct_counts_estimate(fam) > WORK_LIMIT:
+        by_weight = reconstruction_counts_by_weight(fam, limit=limit, force=force)
+        return [by_weight[x.bit_count()] for x in range(2**fam.n)]
     return _tied_counts(fam) if fam.tied else _untied_counts(fam)
 
 
-def reconstruction_probabilities(family):
+def reconstruction_probabilities(family, *, limit=BY_WEIGHT_LIMIT, force=False):
     """For every image x (index = mask), P(F(x) = x) over a uniform parameter setting.
 
-    A list of 2**n Fractions.
+    A list of 2**n Fractions; ``limit`` and ``force`` as in :func:`reconstruction_counts`.
 
     >>> reconstruction_probabilities(NetworkFamily("1x2", 1, alphabet=(0, 1)))
     [Fraction(5, 16), Fraction(1, 4), Fraction(1, 4), Fraction(5, 16)]
@@ -1228,7 +1270,7 @@ def reconstruction_probabilities(family):
     total = parameter_settings(fam)
     if total == 0:
         raise InvalidArgument(f"family {fam.describe()} has no parameter setting")
-    return [Fraction(c, total) for c in reconstruction_counts(fam)]
+    return [Fraction(c, total) for c in reconstruction_counts(fam, limit=limit, force=force)]
 
 
 # --------------------------------------------------------------------------- reconstruction by weight
@@ -1334,8 +1376,8 @@ def _spec_settings(spec):
 
 def _by_weight_estimate(spec):
     m, k, a = spec.inputs, spec.hidden, len(spec.alphabet)
-    if not spec.tied:
-        return (m + 1) * (1 << k) * (m + k)
+    if not spec.tied:  # the closed form, after tabulating every decoder unit on the 2^k codes
+        return (m + 1) * (1 << k) * (m + k) + unit_setting_count(k, spec.alphabet, spec.exclude_constant) * (1 << k)
     return (1 << k) * (m + 1) * (m + 2) // 2 * a**k * (k + 1) * (1 << k)
 
 
@@ -1710,7 +1752,7 @@ def conditioned_reconstruction(family, D, *, limit=CONDITION_LIMIT, force=False,
     fam = _family(family)
     D = _as_images(fam, D)
     dp = _dp_estimate(fam, D) if fam.tied and parameter_settings(fam) < 2**62 else None
-    if dp is not None and dp < _Encoders(fam).reps * 2**fam.n * fam.n:
+    if dp is not None and dp < _tied_reps(fam) * 2**fam.n * fam.n:
         _check_cost("the conditioned reconstruction (column programme)", dp, limit, force)
         total_D, totals = _dp_joint_counts(fam, D, progress)
     else:
@@ -1761,7 +1803,7 @@ def cli_networks(args):
         distinct_note = None
     except TooExpensive as exc:
         distinct, distinct_note = None, str(exc)
-    probs = reconstruction_probabilities(fam)
+    probs = reconstruction_probabilities(fam, force=args.force)
     seen = set()
     rows = []
     for x in range(2**fam.n):

@@ -312,7 +312,7 @@ def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, 
         listable = False
     if listable:
         _say("  listing the distinct functions ...", quiet)
-        functions = enumerate_functions(family, force=force, progress=None if quiet else True)
+        functions = enumerate_functions(family, force=force, progress=not quiet)
     certs = {}
     claims = []
     _say("C1 ...", quiet)
@@ -352,7 +352,8 @@ def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, 
     try:
         from .depth import depth_claims
 
-        claims.extend(depth_claims(grid, G, layers=layers, hidden=hidden, tied=tied, alphabet=alphabet, force=force))
+        claims.extend(depth_claims(grid, G, layers=layers, hidden=hidden, tied=tied, alphabet=alphabet, force=force,
+                                   progress=False if quiet else None))
     except ExactOrbitError as exc:
         for cid in ("C7", "C8"):
             claims.append(Claim(cid, "depth claim", UNDECIDED, {"reason": str(exc)}, f"undecided: {exc}"))

@@ -57,6 +57,24 @@ def test_small_tour_by_listing_matches_verdict_rules():
     assert c5.verdict == (FAILS if c5.evidence["number_of_violations"] else HOLDS)
 
 
+def test_quiet_tour_asks_for_no_progress(monkeypatch, capsys):
+    # the depth table shows progress on its own for 16 pixels or more; quiet must say no
+    from exactorbit import depth, tour
+    seen = []
+
+    def spy(real):
+        def call(*args, **kwargs):
+            seen.append(kwargs.get("progress"))
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(depth, "depth_claims", spy(depth.depth_claims))
+    monkeypatch.setattr(tour, "enumerate_functions", spy(tour.enumerate_functions))
+    run_tour("2x2", "translations", hidden=1, tied=False, alphabet=(0, 1), layers=2, quiet=True)
+    assert seen == [False, False]
+    assert capsys.readouterr().err == ""
+
+
 def test_cli_tour_json_and_verify(tmp_path, capsys):
     assert main(["tour", "--grid", "2x2", "--group", "translations", "--json", "--certificates", str(tmp_path)]) == 0
     data = json.loads(capsys.readouterr().out)
