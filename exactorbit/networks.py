@@ -554,8 +554,12 @@ class _Encoders:
         return code
 
 
-def _tied_reps(fam):
-    """The number of tied encoder representatives, without tabulating the units."""
+def _setting_reps(fam):
+    """Encoder representatives with every unit setting its own item, without tabulating the units.
+
+    Exact for tied families (their items are the settings); an upper bound for untied ones
+    (their items are the distinct unit functions).
+    """
     items = unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant)
     if fam.symmetric_alphabet:  # negation pairs the settings: (w, t) <-> (-w, 1 - t)
         items //= 2
@@ -596,12 +600,10 @@ def enumeration_estimate(family):
     """
     fam = _family(family)
     units = unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant)
-    if fam.tied:
-        reps = _tied_reps(fam)
-    elif units * 2**fam.n <= WORK_LIMIT:
+    if not fam.tied and units * 2**fam.n <= WORK_LIMIT:
         reps = _Encoders(fam).reps
-    else:  # too many units to tabulate: every setting counted as its own function
-        reps = _comb_count(units // 2 if fam.symmetric_alphabet else units, fam.hidden)
+    else:
+        reps = _setting_reps(fam)
     if fam.tied:
         per_pixel = max(abs(a) for a in fam.alphabet) * fam.hidden + 2
     else:
@@ -1752,7 +1754,7 @@ def conditioned_reconstruction(family, D, *, limit=CONDITION_LIMIT, force=False,
     fam = _family(family)
     D = _as_images(fam, D)
     dp = _dp_estimate(fam, D) if fam.tied and parameter_settings(fam) < 2**62 else None
-    if dp is not None and dp < _tied_reps(fam) * 2**fam.n * fam.n:
+    if dp is not None and dp < _setting_reps(fam) * 2**fam.n * fam.n:
         _check_cost("the conditioned reconstruction (column programme)", dp, limit, force)
         total_D, totals = _dp_joint_counts(fam, D, progress)
     else:
