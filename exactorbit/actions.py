@@ -25,8 +25,9 @@ from collections import deque
 import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
+from ._budget import check_force, limit_value, refuse_if_over
 from ._validation import check_mask, describe
-from .errors import InvalidArgument, TooExpensive
+from .errors import InvalidArgument
 from .groups import PixelGroup, compose, identity, inverse
 
 __all__ = [
@@ -39,10 +40,10 @@ __all__ = [
     "minimal_image",
     "is_minimal_image",
     "orbit_with_transversal",
+    "action_tables",
+    "apply_all",
+    "cycle_masks",
 ]
-
-#: Default bound on the size of an orbit that is searched point by point.
-ORBIT_LIMIT = 2_000_000
 
 
 def apply(g, mask):
@@ -61,19 +62,6 @@ def apply(g, mask):
     return out
 
 
-def _byte_tables(g):
-    n = len(g)
-    nbytes = (n + 7) // 8
-    tables = np.zeros((nbytes, 256), dtype=np.uint64)
-    values = np.arange(256)
-    for b in range(nbytes):
-        for bit in range(8):
-            p = 8 * b + bit
-            if p < n:
-                tables[b] |= np.where((values >> bit) & 1, np.uint64(1) << np.uint64(g[p]), np.uint64(0)).astype(np.uint64)
-    return tables
-
-
 def apply_many(g, masks):
     """Apply ``g`` to many masks at once (numpy, byte-wise lookup tables; n <= 64).
 
@@ -86,11 +74,66 @@ def apply_many(g, masks):
     if n > 64:
         raise InvalidArgument(f"apply_many works on grids of at most 64 pixels, got {n}; use apply")
     arr = np.asarray(masks, dtype=np.uint64)
-    tables = _byte_tables(g)
-    out = np.zeros(arr.shape, dtype=np.uint64)
-    for b in range(tables.shape[0]):
-        out |= tables[b][(arr >> np.uint64(8 * b)) & np.uint64(255)]
+    return apply_all(action_tables(np.asarray(g, dtype=np.int64)[None, :], n), arr)[0].astype(np.uint64, copy=False)
+
+
+def action_tables(elements, n):
+    """Byte lookup tables of many elements (for :func:`apply_all`): ``T[e, b, v]`` = image of byte value v at byte b.
+
+    ``elements`` is an (m, n) integer array; the result is uint32 for n <= 32, else
+    uint64, of shape (m, ceil(n/8), 256).
+
+    >>> action_tables(np.array([[1, 0]]), 2)[0, 0, :4].tolist()
+    [0, 2, 1, 3]
+    """
+    elements = np.asarray(elements, dtype=np.int64).reshape(-1, n)
+    dtype = np.uint32 if n <= 32 else np.uint64
+    m = elements.shape[0]
+    nbytes = (n + 7) // 8
+    tables = np.zeros((m, nbytes, 256), dtype=dtype)
+    for b in range(nbytes):
+        for j in range(8):
+            p = 8 * b + j
+            lo, hi = 1 << j, 1 << (j + 1)
+            if p < n:
+                bit = (dtype(1) << elements[:, p].astype(dtype))[:, None]
+                tables[:, b, lo:hi] = tables[:, b, 0:lo] | bit
+            else:
+                tables[:, b, lo:hi] = tables[:, b, 0:lo]
+    return tables
+
+
+def apply_all(tables, masks):
+    """Apply every element of ``tables`` to every mask: array of shape (m, len(masks)).
+
+    >>> t = action_tables(np.array([[0, 1, 2], [1, 2, 0]]), 3)
+    >>> apply_all(t, np.array([1, 3], dtype=np.uint32)).tolist()
+    [[1, 3], [2, 6]]
+    """
+    masks = np.asarray(masks).astype(tables.dtype, copy=False)
+    out = None
+    for b in range(tables.shape[1]):
+        byte = ((masks >> tables.dtype.type(8 * b)) & tables.dtype.type(255)).astype(np.intp)
+        part = tables[:, b, :][:, byte]
+        out = part if out is None else (out | part)
     return out
+
+
+def cycle_masks(elements, n):
+    """``M[e, p]`` = the mask of the cycle of element e through pixel p (uint64, n <= 64).
+
+    >>> cycle_masks(np.array([[1, 0, 2]]), 3).tolist()
+    [[3, 3, 4]]
+    """
+    elements = np.asarray(elements, dtype=np.int64).reshape(-1, n)
+    masks = np.broadcast_to(np.uint64(1) << np.arange(n, dtype=np.uint64), elements.shape).copy()
+    step = elements.copy()
+    span = 1
+    while span < n:  # after k rounds, M[p] covers the next 2^k points of p's cycle
+        masks |= np.take_along_axis(masks, step, axis=1)
+        step = np.take_along_axis(step, step, axis=1)
+        span *= 2
+    return masks
 
 
 def _check_point(group, x, name="image"):
@@ -103,8 +146,13 @@ def _check_point(group, x, name="image"):
     return check_mask(name, x, group.n)
 
 
-def _search(group, x, limit, target=None):
-    """BFS orbit of x with a Schreier vector: dict point -> (parent, generator index)."""
+def _search(group, x, limit, force, target=None):
+    """BFS orbit of x with a Schreier vector: dict point -> (parent, generator index).
+
+    The orbit's size is not known before the search: past the bound (``limit``,
+    default ``LIMITS["orbit_points"]``) the search stops and is refused.
+    """
+    bound = float("inf") if check_force(force) else limit_value("orbit_points", limit)
     gens = group.generators
     tree = {x: None}
     queue = deque([x])
@@ -116,11 +164,9 @@ def _search(group, x, limit, target=None):
                 tree[z] = (y, k)
                 if z == target:
                     return tree
-                if len(tree) > limit:
-                    raise TooExpensive(
-                        f"orbit has more than {limit} points (group order {group.order()}); "
-                        "pass limit= (CLI: --force) to allow a larger search"
-                    )
+                if len(tree) > bound:
+                    refuse_if_over(f"the orbit search (group of order {group.order()}; points found before stopping)",
+                                   len(tree), "orbit_points", limit=limit)
                 queue.append(z)
     return tree
 
@@ -137,7 +183,7 @@ def _transversal_element(group, tree, y):
     return t
 
 
-def orbit(group, x, limit=ORBIT_LIMIT):
+def orbit(group, x, *, force=False, limit=None):
     """The orbit of an image (or of a tuple of images) as a sorted tuple.
 
     >>> from exactorbit.groups import reflections
@@ -145,10 +191,10 @@ def orbit(group, x, limit=ORBIT_LIMIT):
     (1, 4)
     """
     x = _check_point(group, x)
-    return tuple(sorted(_search(group, x, limit)))
+    return tuple(sorted(_search(group, x, limit, force)))
 
 
-def orbit_size(group, x, limit=ORBIT_LIMIT):
+def orbit_size(group, x, *, force=False, limit=None):
     """Size of the orbit of an image (or of a tuple of images).
 
     >>> from exactorbit.groups import translations
@@ -156,10 +202,10 @@ def orbit_size(group, x, limit=ORBIT_LIMIT):
     2
     """
     x = _check_point(group, x)
-    return len(_search(group, x, limit))
+    return len(_search(group, x, limit, force))
 
 
-def orbit_with_transversal(group, x, limit=ORBIT_LIMIT):
+def orbit_with_transversal(group, x, *, force=False, limit=None):
     """Dict mapping each orbit point y to an element t with x^t = y.
 
     >>> from exactorbit.groups import translations
@@ -167,11 +213,11 @@ def orbit_with_transversal(group, x, limit=ORBIT_LIMIT):
     {1: (0, 1), 2: (1, 0)}
     """
     x = _check_point(group, x)
-    tree = _search(group, x, limit)
+    tree = _search(group, x, limit, force)
     return {y: _transversal_element(group, tree, y) for y in sorted(tree)}
 
 
-def stabilizer(group, x, limit=ORBIT_LIMIT):
+def stabilizer(group, x, *, force=False, limit=None):
     """The setwise stabilizer of an image (or of a tuple: their intersection) as a subgroup.
 
     Built from Schreier generators ``t_y s t_{y^s}^-1``, each added only when it is
@@ -184,7 +230,7 @@ def stabilizer(group, x, limit=ORBIT_LIMIT):
     (4, 18)
     """
     x = _check_point(group, x)
-    tree = _search(group, x, limit)
+    tree = _search(group, x, limit, force)
     target = group.order() // len(tree)
     trans = {}
 
@@ -220,7 +266,7 @@ def stabilizer(group, x, limit=ORBIT_LIMIT):
     return stab
 
 
-def transporter(group, a, b, limit=ORBIT_LIMIT):
+def transporter(group, a, b, *, force=False, limit=None):
     """An element g with a^g = b (a, b images or tuples of images), or None.
 
     >>> from exactorbit.groups import translations
@@ -238,13 +284,13 @@ def transporter(group, a, b, limit=ORBIT_LIMIT):
     weights = lambda p: [m.bit_count() for m in p] if isinstance(p, tuple) else p.bit_count()
     if weights(a) != weights(b):
         return None
-    tree = _search(group, a, limit, target=b)
+    tree = _search(group, a, limit, force, target=b)
     if b not in tree:
         return None
     return _transversal_element(group, tree, b)
 
 
-def minimal_image(group, x, limit=ORBIT_LIMIT):
+def minimal_image(group, x, *, force=False, limit=None):
     """The lexicographically smallest point of the orbit (the smallest mask).
 
     >>> from exactorbit.groups import translations
@@ -252,14 +298,14 @@ def minimal_image(group, x, limit=ORBIT_LIMIT):
     3
     """
     x = _check_point(group, x)
-    return min(_search(group, x, limit))
+    return min(_search(group, x, limit, force))
 
 
-def is_minimal_image(group, x, limit=ORBIT_LIMIT):
+def is_minimal_image(group, x, *, force=False, limit=None):
     """Whether x is the minimal image of its orbit.
 
     >>> from exactorbit.groups import translations
     >>> is_minimal_image(translations("1x4"), 3), is_minimal_image(translations("1x4"), 6)
     (True, False)
     """
-    return minimal_image(group, x, limit) == _check_point(group, x)
+    return minimal_image(group, x, force=force, limit=limit) == _check_point(group, x)

@@ -32,11 +32,14 @@ import os
 
 import numpy as np
 
+from ._budget import refuse_if_over
 from ._validation import check_int, check_mask, describe
-from .actions import orbit, stabilizer
-from .errors import InvalidArgument, TooExpensive
+from .actions import orbit_size, stabilizer
+from .counting import fixed_by_weight
+from .errors import InvalidArgument
 from .groups import _check_array_form, cycle_lengths
 from .groups import check_group as _check_group
+from .orbits import orbit_classes
 
 __all__ = [
     "FORMAT",
@@ -45,7 +48,7 @@ __all__ = [
     "minimal_orbit_certificate",
     "count_certificate",
     "shadow_certificate",
-    "table_hash",
+    "table_digest",
     "dump_certificate",
     "write_certificate",
 ]
@@ -53,18 +56,14 @@ __all__ = [
 FORMAT = "exactorbit-certificate"
 VERSION = 1
 
-#: Largest class of features a minimal-orbit certificate is built over without force=True.
-CLASS_LIMIT = 1 << 20
-#: Largest group whose conjugacy classes are listed without force=True.
-CLASS_GROUP_LIMIT = 100_000
 
-
-def table_hash(values):
+def table_digest(values):
     """sha256 (hex) of a function table, as stored in shadow certificates.
 
-    It hashes the ASCII text ``"[v0,v1,...]"`` (decimal, no spaces).
+    It hashes the ASCII text ``"[v0,v1,...]"`` (decimal, no spaces); the checker
+    keeps its own copy under the same name.
 
-    >>> table_hash([0, 1]) == table_hash((0, 1))
+    >>> table_digest([0, 1]) == table_digest((0, 1))
     True
     """
     text = "[" + ",".join(str(int(v)) for v in values) + "]"
@@ -109,7 +108,7 @@ def orbit_certificate(group, image):
     """
     group = _check_group(group)
     x = check_mask("image", image, group.n)
-    size = len(orbit(group, x))
+    size = orbit_size(group, x)
     order = group.order()
     return _document(
         "orbit",
@@ -125,10 +124,7 @@ def _feature_class(features, n, force):
         spec = features.strip()
         if spec in ("all", "nonconstant"):
             size = 2**n if spec == "all" else 2**n - 2
-            if size > CLASS_LIMIT and not force:
-                raise TooExpensive(
-                    f"class {spec!r} on {n} pixels has {size} features (limit {CLASS_LIMIT}); pass force=True"
-                )
+            refuse_if_over(f"class {spec!r} on {n} pixels", size, "certificate_class", force=force)
             return spec, None, range(2**n) if spec == "all" else range(1, 2**n - 1)
         if spec.startswith("weight:"):
             try:
@@ -137,11 +133,7 @@ def _feature_class(features, n, force):
                 k = -1
             if not 0 <= k <= n or spec != f"weight:{k}":
                 raise InvalidArgument(f"features must be 'weight:K' with K in 0..{n}, got {describe(features)}")
-            size = math.comb(n, k)
-            if size > CLASS_LIMIT and not force:
-                raise TooExpensive(
-                    f"class {spec!r} on {n} pixels has {size} features (limit {CLASS_LIMIT}); pass force=True"
-                )
+            refuse_if_over(f"class {spec!r} on {n} pixels", math.comb(n, k), "certificate_class", force=force)
             return spec, None, (x for x in range(2**n) if x.bit_count() == k)
         raise InvalidArgument(
             "features must be 'all', 'nonconstant', 'weight:K' or a list of masks, "
@@ -155,11 +147,13 @@ def _feature_class(features, n, force):
     return "explicit", masks, masks
 
 
-def minimal_orbit_certificate(group, features="nonconstant", force=False):
+def minimal_orbit_certificate(group, features="nonconstant", *, decomposition=None, force=False):
     """Certificate of the orbits of a class of features and of which orbits are minimal.
 
     ``features``: ``"nonconstant"`` (every image but empty and full), ``"all"``,
     ``"weight:K"``, or a list of masks (a union of orbits, else InvalidArgument).
+    The orbits come from :func:`exactorbit.orbits.orbit_classes` (pass a labelled
+    ``decomposition`` of G to reuse it); the checker re-derives them on its own.
 
     >>> from exactorbit.groups import named_group
     >>> cert = minimal_orbit_certificate(named_group("translations", "1x4"), "weight:2")
@@ -173,24 +167,17 @@ def minimal_orbit_certificate(group, features="nonconstant", force=False):
     if not members:
         raise InvalidArgument(f"the feature class {spec!r} is empty on the {group.grid} grid")
     order = group.order()
-    orbits = []
-    seen = set()
-    for x in sorted(members):
-        if x in seen:
-            continue
-        orb = orbit(group, x)
-        if not set(orb) <= members:
-            raise InvalidArgument(
-                f"features must be a union of orbits: the orbit of {x} leaves the class (it holds "
-                f"{min(set(orb) - members)})"
-            )
-        seen.update(orb)
-        orbits.append({
-            "representative": x,
-            "orbit_size": len(orb),
-            "stabilizer_order": order // len(orb),
-            "stabilizer_generators": _stabilizer_generators(group, x),
-        })
+    if spec in ("all", "nonconstant"):
+        classes = [c for c in orbit_classes(group, decomposition=decomposition, force=force)
+                   if c.representative in members]
+    else:
+        classes = orbit_classes(group, members, name="features")
+    orbits = [{
+        "representative": c.representative,
+        "orbit_size": c.size,
+        "stabilizer_order": order // c.size,
+        "stabilizer_generators": _stabilizer_generators(group, c.representative),
+    } for c in classes]
     smallest = min(o["orbit_size"] for o in orbits)
     inp = _input(group, **{"class": spec})
     if explicit is not None:
@@ -204,15 +191,7 @@ def minimal_orbit_certificate(group, features="nonconstant", force=False):
     return _document("minimal-orbit", inp, claim, {"orbits": orbits})
 
 
-def _fixed_by_weight_poly(g, n):
-    """prod over the cycles of g of (1 + t^length), as a coefficient list of length n + 1."""
-    poly = [1] + [0] * n
-    for length in cycle_lengths(g):
-        poly = [poly[k] + (poly[k - length] if k >= length else 0) for k in range(n + 1)]
-    return poly
-
-
-def count_certificate(group, force=False):
+def count_certificate(group, *, force=False, limit=None):
     """Certificate of the number of orbits of all images (Burnside, and by weight: Polya).
 
     One entry per conjugacy class (sympy's ``conjugacy_classes``): its smallest
@@ -226,14 +205,12 @@ def count_certificate(group, force=False):
     group = _check_group(group)
     n = group.n
     order = group.order()
-    if order > CLASS_GROUP_LIMIT and not force:
-        raise TooExpensive(
-            f"listing the conjugacy classes of a group of order {order} (limit {CLASS_GROUP_LIMIT}); pass force=True"
-        )
+    refuse_if_over(f"listing the conjugacy classes of a group of order {order}", order, "certificate_conjugacy",
+                   limit=limit, force=force)
     classes = []
     for cls in group.sympy.conjugacy_classes():
         rep = min(tuple(int(v) for v in p.array_form) + tuple(range(p.size, n)) for p in cls)
-        fbw = _fixed_by_weight_poly(rep, n)
+        fbw = fixed_by_weight(rep)
         cycles = len(cycle_lengths(rep))
         classes.append({
             "representative": list(rep),
@@ -288,7 +265,7 @@ def shadow_certificate(group, table, elements, distance, complement=False, input
         pairs.append((perm, bool(c)))
     pairs = sorted(set(pairs), key=lambda pc: (pc[1], pc[0]))
     distance = check_int("distance", distance, min_value=0)
-    inp = _input(group, complement=complement, table={"values": values, "sha256": table_hash(values)})
+    inp = _input(group, complement=complement, table={"values": values, "sha256": table_digest(values)})
     if inputs is not None:
         inp["inputs"] = sorted({check_mask(f"inputs[{k}]", int(v), n) for k, v in enumerate(inputs)})
     claim = {

@@ -35,10 +35,9 @@ import hashlib
 import itertools
 import json
 import math
-import sys
 
 from ._validation import describe
-from .errors import CertificateError, ExactOrbitError, TooExpensive
+from .errors import CertificateError, TooExpensive
 
 __all__ = [
     "FORMAT",
@@ -49,8 +48,6 @@ __all__ = [
     "check_file",
     "load_certificate",
     "table_digest",
-    "cli_verify_arguments",
-    "cli_verify",
 ]
 
 FORMAT = "exactorbit-certificate"
@@ -629,41 +626,3 @@ def check_file(path, max_group_order=MAX_GROUP_ORDER):
     exactorbit.errors.CertificateError: cannot read /nonexistent.json: No such file or directory
     """
     return verify_certificate(load_certificate(path), max_group_order=max_group_order)
-
-
-# --------------------------------------------------------------------------
-# command line
-
-
-def cli_verify_arguments(parser):
-    """Arguments of ``exactorbit verify``: FILE..., --json, --max-group-order."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help="certificate files (JSON)")
-    parser.add_argument("--json", action="store_true", help="print a JSON list of {file, ok, reason}")
-    parser.add_argument(
-        "--max-group-order",
-        type=int,
-        default=MAX_GROUP_ORDER,
-        help=f"largest group the checker enumerates (default {MAX_GROUP_ORDER})",
-    )
-
-
-def cli_verify(args):
-    """Check every FILE; print one line each; return 0 (all OK), 1 (one is false) or 2 (one is malformed)."""
-    results = []
-    code = 0
-    for path in args.files:
-        try:
-            ok, reason = check_file(path, max_group_order=args.max_group_order)
-        except ExactOrbitError as exc:
-            print(f"exactorbit: error: {path}: {exc}", file=sys.stderr)
-            results.append({"file": path, "ok": False, "reason": f"malformed: {exc}"})
-            code = 2
-            continue
-        results.append({"file": path, "ok": ok, "reason": reason})
-        if not ok and code == 0:
-            code = 1
-        if not args.json:
-            print(f"{path}: {'OK' if ok else 'FAIL'}: {reason}")
-    if args.json:
-        print(json.dumps(results, indent=2))
-    return code

@@ -24,8 +24,8 @@ import numpy as np
 import sympy
 from sympy.utilities.iterables import partitions
 
-from .errors import TooExpensive
-from .groups import ELEMENT_LIMIT, cycle_lengths
+from ._budget import limit_value, refuse_if_over
+from .groups import cycle_lengths
 
 __all__ = [
     "cycle_types",
@@ -34,11 +34,8 @@ __all__ = [
     "orbits_by_weight",
     "orbits_by_weight_polynomial",
     "count_cycles",
+    "fixed_by_weight",
 ]
-
-#: Largest degree for which the symmetric group's cycle index is expanded over partitions.
-SYMMETRIC_PARTITION_LIMIT = 40
-
 
 def count_cycles(g):
     """Number of cycles of one permutation (array form), fixed points included.
@@ -49,12 +46,9 @@ def count_cycles(g):
     return len(cycle_lengths(g))
 
 
-def _symmetric_cycle_types(n):
-    if n > SYMMETRIC_PARTITION_LIMIT:
-        raise TooExpensive(
-            f"the cycle index of the symmetric group on {n} pixels has one term per partition "
-            f"of {n}; refused over {SYMMETRIC_PARTITION_LIMIT} pixels"
-        )
+def _symmetric_cycle_types(n, force):
+    refuse_if_over(f"the cycle index of the symmetric group on {n} pixels (one term per partition of {n})",
+                   int(sympy.functions.combinatorial.numbers.partition(n)), "symmetric_partitions", force=force)
     out = Counter()
     for part in partitions(n):
         size = math.factorial(n)
@@ -64,16 +58,16 @@ def _symmetric_cycle_types(n):
     return out
 
 
-def cycle_types(group, limit=ELEMENT_LIMIT):
+def cycle_types(group, *, force=False, limit=None):
     """Counter mapping each cycle type ``((length, count), ...)`` to its number of elements.
 
     >>> from exactorbit.groups import translations
     >>> sorted(cycle_types(translations("1x4")).items())
     [(((1, 4),), 1), (((2, 2),), 1), (((4, 1),), 2)]
     """
-    if group.is_symmetric and group.order() * group.n > limit:
-        return _symmetric_cycle_types(group.n)
-    elems = group.element_array(limit)
+    if group.is_symmetric and group.order() * group.n > limit_value("group_elements", limit):
+        return _symmetric_cycle_types(group.n, force)
+    elems = group.element_array(force=force, limit=limit)
     m, n = elems.shape
     offsets = (np.arange(m, dtype=np.int64) * n)[:, None]
     step = (elems.astype(np.int64) + offsets).ravel()
@@ -104,7 +98,7 @@ def cycle_types(group, limit=ELEMENT_LIMIT):
     return out
 
 
-def cycle_index(group, limit=ELEMENT_LIMIT):
+def cycle_index(group, *, force=False, limit=None):
     """The cycle index Z(G) = (1/|G|) sum_g prod_i a_i^{c_i(g)} as a sympy expression.
 
     >>> from exactorbit.groups import reflections
@@ -113,7 +107,7 @@ def cycle_index(group, limit=ELEMENT_LIMIT):
     """
     order = group.order()
     expr = sympy.Integer(0)
-    for ctype, k in cycle_types(group, limit).items():
+    for ctype, k in cycle_types(group, force=force, limit=limit).items():
         term = sympy.Rational(k, order)
         for length, count in ctype:
             term *= sympy.Symbol(f"a{length}") ** count
@@ -121,7 +115,7 @@ def cycle_index(group, limit=ELEMENT_LIMIT):
     return sympy.expand(expr)
 
 
-def burnside_count(group, limit=ELEMENT_LIMIT):
+def burnside_count(group, *, force=False, limit=None):
     """Number of orbits of all 2^n binary images: (1/|G|) sum_g 2^c(g), an exact int.
 
     >>> from exactorbit.groups import dihedral
@@ -130,7 +124,7 @@ def burnside_count(group, limit=ELEMENT_LIMIT):
     """
     if group.is_symmetric:
         return group.n + 1
-    total = sum(k * 2 ** sum(c for _, c in ctype) for ctype, k in cycle_types(group, limit).items())
+    total = sum(k * 2 ** sum(c for _, c in ctype) for ctype, k in cycle_types(group, force=force, limit=limit).items())
     q, r = divmod(total, group.order())
     if r:  # pragma: no cover - Burnside's lemma guarantees divisibility
         raise AssertionError("Burnside sum not divisible by |G|")
@@ -157,7 +151,16 @@ def _cycle_type_weight_poly(ctype, n):
     return poly + [0] * (n + 1 - len(poly))
 
 
-def orbits_by_weight(group, limit=ELEMENT_LIMIT):
+def fixed_by_weight(g):
+    """Entry k: the number of images of weight k fixed by g (prod over its cycles of (1 + t^length)).
+
+    >>> fixed_by_weight((1, 0, 2))   # fixed: {}, {2}, {0,1}, {0,1,2}
+    [1, 1, 1, 1]
+    """
+    return _cycle_type_weight_poly(sorted(Counter(cycle_lengths(g)).items()), len(g))
+
+
+def orbits_by_weight(group, *, force=False, limit=None):
     """List whose entry k is the number of orbits of images with k on-pixels (Polya).
 
     >>> from exactorbit.groups import translations
@@ -168,7 +171,7 @@ def orbits_by_weight(group, limit=ELEMENT_LIMIT):
     if group.is_symmetric:
         return [1] * (n + 1)
     total = [0] * (n + 1)
-    for ctype, k in cycle_types(group, limit).items():
+    for ctype, k in cycle_types(group, force=force, limit=limit).items():
         for i, c in enumerate(_cycle_type_weight_poly(ctype, n)):
             total[i] += k * c
     order = group.order()
@@ -181,7 +184,7 @@ def orbits_by_weight(group, limit=ELEMENT_LIMIT):
     return out
 
 
-def orbits_by_weight_polynomial(group, limit=ELEMENT_LIMIT):
+def orbits_by_weight_polynomial(group, *, force=False, limit=None):
     """The Polya generating polynomial sum_k (#orbits of weight k) t^k as a sympy Poly in t.
 
     >>> from exactorbit.groups import translations
@@ -189,4 +192,4 @@ def orbits_by_weight_polynomial(group, limit=ELEMENT_LIMIT):
     t**3 + t**2 + t + 1
     """
     t = sympy.Symbol("t")
-    return sympy.Poly(list(reversed(orbits_by_weight(group, limit))), t)
+    return sympy.Poly(list(reversed(orbits_by_weight(group, force=force, limit=limit))), t)

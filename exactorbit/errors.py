@@ -30,8 +30,22 @@ class InvalidArgument(ExactOrbitError):
 class TooExpensive(ExactOrbitError):
     """A computation was refused because its estimated cost is over the limit.
 
-    The message carries the estimate and the flag (or keyword) that allows it.
+    The message carries the estimate, the limit, the unit and the flag (or
+    keyword) that allows it; so do the attributes ``estimate``, ``limit``,
+    ``unit`` and ``flag`` (None where the refusal has no number, e.g. work that
+    is refused even with force).  Raised by :func:`exactorbit._budget.refuse_if_over`.
+
+    >>> exc = TooExpensive("too big", estimate=10, limit=5, unit="entries")
+    >>> exc.estimate, exc.limit, exc.unit, exc.flag
+    (10, 5, 'entries', 'force=True (CLI: --force)')
     """
+
+    def __init__(self, message, *, estimate=None, limit=None, unit=None, flag="force=True (CLI: --force)"):
+        super().__init__(message)
+        self.estimate = estimate
+        self.limit = limit
+        self.unit = unit
+        self.flag = flag
 
 
 class CertificateError(ExactOrbitError):

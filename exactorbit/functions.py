@@ -3,7 +3,7 @@
 Conventions: a map F is a 1-d integer table with ``F[x]`` the image of ``x``;
 for a network on n pixels N = 2**n and x is an image mask.  Composition is
 left to right, as for permutations in :mod:`exactorbit.groups`:
-``compose(F, G)`` applies F first, then G, so ``compose(F, G)[x] == G[F[x]]``.
+``compose_tables(F, G)`` applies F first, then G, so ``compose_tables(F, G)[x] == G[F[x]]``.
 A set of tables generates a transformation monoid (the identity included);
 every finite map is a permutation on its recurrent set R = F^m(X), m >= |X|
 (design.md theorem 6, proofs/theorem6_recurrent.md).
@@ -11,7 +11,7 @@ every finite map is a permutation on its recurrent set R = F^m(X), m >= |X|
 >>> F = [1, 2, 3, 1]
 >>> recurrent_set(F).tolist(), cycle_type(F)
 ([1, 2, 3], (3,))
->>> compose(F, F).tolist()
+>>> compose_tables(F, F).tolist()
 [2, 3, 1, 2]
 """
 
@@ -19,13 +19,14 @@ from collections import deque
 
 import numpy as np
 
+from ._budget import check_force, limit_value, refuse_if_over
 from ._validation import check_int, describe
-from .errors import InvalidArgument, TooExpensive
+from .errors import InvalidArgument
 
 __all__ = [
     "as_table",
     "identity_table",
-    "compose",
+    "compose_tables",
     "power",
     "image_size",
     "fixed_points",
@@ -38,11 +39,7 @@ __all__ = [
     "closure_witness",
     "is_closed_under_composition",
     "invertible_members",
-    "MONOID_LIMIT",
 ]
-
-#: Default bound on the number of elements of a generated monoid.
-MONOID_LIMIT = 100_000
 
 
 def as_table(F, name="F", size=None):
@@ -83,10 +80,10 @@ def identity_table(size):
     return np.arange(size, dtype=np.int64)
 
 
-def compose(F, G):
-    """Apply F, then G (left to right): ``compose(F, G)[x] == G[F[x]]``.
+def compose_tables(F, G):
+    """Apply F, then G (left to right): ``compose_tables(F, G)[x] == G[F[x]]``.
 
-    >>> compose([1, 1, 0], [2, 0, 1]).tolist()
+    >>> compose_tables([1, 1, 0], [2, 0, 1]).tolist()
     [0, 0, 2]
     """
     F = as_table(F, "F")
@@ -212,16 +209,17 @@ def _tables(tables, name="tables"):
     return out
 
 
-def transformation_monoid(tables, limit=MONOID_LIMIT, *, include_identity=True):
+def transformation_monoid(tables, *, include_identity=True, force=False, limit=None):
     """All composites of the given tables (and the identity): sorted list of tables.
 
-    Breadth-first closure; refuses (TooExpensive) past ``limit`` elements.
+    Breadth-first closure; refuses (TooExpensive) past ``limit`` elements
+    (default ``LIMITS["monoid"]``) unless ``force``.
 
     >>> [t.tolist() for t in transformation_monoid([[1, 0, 0]])]
     [[0, 1, 1], [0, 1, 2], [1, 0, 0]]
     """
     gens = _tables(tables)
-    limit = check_int("limit", limit, min_value=1)
+    bound = float("inf") if check_force(force) else limit_value("monoid", limit)
     if not gens:
         raise InvalidArgument("tables must contain at least one table, got an empty list")
     size = gens[0].size
@@ -240,16 +238,15 @@ def transformation_monoid(tables, limit=MONOID_LIMIT, *, include_identity=True):
             key = c.tobytes()
             if key not in seen:
                 seen[key] = c
-                if len(seen) > limit:
-                    raise TooExpensive(
-                        f"the monoid has more than limit={limit} elements; pass a larger limit= to allow it"
-                    )
+                if len(seen) > bound:
+                    refuse_if_over("the transformation monoid (elements found so far)", len(seen), "monoid",
+                                   limit=limit)
                 queue.append(c)
     return sorted(seen.values(), key=lambda a: tuple(a.tolist()))
 
 
 def closure_witness(tables):
-    """A pair (i, j) with compose(tables[i], tables[j]) outside the set, or None if closed.
+    """A pair (i, j) with compose_tables(tables[i], tables[j]) outside the set, or None if closed.
 
     >>> closure_witness([[0, 0], [1, 1]]) is None
     True

@@ -32,8 +32,9 @@ import re
 import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
+from ._budget import refuse_if_over
 from ._validation import check_int, describe
-from .errors import InvalidArgument, TooExpensive
+from .errors import InvalidArgument
 from .images import parse_grid
 
 __all__ = [
@@ -53,10 +54,9 @@ __all__ = [
     "identity",
     "cycle_string",
     "cycle_lengths",
+    "check_group",
+    "structure_facts",
 ]
-
-#: Default bound on order*degree for listing every element of a group.
-ELEMENT_LIMIT = 50_000_000
 
 
 def identity(n):
@@ -314,21 +314,17 @@ class PixelGroup:
     def __contains__(self, perm):
         return self.contains(perm)
 
-    def element_array(self, limit=ELEMENT_LIMIT):
+    def element_array(self, *, force=False, limit=None):
         """All elements as a numpy array of shape (order, n), rows sorted lexicographically.
 
-        Refuses (TooExpensive) when order*n exceeds ``limit``.
+        Refuses (TooExpensive) when order*n exceeds ``limit`` (default ``LIMITS["group_elements"]``).
 
         >>> reflections("1x2").element_array().tolist()
         [[0, 1], [1, 0]]
         """
         if self._elements is None:
-            cost = self.order() * self.n
-            if cost > limit:
-                raise TooExpensive(
-                    f"listing all {self.order()} elements of degree {self.n} needs {cost} entries, "
-                    f"over the limit {limit}; pass limit= (CLI: --force) to allow it"
-                )
+            refuse_if_over(f"listing all {self.order()} elements of degree {self.n}", self.order() * self.n,
+                           "group_elements", limit=limit, force=force)
             dtype = np.int16 if self.n < 2**15 else np.int32
             gens = np.array(self.generators, dtype=np.intp).reshape(len(self.generators), self.n)
             seen = {np.arange(self.n, dtype=dtype).tobytes()}
@@ -352,13 +348,13 @@ class PixelGroup:
             self._elements = arr[order]
         return self._elements
 
-    def elements(self, limit=ELEMENT_LIMIT):
+    def elements(self, *, force=False, limit=None):
         """The sorted list of all elements (array-form tuples), for small groups.
 
         >>> rotations("1x2").elements()
         [(0, 1), (1, 0)]
         """
-        return [tuple(int(v) for v in row) for row in self.element_array(limit)]
+        return [tuple(int(v) for v in row) for row in self.element_array(force=force, limit=limit)]
 
     def random_element(self, seed=None):
         """An exactly uniform random element; ``seed`` is an int or a ``random.Random``.

@@ -18,6 +18,7 @@ import re
 
 import numpy as np
 
+from ._budget import LIMITS
 from ._validation import check_int, check_mask, describe
 from .errors import InvalidArgument
 
@@ -32,11 +33,8 @@ __all__ = [
     "from_array",
     "image_svg",
     "images_svg",
-    "weight",
+    "popcount",
 ]
-
-#: Largest number of pixels of a grid (28x28 = 784 is the largest case the issues ask for).
-MAX_PIXELS = 4096
 
 ON_CHARS = "#1"
 OFF_CHARS = ".0"
@@ -58,9 +56,10 @@ class Grid:
     def __post_init__(self):
         check_int("grid height h", self.h, min_value=1)
         check_int("grid width w", self.w, min_value=1)
-        if self.h * self.w > MAX_PIXELS:
+        cap = LIMITS["grid_pixels"].value
+        if self.h * self.w > cap:
             raise InvalidArgument(
-                f"grid {self.h}x{self.w} has {self.h * self.w} pixels; exactorbit handles at most {MAX_PIXELS}"
+                f"grid {self.h}x{self.w} has {self.h * self.w} pixels; exactorbit handles at most {cap}"
             )
         object.__setattr__(self, "h", int(self.h))
         object.__setattr__(self, "w", int(self.w))
@@ -178,10 +177,10 @@ def render_block(masks, grid, *, gap="  "):
     return "\n".join(gap.join(p[r] for p in pictures) for r in range(grid.h))
 
 
-def weight(mask):
-    """Number of on-pixels of a mask.
+def popcount(mask):
+    """Number of on-pixels of a mask (its Hamming weight).
 
-    >>> weight(0b1011)
+    >>> popcount(0b1011)
     3
     """
     return int(mask).bit_count()

@@ -28,6 +28,8 @@ __all__ = [
     "group_elements",
     "images",
     "groups_with_images",
+    "groups_with_features",
+    "function_tables",
     "network_families",
     "networks",
 ]
@@ -100,6 +102,41 @@ def groups_with_images(draw, max_pixels=9, count=None):
     if count is None:
         return group, draw(images(group.grid))
     return group, draw(st.lists(images(group.grid), min_size=count, max_size=count))
+
+
+@st.composite
+def groups_with_features(draw, max_pixels=6):
+    """A pair (group, features): a G-invariant set of non-constant images, sorted (the union of the
+    orbits of 1-3 random images), as :mod:`exactorbit.induced` and :mod:`exactorbit.depth` take them.
+
+    >>> from hypothesis import find
+    >>> from exactorbit.actions import apply
+    >>> G, F = find(groups_with_features(), lambda c: len(c[1]) > 2)
+    >>> all(apply(g, f) in F for g in G.generators for f in F)
+    True
+    """
+    from .actions import orbit
+
+    group = draw(pixel_groups(max_pixels=max_pixels).filter(lambda g: g.n >= 2))
+    full = (1 << group.n) - 1
+    seeds = draw(st.lists(st.integers(1, full - 1), min_size=1, max_size=3))
+    feats = set()
+    for x in seeds:
+        feats.update(orbit(group, x))
+    return group, tuple(sorted(feats))
+
+
+@st.composite
+def function_tables(draw, max_size=12):
+    """A finite map F on {0..N-1} as a list (F[x] is the image of x), N <= max_size.
+
+    >>> from hypothesis import find
+    >>> F = find(function_tables(), lambda F: len(F) > 3)
+    >>> all(0 <= v < len(F) for v in F)
+    True
+    """
+    size = draw(st.integers(1, max_size))
+    return draw(st.lists(st.integers(0, size - 1), min_size=size, max_size=size))
 
 
 @st.composite

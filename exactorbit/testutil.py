@@ -1,15 +1,22 @@
-"""Slow, definitional twins of the fast routines, for tests to hold the fast code against.
+"""Slow, definitional twins of the fast routines, for tests to hold the fast code against: every one in one place.
 
-Each function enumerates the whole group (by closing the generators under
-composition, in plain Python, without sympy) and applies every element.  Only
-for small groups.
+Groups: each function enumerates the whole group (by closing the generators
+under composition, in plain Python, without sympy) and applies every element.
+Networks: a loop over every parameter setting (pure Python, no numpy, no
+symmetry, no factorisation): a setting is all encoder weights and thresholds
+and all decoder weights (tied: the transpose) and thresholds, thresholds over
+the full range [min w.u, max w.u + 1] (or strictly inside it without constant
+units).  Only for the smallest groups and families.
 
 >>> from exactorbit.groups import translations
 >>> naive_orbit(translations("1x3"), 1)
 (1, 2, 4)
 """
 
+from collections import Counter
 from fractions import Fraction
+from itertools import product
+from math import prod
 
 __all__ = [
     "naive_elements",
@@ -20,6 +27,28 @@ __all__ = [
     "naive_orbits_by_weight",
     "naive_minimal_image",
     "naive_shadow",
+    "naive_fixed_probability",
+    "naive_range",
+    "naive_unit",
+    "naive_table",
+    "naive_settings",
+    "naive_functions",
+    "naive_family_functions",
+    "naive_reconstruction",
+    "naive_threshold_function_count",
+    "naive_decomposition",
+    "naive_stabilizer_orders",
+    "naive_stabilizer_members",
+    "naive_conjugacy_class_sizes",
+    "naive_image",
+    "naive_recurrent",
+    "naive_monoid",
+    "naive_code",
+    "naive_induced",
+    "naive_kernel",
+    "naive_minimal_features",
+    "naive_depth",
+    "naive_code_reconstruction",
 ]
 
 
@@ -134,3 +163,252 @@ def naive_shadow(group, table, complement=False, inputs=None):
             elif d == best:
                 nearest.append((g, flip))
     return best, sorted(nearest, key=lambda e: (e[1], e[0]))
+
+
+# ---------------------------------------------------------------------------
+# networks
+# ---------------------------------------------------------------------------
+
+
+def naive_range(weights, exclude_constant):
+    """The thresholds of a unit with these weights, from the definition (range, constant units optional)."""
+    lo = sum(min(v, 0) for v in weights)
+    hi = sum(max(v, 0) for v in weights) + 1
+    return range(lo + 1, hi) if exclude_constant else range(lo, hi + 1)
+
+
+def naive_unit(weights, t, bits):
+    """[w.u >= t] on a tuple of bits."""
+    return int(sum(w * b for w, b in zip(weights, bits)) >= t)
+
+
+def naive_table(n, k, enc_w, enc_t, dec_w, dec_t):
+    """The function table of one setting, input by input, unit by unit."""
+    table = []
+    for x in range(2**n):
+        xb = [(x >> i) & 1 for i in range(n)]
+        h = [naive_unit(enc_w[j], enc_t[j], xb) for j in range(k)]
+        table.append(sum(naive_unit(dec_w[i], dec_t[i], h) << i for i in range(n)))
+    return tuple(table)
+
+
+def naive_settings(n, k, tied, alphabet=(-1, 0, 1), exclude_constant=False):
+    """Yield every parameter setting (enc_w, enc_t, dec_w, dec_t)."""
+    for flat in product(alphabet, repeat=k * n):
+        enc_w = [flat[j * n:(j + 1) * n] for j in range(k)]
+        for enc_t in product(*[naive_range(r, exclude_constant) for r in enc_w]):
+            decs = ([[tuple(enc_w[j][i] for j in range(k)) for i in range(n)]] if tied else
+                    ([list(f[i * k:(i + 1) * k] for i in range(n))] for f in product(alphabet, repeat=n * k)))
+            for dec in (decs if tied else (d[0] for d in decs)):
+                for dec_t in product(*[naive_range(r, exclude_constant) for r in dec]):
+                    yield enc_w, enc_t, dec, dec_t
+
+
+def naive_functions(n, k, tied, alphabet=(-1, 0, 1), exclude_constant=False):
+    """Counter {table tuple: number of settings}."""
+    return Counter(naive_table(n, k, *s) for s in naive_settings(n, k, tied, alphabet, exclude_constant))
+
+
+def naive_family_functions(family):
+    """Counter {table tuple: number of settings} of a NetworkFamily, by the loop over every setting."""
+    return naive_functions(family.n, family.hidden, family.tied, family.alphabet, family.exclude_constant)
+
+
+def naive_reconstruction(counter, n, D=()):
+    """P(F(x) = x | F reconstructs D) from a Counter of functions."""
+    good = {t: c for t, c in counter.items() if all(t[d] == d for d in D)}
+    total = sum(good.values())
+    return [Fraction(sum(c for t, c in good.items() if t[x] == x), total) for x in range(2**n)]
+
+
+def naive_threshold_function_count(m, alphabet=(-1, 0, 1)):
+    """Distinct Boolean functions [w.u >= t] on m inputs, by brute force over w and t."""
+    inputs = list(product((0, 1), repeat=m))
+    seen = set()
+    for w in product(alphabet, repeat=m):
+        for t in naive_range(w, False):
+            seen.add(tuple(naive_unit(w, t, u) for u in inputs))
+    return len(seen)
+
+
+# ---------------------------------------------------------------------------
+# orbits and subgroups
+# ---------------------------------------------------------------------------
+
+
+def naive_decomposition(group, weight=None):
+    """Orbit sizes, minimal images and smallest non-constant orbits, by applying every element."""
+    elements = naive_elements(group)
+    n = group.n
+    label = {}
+    for x in range(2**n):
+        if weight is not None and x.bit_count() != weight:
+            continue
+        if x in label:
+            continue
+        orb = {naive_apply(g, x) for g in elements}
+        for y in orb:
+            label[y] = min(orb)
+    sizes = {}
+    members = {}
+    for y, rep in label.items():
+        members.setdefault(rep, []).append(y)
+    for rep, ys in members.items():
+        sizes[len(ys)] = sizes.get(len(ys), 0) + 1
+    full = 2**n - 1
+    nonconst = {rep: len(ys) for rep, ys in members.items() if rep not in (0, full)}
+    smallest = min(nonconst.values()) if nonconst else None
+    feats = sorted(rep for rep, s in nonconst.items() if s == smallest)
+    return dict(sorted(sizes.items())), label, smallest, feats
+
+
+def naive_stabilizer_orders(group):
+    """|Stab(x)| for every image x, by applying every element."""
+    elements = naive_elements(group)
+    return [sum(1 for g in elements if naive_apply(g, x) == x) for x in range(2**group.n)]
+
+
+def naive_stabilizer_members(group):
+    """Dict: frozenset of element rows fixing x -> number of images x with exactly that stabilizer."""
+    elems = sorted(naive_elements(group))  # the rows of group.element_array(), listed naively
+    out = {}
+    for x in range(2**group.n):
+        key = frozenset(i for i, g in enumerate(elems) if naive_apply(g, x) == x)
+        out[key] = out.get(key, 0) + 1
+    return out
+
+
+def naive_conjugacy_class_sizes(group):
+    """Multiset of conjugacy class sizes, by conjugating every element by every element."""
+    elements = naive_elements(group)
+    n = group.n
+    inv = {g: tuple(sorted(range(n), key=lambda i: g[i])) for g in elements}
+    seen, sizes = set(), []
+    for g in elements:
+        if g in seen:
+            continue
+        # h^-1 g h, maps applied left to right
+        cls = {tuple(h[g[inv[h][i]]] for i in range(n)) for h in elements}
+        seen |= cls
+        sizes.append(len(cls))
+    return Counter(sizes)
+
+
+# ---------------------------------------------------------------------------
+# function tables
+# ---------------------------------------------------------------------------
+
+
+def naive_image(F, S):
+    """The sorted image F(S) of a set."""
+    return sorted({F[x] for x in S})
+
+
+def naive_recurrent(F):
+    """R = F^m(X) with m = |X|, by applying F to the set |X| times."""
+    S = list(range(len(F)))
+    for _ in range(len(F)):
+        S = naive_image(F, S)
+    return S
+
+
+def naive_monoid(gens):
+    """All products of generators (identity included), by brute-force fixed point."""
+    size = len(gens[0])
+    elems = {tuple(range(size))}
+    while True:
+        new = {tuple(g[x] for x in e) for e in elems for g in gens} | elems
+        if new == elems:
+            return sorted(elems)
+        elems = new
+
+
+# ---------------------------------------------------------------------------
+# depth: codes, induced actions, layers
+# ---------------------------------------------------------------------------
+
+
+def naive_code(x, features, mode):
+    """The code of x: bit j when feature j is contained in (or equals) x."""
+    return sum(1 << j for j, f in enumerate(features) if (f & x == f if mode == "contains" else x == f))
+
+
+def naive_induced(g, features):
+    """The permutation of the feature list that g induces, by searching the list."""
+    return tuple(features.index(naive_apply(g, f)) for f in features)
+
+
+def naive_kernel(group, features):
+    """The elements inducing the identity on the features, by testing every element."""
+    ident = tuple(range(len(features)))
+    return {g for g in naive_elements(group) if naive_induced(g, list(features)) == ident}
+
+
+def naive_minimal_features(group):
+    """All non-constant images whose orbit has the smallest size (naive orbits)."""
+    full = (1 << group.n) - 1
+    sizes = {x: len(naive_orbit(group, x)) for x in range(1, full)}
+    best = min(sizes.values())
+    return tuple(sorted(x for x, s in sizes.items() if s == best))
+
+
+def naive_depth(group, layers, mode="contains", features=None, include_constant=False):
+    """Per layer (features as codes, min image-space orbit size), by definitions only."""
+    els = naive_elements(group)
+    n = group.n
+    full = (1 << n) - 1
+    feats = tuple(features) if features is not None else naive_minimal_features(group)
+    level = {x: x for x in range(1 << n)}          # code of x at the current level
+    unions = {1 << p: 1 << p for p in range(n)}   # union image of a level code bit (by bit value)
+    out = []
+    for L in range(1, layers + 1):
+        if L > 1:
+            cands = {}
+            for x, c in level.items():
+                u = 0
+                for j in range(c.bit_length()):
+                    if c >> j & 1:
+                        u |= unions[1 << j]
+                if bin(c).count("1") >= 2 and (include_constant or u not in (0, full)):
+                    cands.setdefault(c, (x, u))
+            if not cands:
+                break
+            # code-space orbit of c = {code(x^g)} for a preimage x
+            osize = {c: len({level[naive_apply(g, x)] for g in els}) for c, (x, u) in cands.items()}
+            best = min(osize.values())
+            feats = tuple(sorted(c for c, s in osize.items() if s == best))
+            fu = [cands[c][1] for c in feats]
+        else:
+            fu = list(feats)
+        sizes = [len(naive_orbit(group, u)) for u in fu]
+        out.append((L, feats, min(sizes)))
+        new_unions = {1 << j: fu[j] for j in range(len(feats))}
+        level = {x: naive_code(c, feats, mode) for x, c in level.items()}
+        unions = new_unions
+    return out
+
+
+def naive_code_reconstruction(m, code_value, tied, alphabet=(-1, 0, 1)):
+    """P(F(c) = c) over every setting of an m -> 1 -> m threshold autoencoder, by brute force.
+
+    Conventions (exactorbit.networks' docstring): a unit outputs [w.u >= t], t from
+    min_u w.u to max_u w.u + 1; tied decoder weight i = encoder weight i.
+    """
+    def thresholds(ws):
+        lo = sum(min(a, 0) for a in ws)
+        hi = sum(max(a, 0) for a in ws)
+        return range(lo, hi + 2)
+
+    bits = [code_value >> i & 1 for i in range(m)]
+    hit = total = 0
+    for w in product(alphabet, repeat=m):
+        for t in thresholds(w):
+            h = int(sum(a * b for a, b in zip(w, bits)) >= t)
+            decs = [w] if tied else list(product(alphabet, repeat=m))
+            for v in decs:
+                per_pixel = [sum(1 for s in thresholds((v[i],)) if int(v[i] * h >= s) == bits[i])
+                             for i in range(m)]
+                sizes = [len(thresholds((v[i],))) for i in range(m)]
+                hit += prod(per_pixel)
+                total += prod(sizes)
+    return Fraction(hit, total)

@@ -1,15 +1,18 @@
-"""Theorems 1, 3, 4, 5 of design.md (proofs/) against definitional twins (exactorbit.testutil)."""
+"""The action on images and tuples: orbits, stabilizers, transporters, minimal images (exactorbit.actions)."""
 
-from fractions import Fraction
 import itertools
+from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exactorbit import strategies as eos
 from exactorbit.actions import (
+    action_tables,
     apply,
+    apply_all,
     apply_many,
     is_minimal_image,
     minimal_image,
@@ -168,3 +171,12 @@ def test_stabilizer_in_a_large_group():
     stab = stabilizer(group, x)
     assert stab.order() * orbit_size(group, x) == 512
     assert all(apply(g, x) == x for g in stab.generators)
+
+
+@settings(max_examples=30, deadline=None)
+@given(eos.groups_with_images(max_pixels=9, count=5))
+def test_apply_all_matches_apply(case):
+    group, xs = case
+    elems = group.element_array()
+    out = apply_all(action_tables(elems, group.n), np.array(xs, dtype=np.uint32))
+    assert out.tolist() == [[apply(tuple(map(int, g)), x) for x in xs] for g in elems]

@@ -1,4 +1,4 @@
-"""Producers of certificates: round trips through the independent checker, naive twins, determinism.
+"""Certificate producers: round trips through the checker, determinism, exactness (exactorbit.certificates).
 
 Naive twins (bottom of this file / exactorbit.testutil) enumerate the group by
 closure and apply every element; the producers use exactorbit.actions and sympy.
@@ -21,41 +21,23 @@ from exactorbit.certificates import (
     minimal_orbit_certificate,
     orbit_certificate,
     shadow_certificate,
-    table_hash,
+    table_digest,
     write_certificate,
 )
-from exactorbit.checker import check_file, table_digest, verify_certificate
+from exactorbit.checker import check_file, verify_certificate
 from exactorbit.errors import InvalidArgument, TooExpensive
 from exactorbit.groups import named_group, symmetric, translations
 from exactorbit.testutil import (
-    naive_shadow,
+    naive_conjugacy_class_sizes,
     naive_elements,
     naive_orbit,
     naive_orbit_count,
     naive_orbits_by_weight,
+    naive_shadow,
     naive_stabilizer_elements,
 )
 
 SMALL = settings(max_examples=40, deadline=None)
-
-
-# ---------------------------------------------------------------- naive twins
-
-
-def naive_conjugacy_class_sizes(group):
-    """Multiset of conjugacy class sizes, by conjugating every element by every element."""
-    elements = naive_elements(group)
-    n = group.n
-    inv = {g: tuple(sorted(range(n), key=lambda i: g[i])) for g in elements}
-    seen, sizes = set(), []
-    for g in elements:
-        if g in seen:
-            continue
-        # h^-1 g h, maps applied left to right
-        cls = {tuple(h[g[inv[h][i]]] for i in range(n)) for h in elements}
-        seen |= cls
-        sizes.append(len(cls))
-    return Counter(sizes)
 
 
 @st.composite
@@ -72,9 +54,6 @@ def tables(draw, group, near=True):
             base[x] = v
         return base
     return draw(st.lists(st.integers(0, size - 1), min_size=size, max_size=size))
-
-
-# ---------------------------------------------------------------- orbit
 
 
 @SMALL
@@ -98,9 +77,6 @@ def test_orbit_certificate_default_case():
     assert cert["claim"] == {"image": 18, "orbit_size": 18, "stabilizer_order": 4, "group_order": 72}
     assert cert["input"]["grid"] == [3, 3] and cert["input"]["group"] == "translations+dihedral"
     assert verify_certificate(cert)[0]
-
-
-# ---------------------------------------------------------------- minimal-orbit
 
 
 @st.composite
@@ -168,9 +144,6 @@ def test_minimal_orbit_rejects_bad_classes():
         minimal_orbit_certificate(translations("5x5"), "nonconstant")
 
 
-# ---------------------------------------------------------------- count
-
-
 @SMALL
 @given(eos.pixel_groups(max_pixels=7))
 def test_count_certificate_round_trip(group):
@@ -197,9 +170,6 @@ def test_count_certificate_refuses_large_groups():
         count_certificate(symmetric("3x3"))
 
 
-# ---------------------------------------------------------------- shadow
-
-
 @SMALL
 @given(st.data())
 def test_shadow_certificate_round_trip(data):
@@ -210,7 +180,7 @@ def test_shadow_certificate_round_trip(data):
     d, nearest = naive_shadow(group, table, complement, inputs)
     elements = nearest if complement else [g for g, _ in nearest]
     cert = shadow_certificate(group, table, elements, d, complement=complement, inputs=inputs)
-    assert cert["input"]["table"]["sha256"] == table_hash(table) == table_digest(table)
+    assert cert["input"]["table"]["sha256"] == table_digest(table) == table_digest(table)
     assert cert["witness"]["ambient_order"] == len(naive_elements(group)) * (2 if complement else 1)
     ok, reason = verify_certificate(cert)
     assert ok, reason
@@ -248,9 +218,6 @@ def test_shadow_accepts_numpy_tables():
     cert = shadow_certificate(G, np.arange(8, dtype=np.uint64), [G.identity], 0)
     assert all(type(v) is int for v in cert["input"]["table"]["values"])
     assert verify_certificate(cert)[0]
-
-
-# ---------------------------------------------------------------- output
 
 
 def _walk(value):

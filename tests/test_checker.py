@@ -1,4 +1,4 @@
-"""The independent checker: tampering, malformed documents, limits, independence, and `exactorbit verify`.
+"""The independent checker: tampered certificates, malformed documents, independence (exactorbit.checker).
 
 Tampering: a hypothesis strategy draws one mutation of a valid certificate
 (an int moved by +-1 or set to another value, a list entry dropped or
@@ -15,39 +15,32 @@ when the oracle says the document is false or malformed, and accept otherwise
 import ast
 import copy
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import note as _note
-from hypothesis.control import currently_in_test_context
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
+from sympy.combinatorics import Permutation
 
 from exactorbit import checker as checker_module
 from exactorbit import strategies as eos
 from exactorbit.actions import apply, orbit_size
 from exactorbit.certificates import (
     count_certificate,
-    dump_certificate,
     minimal_orbit_certificate,
     orbit_certificate,
     shadow_certificate,
-    write_certificate,
 )
 from exactorbit.checker import check_file, load_certificate, verify_certificate
-from exactorbit.cli import main
 from exactorbit.counting import burnside_count, count_cycles, orbits_by_weight
 from exactorbit.errors import CertificateError, TooExpensive
 from exactorbit.groups import PixelGroup, named_group, translations
 from exactorbit.images import Grid
 from exactorbit.testutil import naive_apply, naive_elements, naive_orbit, naive_shadow
-from sympy.combinatorics import Permutation
 
 TAMPER = settings(max_examples=150, deadline=None)
-
-
-# ---------------------------------------------------------------- verdicts
 
 
 def note(text):
@@ -65,9 +58,6 @@ def verdict(doc):
     note(f"{ok}: {reason}")
     assert isinstance(ok, bool) and isinstance(reason, str) and reason
     return ok
-
-
-# ---------------------------------------------------------------- the semantic oracle
 
 
 class Invalid(Exception):
@@ -229,9 +219,6 @@ def _oracle(doc):
     raise Invalid
 
 
-# ---------------------------------------------------------------- mutations
-
-
 PERM_KEYS = {"generators", "stabilizer_generators"}
 
 
@@ -355,9 +342,6 @@ def assert_tamper_judged(cert, mutated, must_reject):
         assert got is not True, "a false or malformed certificate was accepted"
 
 
-# ---------------------------------------------------------------- tampering, by kind
-
-
 def test_oracle_accepts_the_untouched_certificates():
     G = named_group("translations+dihedral", "2x2")
     certs = [orbit_certificate(G, 3), minimal_orbit_certificate(G), count_certificate(G),
@@ -411,9 +395,6 @@ def test_tampered_shadow_certificates(data):
     cert = shadow_certificate(group, table, nearest, d, complement=complement, inputs=inputs)
     mutated, must_reject, _ = data.draw(mutations(cert, group.n))
     assert_tamper_judged(cert, mutated, must_reject)
-
-
-# ---------------------------------------------------------------- named tamperings of the default case
 
 
 G72 = named_group("translations+dihedral", "3x3")
@@ -474,9 +455,6 @@ def test_failure_reasons_are_specific():
     cert["claim"]["distance"] += 1
     ok, reason = verify_certificate(cert)
     assert not ok and "distance 1 < claimed 2" in reason
-
-
-# ---------------------------------------------------------------- malformed documents
 
 
 def _orbit_doc():
@@ -564,9 +542,6 @@ def test_load_rejects_non_json(tmp_path):
         check_file(tmp_path / "c.json")
 
 
-# ---------------------------------------------------------------- independence
-
-
 def test_checker_shares_no_search_code():
     tree = ast.parse(Path(checker_module.__file__).read_text())
     imported = set()
@@ -582,62 +557,3 @@ def test_checker_group_closure_matches_naive():
     # the checker's closure against testutil's, on a few groups
     for G in (G72, translations("2x3"), named_group("dihedral", "2x2")):
         assert sorted(checker_module._closure(G.generators, G.n, 10_000)) == naive_elements(G)
-
-
-# ---------------------------------------------------------------- CLI
-
-
-@pytest.fixture
-def files(tmp_path):
-    G = named_group("translations+dihedral", "2x3")
-    good = [
-        write_certificate(orbit_certificate(G, 3), tmp_path / "orbit.json"),
-        write_certificate(count_certificate(G), tmp_path / "count.json"),
-    ]
-    bad_doc = minimal_orbit_certificate(G)
-    bad_doc["claim"]["min_orbit_size"] += 1
-    bad = write_certificate(bad_doc, tmp_path / "bad.json")
-    broken = tmp_path / "broken.json"
-    broken.write_text(dump_certificate(orbit_certificate(G, 3))[:-5])
-    binary = tmp_path / "image.png"
-    binary.write_bytes(bytes(range(256)))
-    return {"good": [str(p) for p in good], "bad": str(bad), "broken": str(broken), "binary": str(binary)}
-
-
-def test_verify_ok(files, capsys):
-    assert main(["verify", *files["good"]]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert len(out) == 2 and all(": OK: " in line for line in out)
-
-
-def test_verify_fail(files, capsys):
-    assert main(["verify", *files["good"], files["bad"]]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert out[-1].startswith(files["bad"] + ": FAIL: the minimal orbit size is")
-
-
-@pytest.mark.parametrize("which", ["broken", "binary"])
-def test_verify_malformed(files, capsys, which):
-    assert main(["verify", files["good"][0], files[which]]) == 2
-    captured = capsys.readouterr()
-    err = captured.err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith(f"exactorbit: error: {files[which]}: ")
-    assert "Traceback" not in captured.err and ": OK: " in captured.out
-
-
-def test_verify_missing_file(capsys, tmp_path):
-    assert main(["verify", str(tmp_path / "none.json")]) == 2
-    assert "cannot read" in capsys.readouterr().err
-
-
-def test_verify_json(files, capsys):
-    assert main(["verify", "--json", *files["good"], files["bad"]]) == 1
-    data = json.loads(capsys.readouterr().out)
-    assert [d["ok"] for d in data] == [True, True, False]
-    assert [d["file"] for d in data] == files["good"] + [files["bad"]]
-    assert all(isinstance(d["reason"], str) and d["reason"] for d in data)
-
-
-def test_verify_max_group_order(files, capsys):
-    assert main(["verify", "--max-group-order", "3", files["good"][0]]) == 2
-    assert "--max-group-order" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Theorem 2 (orbits partition; Burnside; Polya) against brute force and OEIS."""
+"""Cycle index, Burnside and Polya against brute force and OEIS (exactorbit.counting)."""
 
 import math
 
@@ -17,7 +17,11 @@ from exactorbit.counting import (
 )
 from exactorbit.errors import TooExpensive
 from exactorbit.groups import dihedral, named_group, symmetric, translations
-from exactorbit.testutil import naive_elements, naive_orbit_count, naive_orbits_by_weight
+from exactorbit.testutil import (
+    naive_elements,
+    naive_orbit_count,
+    naive_orbits_by_weight,
+)
 
 
 @given(eos.pixel_groups())

@@ -1,53 +1,27 @@
-"""Tests for exactorbit.functions: composition, monoids, recurrent sets (theorem 6)."""
+"""Function tables: composition, recurrent sets (theorem 6), monoids (exactorbit.functions)."""
+
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exactorbit import functions as fn
 from exactorbit import strategies as eos
 from exactorbit.errors import InvalidArgument, TooExpensive
 from exactorbit.networks import NetworkFamily
-
-
-@st.composite
-def maps(draw, max_size=12):
-    size = draw(st.integers(1, max_size))
-    return draw(st.lists(st.integers(0, size - 1), min_size=size, max_size=size))
-
-
-def naive_image(F, S):
-    return sorted({F[x] for x in S})
-
-
-def naive_recurrent(F):
-    """R = F^m(X) with m = |X|, by applying F to the set |X| times."""
-    S = list(range(len(F)))
-    for _ in range(len(F)):
-        S = naive_image(F, S)
-    return S
-
-
-def naive_closure(gens):
-    """All products of generators (identity included), by brute-force fixed point."""
-    size = len(gens[0])
-    elems = {tuple(range(size))}
-    while True:
-        new = {tuple(g[x] for x in e) for e in elems for g in gens} | elems
-        if new == elems:
-            return sorted(elems)
-        elems = new
+from exactorbit.testutil import naive_image, naive_monoid, naive_recurrent
 
 
 @settings(max_examples=60, deadline=None)
-@given(maps(), st.data())
+@given(eos.function_tables(), st.data())
 def test_compose_is_left_to_right(F, data):
     G = data.draw(st.lists(st.integers(0, len(F) - 1), min_size=len(F), max_size=len(F)))
-    assert fn.compose(F, G).tolist() == [G[F[x]] for x in range(len(F))]
+    assert fn.compose_tables(F, G).tolist() == [G[F[x]] for x in range(len(F))]
 
 
 @settings(max_examples=60, deadline=None)
-@given(maps(), st.integers(0, 20))
+@given(eos.function_tables(), st.integers(0, 20))
 def test_power_matches_iteration(F, m):
     expected = list(range(len(F)))
     for _ in range(m):
@@ -56,7 +30,7 @@ def test_power_matches_iteration(F, m):
 
 
 @settings(max_examples=100, deadline=None)
-@given(maps())
+@given(eos.function_tables())
 def test_theorem6_recurrent_set(F):
     """Theorem 6: F is a permutation of R = F^m(X) (m >= |X|), and R is stable."""
     R = fn.recurrent_set(F)
@@ -98,17 +72,17 @@ def test_fixed_points_bijection_image_size():
     st.lists(st.integers(0, n - 1), min_size=n, max_size=n), min_size=1, max_size=3)))
 def test_monoid_matches_naive_closure(gens):
     monoid = fn.transformation_monoid(gens)
-    assert [tuple(t.tolist()) for t in monoid] == naive_closure(gens)
+    assert [tuple(t.tolist()) for t in monoid] == naive_monoid(gens)
     assert fn.is_closed_under_composition(monoid)
     keys = {tuple(t.tolist()) for t in monoid}
     assert fn.invertible_members(monoid) == [i for i, t in enumerate(monoid) if len(set(t.tolist())) == len(t)]
     w = fn.closure_witness(gens)
     if w is None:
-        assert all(tuple(fn.compose(a, b).tolist()) in {tuple(g) for g in gens} for a in gens for b in gens)
+        assert all(tuple(fn.compose_tables(a, b).tolist()) in {tuple(g) for g in gens} for a in gens for b in gens)
     else:
         i, j = w
-        assert tuple(fn.compose(gens[i], gens[j]).tolist()) not in {tuple(g) for g in gens}
-        assert tuple(fn.compose(gens[i], gens[j]).tolist()) in keys
+        assert tuple(fn.compose_tables(gens[i], gens[j]).tolist()) not in {tuple(g) for g in gens}
+        assert tuple(fn.compose_tables(gens[i], gens[j]).tolist()) in keys
 
 
 def test_monoid_limit_and_known_sizes():
@@ -128,7 +102,7 @@ def test_bad_tables():
     with pytest.raises(InvalidArgument, match="1-d table"):
         fn.as_table([[0, 1]])
     with pytest.raises(InvalidArgument, match="must have 2 entries"):
-        fn.compose([0, 1], [0, 1, 2])
+        fn.compose_tables([0, 1], [0, 1, 2])
     with pytest.raises(InvalidArgument):
         fn.as_table("abc")
     with pytest.raises(InvalidArgument, match="at least one"):

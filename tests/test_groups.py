@@ -1,9 +1,12 @@
+"""Pixel groups: elements, membership, named groups, generators (exactorbit.groups)."""
+
 import math
 import random
 from collections import Counter
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exactorbit import strategies as eos
 from exactorbit.errors import InvalidArgument, TooExpensive

@@ -1,6 +1,10 @@
+"""Images: grids, text, arrays, SVG (exactorbit.images)."""
+
+
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exactorbit import strategies as eos
 from exactorbit.errors import InvalidArgument
@@ -12,10 +16,10 @@ from exactorbit.images import (
     images_svg,
     parse_grid,
     parse_image,
+    popcount,
     render_block,
     render_text,
     to_array,
-    weight,
 )
 
 
@@ -43,7 +47,7 @@ def test_array_round_trip(data):
     mask = data.draw(eos.images(grid))
     arr = to_array(mask, grid)
     assert arr.shape == (grid.h, grid.w)
-    assert int(arr.sum()) == weight(mask)
+    assert int(arr.sum()) == popcount(mask)
     assert from_array(arr) == (mask, grid)
     assert from_array(arr.astype(bool)) == (mask, grid)
 
@@ -96,7 +100,9 @@ def test_svg():
 
 
 def test_grid_size_is_capped_with_a_clear_error():
-    from exactorbit.images import MAX_PIXELS
+    from exactorbit import LIMITS
+
+    MAX_PIXELS = LIMITS["grid_pixels"].value
 
     assert Grid(1, MAX_PIXELS).n == MAX_PIXELS
     with pytest.raises(InvalidArgument, match="at most 4096"):

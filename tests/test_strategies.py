@@ -1,6 +1,8 @@
-"""The public strategies draw what they promise."""
+"""The public hypothesis strategies (exactorbit.strategies)."""
 
-from hypothesis import given, strategies as st
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exactorbit import strategies as eos
 from exactorbit.groups import PixelGroup

@@ -1,0 +1,138 @@
+"""One cost guard, one progress helper and the one table of default limits.
+
+Every computation whose cost grows past what a laptop does in about a minute
+is *estimated first*; :func:`refuse_if_over` compares the estimate with a limit
+from :data:`LIMITS` (or the caller's ``limit=``) and raises
+:class:`~exactorbit.errors.TooExpensive` naming the work, the estimate, the
+limit, the unit and the flag that allows it.  Every guarded public function
+takes the same keyword-only pair ``*, force=False, limit=None``: ``limit``
+replaces the default bound, ``force=True`` lifts it (CLI: ``--force``).
+
+Entries marked ``hard`` are capabilities, not costs: no flag lifts them.
+
+>>> refuse_if_over("listing the orbit", 10, "orbit_points")   # under the limit: nothing happens
+>>> refuse_if_over("listing the orbit", 10, "orbit_points", limit=5)
+Traceback (most recent call last):
+...
+exactorbit.errors.TooExpensive: listing the orbit is estimated at 10 points, over limit=5 points; pass force=True (CLI: --force) to allow it
+>>> refuse_if_over("listing the orbit", 10, "orbit_points", limit=5, force=True)
+"""
+
+from dataclasses import dataclass
+from numbers import Integral
+import sys
+
+from .errors import InvalidArgument, TooExpensive
+
+__all__ = ["Limit", "LIMITS", "FLAG", "limit_value", "refuse_if_over", "check_force", "progress", "say"]
+
+#: How a caller lifts a refusal, in every message.
+FLAG = "force=True (CLI: --force)"
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A default bound: its value, the unit of the estimate, what it bounds, and whether force lifts it."""
+
+    value: int
+    unit: str
+    bounds: str
+    hard: bool = False
+
+
+#: The default limits of the package, by name (the README's "Limits" table lists them).
+LIMITS = {
+    # groups and actions
+    "grid_pixels": Limit(4096, "pixels", "pixels of a grid (images are int masks)", hard=True),
+    "group_elements": Limit(50_000_000, "entries", "elements listed as one array: |G| x degree"),
+    "orbit_points": Limit(2_000_000, "points", "points of an orbit listed one by one"),
+    "symmetric_partitions": Limit(37_338, "terms", "terms of the symmetric group's cycle index (partitions of n; 40 pixels)"),
+    "subgroup_lattice": Limit(1_200_000_000, "array entries", "closed subgroup classes: |G| x degree x classes"),
+    "all_subgroups": Limit(1_000_000, "table entries", "the multiplication table of all subgroups: |G|^2"),
+    "monoid": Limit(100_000, "elements", "elements of a generated transformation monoid"),
+    # orbit decomposition of all images
+    "enumeration_pixels": Limit(30, "pixels", "grids whose 2^n images are enumerated", hard=True),
+    "enumeration_seconds": Limit(60, "s", "estimated time of the enumerative orbit routes"),
+    "enumeration_bytes": Limit(2 * 1024**3, "bytes", "estimated memory of the enumerative orbit routes"),
+    # networks
+    "network_pixels": Limit(16, "pixels", "pixels of a network family's grid (function tables of 2^n entries)", hard=True),
+    "network_work": Limit(200_000_000, "units of work", "table entries or terms of one network computation"),
+    "distinct_beyond_reach": Limit(10**14, "units of work", "distinct-function enumerations refused even with force", hard=True),
+    "untied_key_budget": Limit(200_000_000, "keys", "keys held at once by the untied set count (more passes past it)", hard=True),
+    "by_weight": Limit(50_000_000, "steps", "arithmetic steps of the by-weight reconstruction programme"),
+    "conditioned": Limit(1_000_000_000, "units of work", "conditioned reconstruction (either route)"),
+    # shadows
+    "ambient_tables": Limit(200_000_000, "entries", "the action table of every ambient element on 2^n images"),
+    "one_hidden_unit": Limit(2 * 10**10, "units of work", "the one-hidden-unit shadow route: encoder classes x 4^n output pairs"),
+    # depth
+    "depth_pixels": Limit(20, "pixels", "grids whose 2^n images are coded layer by layer"),
+    "kernel_listing": Limit(200_000, "elements", "elements listed to find an induced action's kernel"),
+    "layer_untied_table": Limit(30_000_000, "entries", "per-code tables of untied layer networks (else by weight)", hard=True),
+    # certificates
+    "certificate_class": Limit(1 << 20, "features", "features of a minimal-orbit certificate's class"),
+    "certificate_conjugacy": Limit(100_000, "elements", "group order whose conjugacy classes a count certificate lists"),
+}
+
+
+def limit_value(key, limit=None):
+    """The bound in force: the caller's ``limit`` (checked), else the default of ``LIMITS[key]``.
+
+    >>> limit_value("orbit_points"), limit_value("orbit_points", 7)
+    (2000000, 7)
+    """
+    if limit is None:
+        return LIMITS[key].value
+    if isinstance(limit, bool) or not isinstance(limit, Integral) or limit < 0:
+        raise InvalidArgument(f"limit must be a non-negative int or None, got {limit!r} (type {type(limit).__name__})")
+    return int(limit)
+
+
+def check_force(force):
+    """``force`` as a bool; anything but True or False is refused (so ``force="no"`` is not taken as true).
+
+    >>> check_force(False)
+    False
+    """
+    if not isinstance(force, bool):
+        raise InvalidArgument(f"force must be True or False, got {force!r} (type {type(force).__name__})")
+    return force
+
+
+def refuse_if_over(what, estimate, key, *, limit=None, force=False):
+    """Raise TooExpensive when ``estimate`` exceeds the bound (``limit``, else ``LIMITS[key]``), unless ``force``.
+
+    ``what`` names the work ("enumerating the 512 images of 3x3"); the unit comes
+    from the table.  Hard limits are not lifted by ``force``.
+    """
+    entry = LIMITS[key]
+    bound = limit_value(key, limit)
+    if estimate <= bound or (check_force(force) and not entry.hard):
+        return
+    how = ("no flag allows it (a hard limit of exactorbit)" if entry.hard
+           else f"pass {FLAG} to allow it")
+    raise TooExpensive(
+        f"{what} is estimated at {estimate} {entry.unit}, over limit={bound} {entry.unit}; {how}",
+        estimate=estimate, limit=bound, unit=entry.unit, flag=None if entry.hard else FLAG,
+    )
+
+
+def progress(total=None, desc="", *, show=None, default=False, unit="it"):
+    """A tqdm progress bar on stderr: shown when ``show``, or (``show`` None) when ``default``.
+
+    Callers pass ``default`` from their own estimate (e.g. "more than two seconds").
+
+    >>> with progress(3, "steps", show=False) as bar:
+    ...     _ = bar.update(3)
+    >>> bar.disable
+    True
+    """
+    from tqdm import tqdm
+
+    on = default if show is None else bool(show)
+    return tqdm(total=total, desc=desc, file=sys.stderr, disable=not on, leave=False, unit=unit)
+
+
+def say(message, quiet):
+    """Print one line of progress on stderr unless ``quiet``."""
+    if not quiet:
+        print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,82 @@
+"""``exactorbit networks``: tiny binary autoencoders: exact parameter counts, distinct functions, reconstruction."""
+
+import sys
+
+from ._common import add_group_arguments, group_from_args
+
+HELP = "tiny binary autoencoders: exact reconstruction probabilities"
+
+
+def add_arguments(parser):
+    """Arguments of ``exactorbit networks``."""
+    add_group_arguments(parser, default_grid="2x2")
+    parser.add_argument("--hidden", type=int, default=1, help="number of hidden units k (default 1)")
+    tie = parser.add_mutually_exclusive_group()
+    tie.add_argument("--tied", dest="tied", action="store_true", default=True, help="tied decoder (default)")
+    tie.add_argument("--untied", dest="tied", action="store_false", help="untied decoder")
+    parser.add_argument("--alphabet", default="-1,0,1", help="comma-separated weights (default -1,0,1)")
+    if hasattr(parser, "_negative_number_matcher"):  # let '--alphabet -1,1' parse as a value
+        import re
+
+        parser._negative_number_matcher = re.compile(r"^-\d+(,-?\d+)*$|^-\d*\.\d+$")
+    parser.add_argument("--exclude-constant", action="store_true",
+                        help="only non-constant thresholds (strictly inside the range)")
+    parser.add_argument("--force", action="store_true", help="allow work over the default limit")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(args):
+    """Run ``exactorbit networks``: parameter count, distinct functions, reconstruction by orbit."""
+    from .._validation import describe
+    from ..errors import InvalidArgument, TooExpensive
+    from ..images import render_text
+    from ..networks import (
+        NetworkFamily,
+        count_distinct_functions,
+        parameter_settings,
+        parse_alphabet,
+        reconstruction_probabilities,
+    )
+    from ..orbits import orbit_classes
+
+    grid, group = group_from_args(args)
+    if isinstance(args.hidden, bool) or not isinstance(args.hidden, int) or not 1 <= args.hidden <= 8:
+        raise InvalidArgument(f"--hidden must be an int in 1..8, got {describe(args.hidden)}")
+    fam = NetworkFamily(grid, args.hidden, tied=args.tied, alphabet=parse_alphabet(args.alphabet),
+                        exclude_constant=args.exclude_constant)
+    total = parameter_settings(fam)
+    print(f"{fam.describe()}: {total} parameter settings", file=sys.stderr)
+    try:
+        distinct = count_distinct_functions(fam, force=args.force)
+        distinct_note = None
+    except TooExpensive as exc:
+        distinct, distinct_note = None, str(exc)
+    probs = reconstruction_probabilities(fam, force=args.force)
+    rows = []
+    for c in orbit_classes(group, force=args.force):
+        if len({probs[y] for y in c.members}) != 1:  # pragma: no cover - theorem 7 fails only for non-invariant families
+            raise AssertionError(f"reconstruction probability not constant on the orbit of {c.representative}")
+        rows.append({"image": c.representative, "orbit_size": c.size, "probability": probs[c.representative]})
+    payload = {
+        "parameter_settings": total,
+        "distinct_functions": distinct,
+        "reconstruction": [
+            {"image": r["image"], "orbit_size": r["orbit_size"],
+             "probability": f"{r['probability'].numerator}/{r['probability'].denominator}"}
+            for r in rows
+        ],
+    }
+    lines = [
+        fam.describe(),
+        f"parameter settings: {total}",
+        f"distinct functions: {distinct}" if distinct is not None else f"distinct functions: not computed ({distinct_note})",
+        f"reconstruction probability by orbit class under {group.name} (order {group.order()}):",
+        f"  {'image':<{max(5, grid.n + grid.h)}} {'mask':>6} {'orbit':>6}  probability",
+    ]
+    for r in rows:
+        p = r["probability"]
+        lines.append(
+            f"  {render_text(r['image'], grid):<{max(5, grid.n + grid.h)}} {r['image']:>6} {r['orbit_size']:>6}  "
+            f"{p.numerator}/{p.denominator}"
+        )
+    return payload, "\n".join(lines)

@@ -1,0 +1,52 @@
+"""``exactorbit orbits``: the orbit decomposition of all images: sizes, spectrum, minimal orbits."""
+
+from ._common import add_group_arguments, group_from_args
+
+HELP = "orbit decomposition of all images: sizes, spectrum, minimal orbits"
+
+
+def add_arguments(parser):
+    """Arguments of ``exactorbit orbits``."""
+    add_group_arguments(parser)
+    parser.add_argument("--weight", type=int, default=None, help="only the images with K on-pixels")
+    parser.add_argument(
+        "--method",
+        default="auto",
+        choices=["auto", "enumerate", "symbolic"],
+        help="enumerate all images, or the symbolic table-of-marks route (default auto)",
+    )
+    parser.add_argument("--force", action="store_true", help="run even past the time/memory limit")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(args):
+    """Run ``exactorbit orbits``: returns (payload, text)."""
+    from ..errors import InvalidArgument
+    from ..images import render_block
+    from ..orbits import decompose
+
+    grid, group = group_from_args(args)
+    if args.weight is not None and not 0 <= args.weight <= grid.n:
+        raise InvalidArgument(f"--weight must be between 0 and {grid.n} on the {grid} grid, got {args.weight}")
+    result = decompose(group, args.weight, method=args.method, force=args.force)
+    payload = result.to_json()
+    which = "all images" if args.weight is None else f"images of weight {args.weight}"
+    lines = [
+        f"{group.name} (order {result.group_order}) on the {grid} grid, {which}: "
+        f"{result.images} images in {result.orbits} orbits (method: {result.method})",
+        "orbit size: number of orbits",
+    ]
+    lines += [f"  {s:>8}: {k}" for s, k in result.orbit_sizes.items()]
+    lines.append(f"smallest orbit size (constant images included): {result.smallest_orbit_size}")
+    lines.append(
+        f"smallest non-constant orbit size: {result.smallest_nonconstant_orbit_size}"
+        + ("" if result.smallest_nonconstant_orbit_size is not None else " (no non-constant image)")
+    )
+    feats = result.minimal_orbit_features
+    if feats:
+        more = " (truncated)" if result.features_truncated else ""
+        lines.append(f"minimal images of the smallest non-constant orbits ({len(feats)} shown{more}):")
+        lines.append(render_block(list(feats[:12]), grid))
+    elif feats is None:
+        lines.append("features: not listed by the symbolic route")
+    return payload, "\n".join(lines)

@@ -1,0 +1,157 @@
+"""Orbit decomposition: the orbits of a pixel group on all 2^n images, or on any G-closed set of images.
+
+One question, one front door: :func:`decompose` answers "how does G split the
+image space into orbits?" with ``method="auto"`` or a named route, and returns an
+:class:`OrbitDecomposition` whose ``method`` names the route that ran:
+
+* ``"enumerate"`` (:mod:`exactorbit.orbits._enumerate`): every image visited,
+  at memory speed; minimal-orbit features listed, and with ``labels=True`` every
+  image's orbit label (its minimal image);
+* ``"symbolic"`` (:mod:`exactorbit.orbits._symbolic`): no 2^n enumeration; the
+  spectrum from the closed subgroups and their table of marks.
+
+``"auto"`` enumerates when the estimate is within the default limits, otherwise
+it runs the symbolic route.  :func:`orbit_classes` lists the orbits themselves
+(as :class:`OrbitClass` records) of all images or of a G-closed set of images:
+the one place in the package where orbit classes of a set are computed.
+
+The *minimal orbits* are the smallest orbits; ``smallest_orbit_size`` includes
+the two constant images (always orbits of size 1), while
+``smallest_nonconstant_orbit_size`` and ``minimal_orbit_features`` (minimal
+images of the smallest non-constant orbits, the smallest masks first, at most
+``max_features``) exclude them.
+
+>>> from exactorbit.groups import named_group
+>>> d = decompose(named_group("translations+dihedral", "3x3"))
+>>> d.orbits, d.orbit_sizes, d.method
+(26, {1: 2, 6: 4, 9: 6, 18: 4, 36: 10}, 'enumerate')
+>>> d.smallest_nonconstant_orbit_size, d.minimal_orbit_features  # rows and their complements, ...
+(6, (7, 63, 84, 238))
+
+See also: :func:`exactorbit.counting.burnside_count` (the number of orbits alone)
+and :func:`exactorbit.actions.orbit` (the orbit of one image).
+"""
+
+import numpy as np
+
+from .._routes import check_method
+from .._validation import check_int, describe
+from ..actions import apply, apply_many
+from ..errors import InvalidArgument
+from ..groups import check_group as _check_group
+from ._enumerate import (
+    MAX_FEATURES,
+    enumerate_orbits,
+    enumeration_fits,
+    estimate_enumeration,
+    orbit_labels,
+    stabilizer_orders,
+)
+from ._result import OrbitClass, OrbitDecomposition
+from ._symbolic import orbit_spectrum, stabilizer_class_counts
+
+__all__ = [
+    "OrbitDecomposition",
+    "OrbitClass",
+    "decompose",
+    "orbit_classes",
+    "METHODS",
+    "enumerate_orbits",
+    "orbit_labels",
+    "stabilizer_orders",
+    "estimate_enumeration",
+    "orbit_spectrum",
+    "stabilizer_class_counts",
+]
+
+#: The routes of :func:`decompose`.
+METHODS = ("auto", "enumerate", "symbolic")
+
+
+def decompose(group, weight=None, *, method="auto", labels=False, force=False, limit=None,
+              max_features=MAX_FEATURES, progress=None):
+    """Orbit decomposition of all images (or of those of weight k) by ``method``: 'auto', 'enumerate' or 'symbolic'.
+
+    'auto' enumerates grids of at most 30 pixels whose estimate is within the limits,
+    and otherwise uses the symbolic table-of-marks route; ``labels=True`` (every
+    image's minimal image in ``.labels``) needs the enumerative route.  ``limit``
+    bounds the enumeration's estimated seconds, or the symbolic route's array
+    entries; ``force=True`` lifts the bound.
+
+    >>> from exactorbit.groups import named_group
+    >>> G = named_group("translations+dihedral", "4x4")
+    >>> decompose(G, method="symbolic").orbit_sizes == decompose(G, method="enumerate").orbit_sizes
+    True
+    """
+    _check_group(group)
+    if weight is not None:
+        weight = check_int("weight", weight, min_value=0, max_value=group.n)
+    check_method(method, METHODS)
+    if not isinstance(labels, bool):
+        raise InvalidArgument(f"labels must be True or False, got {describe(labels)}")
+    if method == "auto":
+        method = "enumerate" if labels or enumeration_fits(group, weight) else "symbolic"
+    if method == "symbolic":
+        if labels:
+            raise InvalidArgument("labels=True needs method 'enumerate' (the symbolic route lists no image)")
+        return orbit_spectrum(group, weight, force=force, limit=limit, progress=progress)
+    return enumerate_orbits(group, weight, labels=labels, force=force, limit=limit, max_features=max_features,
+                            progress=progress)
+
+
+def orbit_classes(group, points=None, *, name="points", decomposition=None, force=False, limit=None):
+    """The orbits of G on all 2^n images (``points`` None) or on a G-closed set of masks, by representative.
+
+    Each orbit is an :class:`OrbitClass`: the pair (smallest mask, size), with the
+    sorted orbit as ``.members``.  All images: read off the labels of
+    :func:`decompose` (pass a labelled ``decomposition`` to reuse one).  A set of
+    points: union-find along the generators, so the orbits of a set of k masks
+    cost about k * (number of generators) applications; InvalidArgument (naming
+    the set as ``name``) when it is not a union of orbits.
+
+    >>> from exactorbit.groups import translations
+    >>> orbit_classes(translations("1x2"))
+    [(0, 1), (1, 2), (3, 1)]
+    >>> [c.members for c in orbit_classes(translations("1x4"), [5, 10, 1, 2, 4, 8])]
+    [(1, 2, 4, 8), (5, 10)]
+    """
+    _check_group(group)
+    if points is None:
+        d = decomposition
+        if d is None:
+            d = decompose(group, method="enumerate", labels=True, force=force, limit=limit)
+        elif not isinstance(d, OrbitDecomposition) or d.labels is None or len(d.labels) != 1 << group.n:
+            raise InvalidArgument(f"decomposition must be a labelled OrbitDecomposition of G, got {describe(d)}")
+        return d.classes()
+    return _union_find_classes(group, points, name)
+
+
+def _union_find_classes(group, points, name):
+    points = sorted({int(p) for p in points})
+    index = {p: i for i, p in enumerate(points)}
+    parent = list(range(len(points)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for s in group.generators:
+        if group.n <= 64 and points and max(points) < 2**63:
+            moved = apply_many(s, np.array(points, dtype=np.uint64)).tolist()
+        else:
+            moved = [apply(s, p) for p in points]
+        for i, q in enumerate(moved):
+            j = index.get(int(q))
+            if j is None:
+                raise InvalidArgument(
+                    f"{name} must be a union of orbits: {points[i]} is sent to {int(q)}, which is not among the {name}"
+                )
+            a, b = find(i), find(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups = {}
+    for i, p in enumerate(points):
+        groups.setdefault(find(i), []).append(p)
+    return sorted((OrbitClass(v) for v in groups.values()), key=lambda c: c.representative)

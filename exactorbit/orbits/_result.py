@@ -1,0 +1,118 @@
+"""The result types of the orbit door: :class:`OrbitDecomposition` and :class:`OrbitClass`."""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import InvalidArgument
+
+__all__ = ["OrbitDecomposition", "OrbitClass"]
+
+
+class OrbitClass(tuple):
+    """One orbit, read as the pair ``(representative, size)``; ``.members`` is the sorted orbit.
+
+    The representative is the smallest mask of the orbit (its minimal image).
+
+    >>> c = OrbitClass((3, 5, 6))
+    >>> c, c.representative, c.size, c.members
+    ((3, 3), 3, 3, (3, 5, 6))
+    >>> rep, size = c
+    """
+
+    def __new__(cls, members):
+        members = tuple(members)
+        self = super().__new__(cls, (members[0], len(members)))
+        self.members = members
+        return self
+
+    @property
+    def representative(self):
+        """The smallest mask of the orbit."""
+        return self[0]
+
+    @property
+    def size(self):
+        """The number of images in the orbit."""
+        return self[1]
+
+    def __reduce__(self):
+        return (OrbitClass, (self.members,))
+
+
+@dataclass
+class OrbitDecomposition:
+    """The orbit decomposition of a set of images (all 2^n, or those of one weight).
+
+    ``orbit_sizes`` maps orbit size -> number of orbits (sorted by size); ``labels``
+    (enumeration with ``labels=True`` only) is a numpy uint32 array whose entry x is
+    the minimal image of x's orbit.  ``minimal_orbit_features`` is ``None`` when not
+    computed (symbolic route).  ``method`` names the route that ran.
+    """
+
+    group_order: int
+    images: int
+    orbits: int
+    orbit_sizes: dict
+    method: str
+    weight: object = None
+    smallest_orbit_size: object = None
+    smallest_nonconstant_orbit_size: object = None
+    minimal_orbit_features: object = None
+    features_truncated: bool = False
+    labels: object = field(default=None, repr=False)
+
+    @classmethod
+    def from_sizes(cls, sizes, *, group_order, method, weight=None, smallest_nonconstant=None,
+                   features=None, truncated=False, labels=None):
+        """A decomposition from its orbit-size histogram {size: number of orbits}; the totals are derived.
+
+        >>> OrbitDecomposition.from_sizes({4: 1, 1: 2}, group_order=4, method="enumerate")
+        OrbitDecomposition(group_order=4, images=6, orbits=3, orbit_sizes={1: 2, 4: 1}, method='enumerate', weight=None, smallest_orbit_size=1, smallest_nonconstant_orbit_size=None, minimal_orbit_features=None, features_truncated=False)
+        """
+        sizes = dict(sorted(sizes.items()))
+        return cls(
+            group_order=group_order,
+            images=sum(s * k for s, k in sizes.items()),
+            orbits=sum(sizes.values()),
+            orbit_sizes=sizes,
+            method=method,
+            weight=weight,
+            smallest_orbit_size=min(sizes) if sizes else None,
+            smallest_nonconstant_orbit_size=smallest_nonconstant,
+            minimal_orbit_features=features,
+            features_truncated=truncated,
+            labels=labels,
+        )
+
+    def classes(self):
+        """Every orbit as an :class:`OrbitClass`, ordered by representative (needs ``labels``).
+
+        >>> from exactorbit.groups import translations
+        >>> from exactorbit.orbits import decompose
+        >>> decompose(translations("1x2"), labels=True).classes()
+        [(0, 1), (1, 2), (3, 1)]
+        """
+        if self.labels is None:
+            raise InvalidArgument("this decomposition has no labels: decompose(..., labels=True) lists the orbits")
+        labels = np.asarray(self.labels)
+        images = np.arange(len(labels), dtype=np.int64)
+        if self.weight is not None:
+            keep = np.bitwise_count(images.astype(np.uint32)) == self.weight
+            labels, images = labels[keep], images[keep]
+        order = np.argsort(labels, kind="stable")
+        starts = np.flatnonzero(np.r_[True, np.diff(labels[order].astype(np.int64)) != 0])
+        members = np.split(images[order], starts[1:])
+        return [OrbitClass(m.tolist()) for m in members if len(m)]
+
+    def to_json(self):
+        """The JSON payload of ``exactorbit orbits`` (exact ints; string keys for sizes)."""
+        feats = self.minimal_orbit_features
+        return {
+            "group_order": self.group_order,
+            "images": self.images,
+            "orbits": self.orbits,
+            "orbit_sizes": {str(k): v for k, v in self.orbit_sizes.items()},
+            "method": self.method,
+            "minimal_orbit_features": None if feats is None else [int(x) for x in feats],
+        }
