@@ -14,14 +14,11 @@ the packed enumeration), and the tied column programme for conditioned reconstru
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-
-from exactorbit.networks import NetworkFamily, network_tables, random_network, reconstruction_probabilities  # noqa: E402
-from naive_networks import naive_table  # noqa: E402
+from exactorbit.networks import NetworkFamily, network_tables, random_network, reconstruction_probabilities
+from exactorbit.testutil import naive_table
 
 RUNS = 5
 
@@ -78,10 +75,12 @@ def median_runs(fn, runs):
 
 
 def distinct(long_runs=False):
-    from exactorbit.networks import (
-        _dict_enumeration, _dp_estimate, _Encoders, _packed_enumeration, _untied_distinct_count,
-        conditioned_reconstruction,
-    )
+    from exactorbit.networks import conditioned_reconstruction
+    from exactorbit.networks._column_programme import _dp_estimate
+    from exactorbit.networks._dictionary import _dict_enumeration
+    from exactorbit.networks._encoders import _Encoders
+    from exactorbit.networks._packed import _packed_enumeration
+    from exactorbit.networks._untied_sets import _untied_distinct_count
 
     def packed(f):
         return len(_packed_enumeration(f, progress=False)[0])

@@ -108,7 +108,7 @@ def refuse_if_over(what, estimate, key, *, limit=None, force=False):
     bound = limit_value(key, limit)
     if estimate <= bound or (check_force(force) and not entry.hard):
         return
-    how = ("no flag allows it (a hard limit of exactorbit)" if entry.hard
+    how = ("refused even with force=True (a hard limit of exactorbit)" if entry.hard
            else f"pass {FLAG} to allow it")
     raise TooExpensive(
         f"{what} is estimated at {estimate} {entry.unit}, over limit={bound} {entry.unit}; {how}",

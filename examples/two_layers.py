@@ -13,7 +13,8 @@ whether the smallest orbit grows with depth.
 
 from exactorbit import named_group
 from exactorbit.actions import apply, orbit
-from exactorbit.depth import claim_c7_diagonal, claim_c8_depth, code, depth_table
+from exactorbit.claims import claim_c7_diagonal, claim_c8_depth
+from exactorbit.depth import depth_table, feature_code
 from exactorbit.groups import cycle_string
 from exactorbit.images import parse_image, render_block
 
@@ -33,7 +34,7 @@ print(render_block(reps, grid))
 print("  lines (rows/columns), pairs of parallel lines, wrapped diagonals, pairs of diagonals\n")
 
 x = parse_image("###/#../#..", grid)
-c = code(x, F1)
+c = feature_code(x, F1)
 print("The code of an image lists the layer-1 features it contains:")
 print(render_block([x], grid))
 print(f"  code = {c:#x}: features {[j for j in range(len(F1)) if c >> j & 1]}, drawn:")
@@ -41,7 +42,7 @@ print(render_block([F1[j] for j in range(len(F1)) if c >> j & 1], grid))
 
 g = G.generators[0]
 print(f"\nG permutes the 24 features: g = {cycle_string(g)} induces ind(g) = {cycle_string(A(g))}")
-print(f"  equivariance: code(x^g) = {code(apply(g, x), F1):#x} = code(x)^ind(g) = {apply(A(g), c):#x}")
+print(f"  equivariance: code(x^g) = {feature_code(apply(g, x), F1):#x} = feature_code(x)^ind(g) = {apply(A(g), c):#x}")
 print(f"  induced group H on Grid(1, 24): |H| = {A.induced.order()}, kernel order {A.kernel().order()}"
       + (" (only the identity fixes every feature)" if A.kernel().order() == 1 else "") + "\n")
 

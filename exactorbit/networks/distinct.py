@@ -25,7 +25,7 @@ import numpy as np
 from .. import functions as _fn
 from .._budget import LIMITS, refuse_if_over
 from .._routes import RoutedInt, RoutedList, check_method
-from ..errors import InvalidArgument, TooExpensive
+from ..errors import InvalidArgument
 from ._dictionary import _dict_enumeration
 from ._encoders import _Encoders, _decoder_functions, _setting_reps
 from ._one_hidden_unit import _distinct_k1
@@ -153,21 +153,11 @@ def _count_route(fam):
         return "k1_structure"
     if not fam.tied and fam.n <= 4:
         return "untied_sets"
-    estimate = enumeration_estimate(fam)
-    reach = LIMITS["distinct_beyond_reach"].value
-    if estimate > reach:
-        why = []
-        if fam.hidden == 1:
-            why.append(f"the one-hidden-unit structure route handles at most {_K1_STRUCTURE_PIXELS} pixels")
-        else:
-            why.append("the one-hidden-unit structure route needs hidden=1")
-        why.append("the untied set count needs an untied family with at most 4 pixels")
-        raise TooExpensive(
-            f"enumerating the distinct functions of {fam.describe()} is estimated at {estimate} units of "
-            f"work, past {reach} (years on one machine), so it is refused even with force=True; "
-            + "; ".join(why),
-            estimate=estimate, limit=reach, unit="units of work", flag=None,
-        )
+    why = [f"the one-hidden-unit structure route handles at most {_K1_STRUCTURE_PIXELS} pixels" if fam.hidden == 1
+           else "the one-hidden-unit structure route needs hidden=1",
+           "the untied set count needs an untied family with at most 4 pixels"]
+    refuse_if_over(f"enumerating the distinct functions of {fam.describe()} (years on one machine; {'; '.join(why)})",
+                   enumeration_estimate(fam), "distinct_beyond_reach")
     return "packed_keys" if _packable(fam) else "dictionary"
 
 

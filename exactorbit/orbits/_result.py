@@ -61,6 +61,7 @@ class OrbitDecomposition:
     minimal_orbit_features: object = None
     features_truncated: bool = False
     labels: object = field(default=None, repr=False)
+    _classes: object = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_sizes(cls, sizes, *, group_order, method, weight=None, smallest_nonconstant=None,
@@ -95,6 +96,11 @@ class OrbitDecomposition:
         """
         if self.labels is None:
             raise InvalidArgument("this decomposition has no labels: decompose(..., labels=True) lists the orbits")
+        if self._classes is None:
+            self._classes = self._read_classes()
+        return list(self._classes)
+
+    def _read_classes(self):
         labels = np.asarray(self.labels)
         images = np.arange(len(labels), dtype=np.int64)
         if self.weight is not None:

@@ -31,7 +31,7 @@ The nearest elements of one function are :func:`nearest_elements` (:mod:`.neares
 
 import numpy as np
 
-from .._budget import LIMITS, check_force
+from .._budget import LIMITS, check_force, refuse_if_over
 from .._routes import check_method
 from .._validation import check_int, describe
 from ..errors import InvalidArgument, TooExpensive
@@ -98,12 +98,9 @@ def _route(family_or_functions, method, force, one_hidden_unit_applies):
         return "listing", True
     if one_hidden_unit_applies:
         return "one_hidden_unit", True
-    raise TooExpensive(
-        "the shadow groups need the family's functions listed or one hidden unit; listing "
-        f"{family_or_functions.describe()} is estimated at {enumeration_estimate(family_or_functions)} units of work, "
-        f"over limit={LIMITS['network_work'].value}; pass force=True (CLI: --force) to list them",
-        estimate=enumeration_estimate(family_or_functions), limit=LIMITS["network_work"].value, unit="units of work",
-    )
+    refuse_if_over(f"listing the functions of {family_or_functions.describe()} (the shadow groups need them listed, "
+                   "or one hidden unit)", enumeration_estimate(family_or_functions), "network_work", force=force)
+    raise AssertionError("unreachable: the refusal above raises")  # pragma: no cover
 
 
 def shadow_group(group, family_or_functions, tolerance=0, *, complement=False, inputs=None, method="auto",
