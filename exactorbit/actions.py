@@ -152,7 +152,7 @@ def _search(group, x, limit, force, target=None):
     The orbit's size is not known before the search: past the bound (``limit``,
     default ``LIMITS["orbit_points"]``) the search stops and is refused.
     """
-    bound = float("inf") if check_force(force) else limit_value("orbit_points", limit)
+    bound = None if check_force(force) else limit_value("orbit_points", limit)
     gens = group.generators
     tree = {x: None}
     queue = deque([x])
@@ -164,7 +164,7 @@ def _search(group, x, limit, force, target=None):
                 tree[z] = (y, k)
                 if z == target:
                     return tree
-                if len(tree) > bound:
+                if bound is not None and len(tree) > bound:
                     refuse_if_over(f"the orbit search (group of order {group.order()}; points found before stopping)",
                                    len(tree), "orbit_points", limit=limit)
                 queue.append(z)

@@ -219,7 +219,7 @@ def transformation_monoid(tables, *, include_identity=True, force=False, limit=N
     [[0, 1, 1], [0, 1, 2], [1, 0, 0]]
     """
     gens = _tables(tables)
-    bound = float("inf") if check_force(force) else limit_value("monoid", limit)
+    bound = None if check_force(force) else limit_value("monoid", limit)
     if not gens:
         raise InvalidArgument("tables must contain at least one table, got an empty list")
     size = gens[0].size
@@ -238,7 +238,7 @@ def transformation_monoid(tables, *, include_identity=True, force=False, limit=N
             key = c.tobytes()
             if key not in seen:
                 seen[key] = c
-                if len(seen) > bound:
+                if bound is not None and len(seen) > bound:
                     refuse_if_over("the transformation monoid (elements found so far)", len(seen), "monoid",
                                    limit=limit)
                 queue.append(c)

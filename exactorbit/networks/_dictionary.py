@@ -5,7 +5,7 @@ import numpy as np
 
 from .._budget import progress as _progress_bar
 from ._encoders import _Encoders, _decoder_functions, _tied_bounds
-from .family import _inputs, _pack_rows, _unique_rows, parameter_settings
+from .family import _inputs, _pack_rows, _distinct_rows, parameter_settings
 
 
 def _pixel_options(fam, enc, idx, dec_tables, dec_counts):
@@ -15,7 +15,7 @@ def _pixel_options(fam, enc, idx, dec_tables, dec_counts):
     out = []
     if not fam.tied:
         for b in range(len(idx)):
-            opts = _unique_rows(dec_tables[:, codes[b]], dec_counts)
+            opts = _distinct_rows(dec_tables[:, codes[b]], dec_counts)
             out.append([opts] * fam.n)
         return out
     V, lo, hi = _tied_bounds(fam, enc, idx)
@@ -25,7 +25,7 @@ def _pixel_options(fam, enc, idx, dec_tables, dec_counts):
         per = []
         for i in range(fam.n):
             ts = np.arange(lo[b, i], hi[b, i] + 1)
-            per.append(_unique_rows(z[:, i][None, :] >= ts[:, None]) if len(ts) else
+            per.append(_distinct_rows(z[:, i][None, :] >= ts[:, None]) if len(ts) else
                        (np.zeros((0, N), dtype=bool), np.zeros(0, dtype=np.int64)))
         out.append(per)
     return out
@@ -53,7 +53,7 @@ def _dict_enumeration(fam, progress=None):
                 if any(len(p[0]) == 0 for p in per):
                     continue
                 tables, counts = _combine(per, fam.n)
-                tables, counts = _unique_rows(tables, counts)
+                tables, counts = _distinct_rows(tables, counts)
                 if exact_int64:
                     counts = counts * w[b]
                 keys = _pack_rows(tables)

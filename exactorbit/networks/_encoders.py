@@ -5,7 +5,7 @@ from math import comb, factorial, prod
 
 import numpy as np
 
-from .family import _encoder_settings, _unique_rows, _unit_tables, unit_setting_count, unit_settings
+from .family import _encoder_settings, _distinct_rows, _unit_tables, unit_setting_count, unit_settings
 from .._budget import refuse_if_over
 
 
@@ -29,7 +29,7 @@ class _Encoders:
             self.counts = np.ones(len(t), dtype=np.int64)
             self.weights = W
         else:
-            self.tables, self.counts = _unique_rows(_unit_tables(W, t))
+            self.tables, self.counts = _distinct_rows(_unit_tables(W, t))
             self.weights = None
         self.negate = fam.symmetric_alphabet
         if self.negate:  # items with f(0) = 0; their negations are the other half
@@ -100,7 +100,7 @@ def _comb_count(items, k):
 def _decoder_functions(fam):
     """Untied decoder unit functions over codes: (tables (D, 2**k) bool, counts int64)."""
     W, t = unit_settings(fam.hidden, fam.alphabet, fam.exclude_constant)
-    return _unique_rows(_unit_tables(W, t))
+    return _distinct_rows(_unit_tables(W, t))
 
 
 def _tied_bounds(fam, enc, idx):

@@ -17,7 +17,7 @@ import numpy as np
 
 from .._budget import refuse_if_over
 from ..functions import as_table
-from .family import _pack_rows, _unit_tables, threshold_range, unit_setting_count, unit_settings
+from .family import _inputs, _pack_rows, _unit_tables, threshold_range, unit_setting_count, unit_settings
 
 
 # Per-pixel options of a k = 1 network F = h ? a : b, as subsets of pairs (a_i, b_i)
@@ -100,10 +100,6 @@ def _distinct_k1(fam):
     return constants + total_r - total_x // 2
 
 
-def _bits(n):
-    return ((np.arange(1 << n)[:, None] >> np.arange(n)) & 1).astype(np.int64)
-
-
 def _pixel_pair_counts(family, w_i):
     """2x2 counts [a_i, b_i] of decoder settings of one pixel (tied: its weight is w_i)."""
     cnt = np.zeros((2, 2), dtype=np.int64)
@@ -147,7 +143,7 @@ def _setting_scores(family, force=False):
     cost = unit_setting_count(family.n, family.alphabet, family.exclude_constant) << family.n
     refuse_if_over("the membership test (every unit's scores on every image)", cost, "network_work", force=force)
     W, t = unit_settings(family.n, family.alphabet, family.exclude_constant)
-    S = (_bits(family.n) @ W.T).astype(np.int16)
+    S = (_inputs(family.n) @ W.T).astype(np.int16)
     return W, t, S
 
 

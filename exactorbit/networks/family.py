@@ -18,7 +18,7 @@ from itertools import product
 
 import numpy as np
 
-from .._budget import refuse_if_over
+from .._budget import LIMITS, refuse_if_over
 from .._validation import check_int, describe
 from ..errors import InvalidArgument
 from ..images import Grid, parse_grid
@@ -94,8 +94,9 @@ class NetworkFamily:
 
     def __post_init__(self):
         grid = parse_grid(self.grid)
-        if grid.n > 16:
-            raise InvalidArgument(f"grid must have at most 16 pixels for network tables, got {grid}")
+        cap = LIMITS["network_pixels"].value
+        if grid.n > cap:
+            raise InvalidArgument(f"grid must have at most {cap} pixels for network tables, got {grid}")
         object.__setattr__(self, "grid", grid)
         _validate_units(self)
 
@@ -260,7 +261,7 @@ def _pack_rows(tables):
     return arr.view(np.dtype((np.void, arr.dtype.itemsize * arr.shape[1]))).ravel()
 
 
-def _unique_rows(tables, weights=None):
+def _distinct_rows(tables, weights=None):
     """Distinct rows (in lexicographic order) and the summed weights (int64) of each."""
     tables = np.ascontiguousarray(tables)
     if len(tables) == 0:
@@ -289,7 +290,7 @@ def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False):
     cost = unit_setting_count(m, alphabet, exclude_constant) * 2**m
     refuse_if_over(f"the truth tables of every unit on {m} inputs", cost, "network_work")
     W, t = unit_settings(m, alphabet, exclude_constant)
-    tables, counts = _unique_rows(_unit_tables(W, t))
+    tables, counts = _distinct_rows(_unit_tables(W, t))
     return tables, [int(c) for c in counts]
 
 

@@ -37,7 +37,8 @@ from .._validation import describe
 from ..errors import InvalidArgument
 from ..groups import PixelGroup, inverse
 from ..networks import NetworkFamily, parameter_settings, threshold_range
-from ..networks._one_hidden_unit import _bits, _supported_pairs
+from ..networks._one_hidden_unit import _supported_pairs
+from ..networks.family import _inputs
 from ._result import RecurrentShadowGroup, ShadowGroup
 from .nearest import ambient_tables
 
@@ -143,7 +144,7 @@ def _shadow_group(group, family, tolerance, progress=False, *, limit=None, force
     _check_cost(family, group, limit, force)
     elements, tables = ambient_tables(group)
     inv_tables = np.argsort(tables, axis=1)  # inv[g, y] = x with x^g = y
-    X = _bits(n)
+    X = _inputs(n)
     dist = Counter()
     union = {size - 2: set(), size - 1: set(), size: set()}
     for w, thresholds, mult in _encoders(family, group, progress):
@@ -204,7 +205,7 @@ def _recurrent_shadow_group(group, family, *, limit=None, force=False):
     _check(family, group)
     _check_cost(family, group, limit, force)
     n = family.n
-    X = _bits(n)
+    X = _inputs(n)
     edges = np.zeros((1 << n, 1 << n), dtype=bool)
     for w, thresholds, _ in _encoders(family, group):
         A, B, _ = _supported_pairs(family, w)

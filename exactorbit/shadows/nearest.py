@@ -80,7 +80,7 @@ def ambient_tables(group, complement=False, *, force=False, limit=None):
     return elements, tables
 
 
-def _inputs(inputs, n):
+def _input_set(inputs, n):
     if inputs is None:
         return None
     idx = np.asarray(sorted(set(int(x) for x in inputs)), dtype=np.int64)
@@ -104,7 +104,7 @@ def nearest_elements(group, table, complement=False, inputs=None, _tables=None):
     """
     table = as_table(table, "table", size=1 << group.n)
     elements, tables = _tables if _tables is not None else ambient_tables(group, complement)
-    d = _distances(tables, table, _inputs(inputs, group.n))
+    d = _distances(tables, table, _input_set(inputs, group.n))
     best = int(d.min())
     return Shadow(best, tuple(elements[i] for i in np.nonzero(d == best)[0]))
 
