@@ -41,10 +41,11 @@ _HOME = {
     "apply": "actions",
     "apply_many": "actions",
     "orbit": "actions",
-    "orbit_size": "actions",
-    "stabilizer": "actions",
-    "transporter": "actions",
-    "minimal_image": "actions",
+    "orbit_size": "stabilizers",
+    "stabilizer": "stabilizers",
+    "transporter": "stabilizers",
+    "minimal_image": "stabilizers",
+    "canonical_image": "stabilizers",
     "burnside_count": "counting",
     "cycle_index": "counting",
     "orbits_by_weight": "counting",
@@ -102,6 +103,8 @@ def _module(home):
         from . import groups as module
     elif home == "actions":
         from . import actions as module
+    elif home == "stabilizers":
+        from . import stabilizers as module
     elif home == "counting":
         from . import counting as module
     elif home == "orbits":

@@ -50,6 +50,7 @@ LIMITS = {
     "subgroup_lattice": Limit(1_200_000_000, "array entries", "closed subgroup classes: |G| x degree x classes"),
     "all_subgroups": Limit(1_000_000, "table entries", "the multiplication table of all subgroups: |G|^2"),
     "monoid": Limit(100_000, "elements", "elements of a generated transformation monoid"),
+    "minimal_image_states": Limit(100_000, "states", "partial images kept at one level of the minimal-image search"),
     # orbit decomposition of all images
     "enumeration_pixels": Limit(30, "pixels", "grids whose 2^n images are enumerated", hard=True),
     "enumeration_seconds": Limit(60, "s", "estimated time of the enumerative orbit routes"),

@@ -17,7 +17,7 @@ exactorbit.errors.InvalidArgument: method must be one of 'auto', 'slow', got 'fa
 from ._validation import describe
 from .errors import InvalidArgument
 
-__all__ = ["check_method", "RoutedInt", "RoutedList"]
+__all__ = ["check_method", "RoutedInt", "RoutedList", "RoutedTuple"]
 
 
 def check_method(method, choices):
@@ -53,3 +53,19 @@ class RoutedList(list):
 
     def __reduce__(self):
         return (type(self), (list(self), self.method))
+
+
+class RoutedTuple(tuple):
+    """A tuple (a permutation's array form, or a tuple of masks) that records its route (``.method``).
+
+    >>> RoutedTuple((1, 0), "backtrack") == (1, 0)
+    True
+    """
+
+    def __new__(cls, values, method):
+        self = super().__new__(cls, values)
+        self.method = method
+        return self
+
+    def __reduce__(self):
+        return (type(self), (tuple(self), self.method))

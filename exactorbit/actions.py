@@ -7,38 +7,31 @@ action, ``x^(p*q) = (x^p)^q``; hence ``Stab(x^g) = g^-1 Stab(x) g`` (which is
 ``g Stab(x) g^-1`` in right-to-left notation, as design.md writes it).
 A tuple of images is acted on coordinate-wise (the diagonal action).
 
-Orbits are found by a breadth-first search along the generators that keeps a
+An orbit is listed by a breadth-first search along the generators that keeps a
 Schreier vector (the generator that first reached each point), so any
-transversal element can be rebuilt; stabilizers come from Schreier generators
-(Schreier's lemma), added until their group reaches the order |G|/|Orb|.
+transversal element can be rebuilt.  The questions about one image that need no
+listing (stabilizer, orbit size, transporter, minimal and canonical images) are
+answered by :mod:`exactorbit.stabilizers`; listing is one of its routes.
 
 >>> from exactorbit.groups import named_group
 >>> G = named_group("translations", "1x4")
 >>> orbit(G, 0b0011)
 (3, 6, 9, 12)
->>> stabilizer(G, 0b0101).order()
-2
 """
 
 from collections import deque
 
 import numpy as np
-from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._budget import check_force, limit_value, refuse_if_over
 from ._validation import check_mask, describe
 from .errors import InvalidArgument
-from .groups import PixelGroup, compose, identity, inverse
+from .groups import PixelGroup, compose, identity
 
 __all__ = [
     "apply",
     "apply_many",
     "orbit",
-    "orbit_size",
-    "stabilizer",
-    "transporter",
-    "minimal_image",
-    "is_minimal_image",
     "orbit_with_transversal",
     "action_tables",
     "apply_all",
@@ -194,17 +187,6 @@ def orbit(group, x, *, force=False, limit=None):
     return tuple(sorted(_search(group, x, limit, force)))
 
 
-def orbit_size(group, x, *, force=False, limit=None):
-    """Size of the orbit of an image (or of a tuple of images).
-
-    >>> from exactorbit.groups import translations
-    >>> orbit_size(translations("2x2"), 0b0110)
-    2
-    """
-    x = _check_point(group, x)
-    return len(_search(group, x, limit, force))
-
-
 def orbit_with_transversal(group, x, *, force=False, limit=None):
     """Dict mapping each orbit point y to an element t with x^t = y.
 
@@ -215,97 +197,3 @@ def orbit_with_transversal(group, x, *, force=False, limit=None):
     x = _check_point(group, x)
     tree = _search(group, x, limit, force)
     return {y: _transversal_element(group, tree, y) for y in sorted(tree)}
-
-
-def stabilizer(group, x, *, force=False, limit=None):
-    """The setwise stabilizer of an image (or of a tuple: their intersection) as a subgroup.
-
-    Built from Schreier generators ``t_y s t_{y^s}^-1``, each added only when it is
-    not already in the group built so far, stopping once the order is |G|/|Orb(x)|.
-
-    >>> from exactorbit.groups import named_group
-    >>> G = named_group("translations+dihedral", "3x3")
-    >>> H = stabilizer(G, 0b000010010)
-    >>> H.order(), G.order() // H.order()
-    (4, 18)
-    """
-    x = _check_point(group, x)
-    tree = _search(group, x, limit, force)
-    target = group.order() // len(tree)
-    trans = {}
-
-    def t(y):
-        if y not in trans:
-            trans[y] = _transversal_element(group, tree, y)
-        return trans[y]
-
-    ident = identity(group.n)
-    gens = []
-    current = PermutationGroup([Permutation(list(ident))])
-    if target > 1:
-        done = False
-        for y in tree:
-            for s in group.generators:
-                z = apply(s, y)
-                h = compose(compose(t(y), s), inverse(t(z)))
-                if h == ident:
-                    continue
-                ph = Permutation(list(h))
-                if current.contains(ph):
-                    continue
-                gens.append(h)
-                current = PermutationGroup([Permutation(list(g)) for g in gens])
-                if current.order() == target:
-                    done = True
-                    break
-            if done:
-                break
-    stab = PixelGroup(group.grid, gens, name=f"Stab({x})")
-    if stab.order() != target:  # pragma: no cover - Schreier's lemma guarantees this
-        raise AssertionError("stabilizer order differs from |G|/|Orb|")
-    return stab
-
-
-def transporter(group, a, b, *, force=False, limit=None):
-    """An element g with a^g = b (a, b images or tuples of images), or None.
-
-    >>> from exactorbit.groups import translations
-    >>> transporter(translations("1x3"), 0b001, 0b100)
-    (2, 0, 1)
-    >>> transporter(translations("1x3"), 0b001, 0b011) is None
-    True
-    """
-    a = _check_point(group, a, "a")
-    b = _check_point(group, b, "b")
-    if isinstance(a, tuple) != isinstance(b, tuple) or (
-        isinstance(a, tuple) and len(a) != len(b)
-    ):
-        raise InvalidArgument(f"a and b must both be images or tuples of one length: {a!r}, {b!r}")
-    weights = lambda p: [m.bit_count() for m in p] if isinstance(p, tuple) else p.bit_count()
-    if weights(a) != weights(b):
-        return None
-    tree = _search(group, a, limit, force, target=b)
-    if b not in tree:
-        return None
-    return _transversal_element(group, tree, b)
-
-
-def minimal_image(group, x, *, force=False, limit=None):
-    """The lexicographically smallest point of the orbit (the smallest mask).
-
-    >>> from exactorbit.groups import translations
-    >>> minimal_image(translations("1x4"), 0b1100)
-    3
-    """
-    x = _check_point(group, x)
-    return min(_search(group, x, limit, force))
-
-
-def is_minimal_image(group, x, *, force=False, limit=None):
-    """Whether x is the minimal image of its orbit.
-
-    >>> from exactorbit.groups import translations
-    >>> is_minimal_image(translations("1x4"), 3), is_minimal_image(translations("1x4"), 6)
-    (True, False)
-    """
-    return minimal_image(group, x, force=force, limit=limit) == _check_point(group, x)

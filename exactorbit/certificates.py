@@ -34,7 +34,7 @@ import numpy as np
 
 from ._budget import refuse_if_over
 from ._validation import check_int, check_mask, describe
-from .actions import orbit_size, stabilizer
+from .stabilizers import orbit_size, stabilizer
 from .counting import fixed_by_weight
 from .errors import InvalidArgument
 from .groups import _check_array_form, cycle_lengths

@@ -75,7 +75,8 @@ import numpy as np
 
 from ._budget import limit_value, progress as _progress_bar, refuse_if_over
 from ._validation import check_int, check_mask, describe
-from .actions import orbit, orbit_size
+from .actions import orbit
+from .stabilizers import orbit_size
 from .certificates import minimal_orbit_certificate
 from .errors import InvalidArgument
 from .groups import PixelGroup

@@ -228,6 +228,10 @@ class PixelGroup:
         self._order = None
         self._elements = None
         self._symmetric = False
+        self._kind = None
+        self._inverses = None
+        #: The route that computed this group, for groups a front door returns (e.g. a stabilizer), else None.
+        self.method = None
 
     # -- basic facts -------------------------------------------------
     @property
@@ -246,19 +250,57 @@ class PixelGroup:
         return identity(self.n)
 
     def order(self):
-        """Exact order of the group (Schreier-Sims).
+        """Exact order of the group: n! or n!/2 when :attr:`natural_kind` proves it, else Schreier-Sims.
 
         >>> symmetric("2x2").order()
         24
         """
         if self._order is None:
-            self._order = int(self.sympy.order())
+            kind = self.natural_kind
+            if kind == "symmetric":
+                self._order = math.factorial(self.n)
+            elif kind == "alternating":
+                self._order = math.factorial(self.n) // 2
+            else:
+                self._order = int(self.sympy.order())
         return self._order
 
     @property
+    def natural_kind(self):
+        """'symmetric' or 'alternating' when the group is S_n or A_n on its pixels, else None.
+
+        For n >= 8 the proof is Jordan's: a transitive group with an element having
+        a cycle of prime length p, n/2 < p < n - 2, contains A_n (sympy's
+        ``is_alt_sym``: a True answer is certain; a False one, possibly wrong,
+        only sends the question to Schreier-Sims).  Then the group is A_n when
+        every generator is even.  Otherwise (fewer than 8 pixels, or the test
+        missed) the order from Schreier-Sims is compared with n! and n!/2.
+        So the symmetric group on 784 pixels needs no stabilizer chain.
+
+        >>> import random
+        >>> random.seed(3)
+        >>> G = PixelGroup("5x8", [random.sample(range(40), 40), random.sample(range(40), 40)])
+        >>> G.natural_kind, G.order() == math.factorial(40) // 2   # both generators are even
+        ('alternating', True)
+        """
+        if self._kind is None:
+            n = self.n
+            if self._symmetric:
+                self._kind = "symmetric"
+            elif n >= 8 and self.generators and self.sympy.is_alt_sym(eps=1e-9):
+                odd = any(Permutation(list(g)).is_odd for g in self.generators)
+                self._kind = "symmetric" if odd else "alternating"
+            else:  # small, or the Monte Carlo test missed (probability < 1e-9): compare the order
+                order = self._order if self._order is not None else int(self.sympy.order())
+                self._order = order
+                self._kind = ("symmetric" if order == math.factorial(n) else
+                              "alternating" if n >= 3 and 2 * order == math.factorial(n) else "")
+        return self._kind or None
+
+    @property
     def is_symmetric(self):
-        """Whether the group is known to be, or has order n! and so is, the full symmetric group."""
-        return self._symmetric or self.order() == math.factorial(self.n)
+        """Whether the group is the full symmetric group on its pixels."""
+        return self.natural_kind == "symmetric"
 
     @property
     def is_abelian(self):
@@ -289,9 +331,13 @@ class PixelGroup:
         >>> dihedral("3x3").structure()["order"]
         8
         """
-        if self._symmetric and self.n > 2:  # S_n, n >= 3: skip sympy's searches
+        kind = self.natural_kind if self.n > 3 else None
+        if kind == "symmetric":  # S_n, n >= 4: skip sympy's searches
             return {"order": self.order(), "is_abelian": False, "is_cyclic": False,
-                    "is_dihedral": self.n == 3, "abelian_invariants": [2]}
+                    "is_dihedral": False, "abelian_invariants": [2]}
+        if kind == "alternating" and self.n >= 5:  # A_n, n >= 5: perfect, not dihedral
+            return {"order": self.order(), "is_abelian": False, "is_cyclic": False,
+                    "is_dihedral": False, "abelian_invariants": []}
         return structure_facts(self.sympy)
 
     # -- membership and elements ----------------------------------------
@@ -307,8 +353,11 @@ class PixelGroup:
         exactorbit.errors.InvalidArgument: perm must permute exactly 3 pixels, got length 2: (1, 0) (type tuple)
         """
         p = _check_array_form("perm", perm, self.n)
-        if self._symmetric:
+        kind = self.natural_kind if self._kind is not None or self._symmetric else None
+        if kind == "symmetric":
             return True
+        if kind == "alternating":
+            return not Permutation(list(p)).is_odd
         return bool(self.sympy.contains(Permutation(list(p))))
 
     def __contains__(self, perm):
@@ -347,6 +396,20 @@ class PixelGroup:
             order = np.lexsort(arr.T[::-1])
             self._elements = arr[order]
         return self._elements
+
+    def element_inverse_array(self, *, force=False, limit=None):
+        """The inverses of :meth:`element_array`'s rows, row by row (cached).
+
+        >>> rotations("1x3").element_inverse_array().tolist()
+        [[0, 1, 2], [2, 1, 0]]
+        """
+        if self._inverses is None:
+            elems = self.element_array(force=force, limit=limit)
+            inv = np.empty_like(elems)
+            np.put_along_axis(inv, elems.astype(np.intp),
+                              np.broadcast_to(np.arange(self.n, dtype=elems.dtype), elems.shape), axis=1)
+            self._inverses = inv
+        return self._inverses
 
     def elements(self, *, force=False, limit=None):
         """The sorted list of all elements (array-form tuples), for small groups.
@@ -596,8 +659,3 @@ def from_generators(grid, generators, name=None):
     if isinstance(generators, str):
         generators = parse_generators(generators, g.n)
     return PixelGroup(g, generators, name=name or "generated")
-
-
-def factorial_order_is_symmetric(group):
-    """Whether the group is the full symmetric group on the pixels (order n!)."""
-    return group.order() == math.factorial(group.n)

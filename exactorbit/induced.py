@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from ._budget import refuse_if_over
 from ._validation import check_mask, describe
-from .actions import apply, orbit, stabilizer
+from .actions import apply, orbit
+from .stabilizers import stabilizer
 from .errors import InvalidArgument
 from .groups import PixelGroup, identity
 from .groups import check_group as _check_group

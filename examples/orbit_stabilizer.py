@@ -6,7 +6,8 @@ Run: python examples/orbit_stabilizer.py
 from fractions import Fraction
 
 from exactorbit import named_group, orbit, parse_image, stabilizer
-from exactorbit.actions import apply, transporter
+from exactorbit.actions import apply
+from exactorbit.stabilizers import transporter
 from exactorbit.groups import cycle_string
 from exactorbit.images import render_block
 

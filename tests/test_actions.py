@@ -9,19 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exactorbit import strategies as eos
-from exactorbit.actions import (
-    action_tables,
-    apply,
-    apply_all,
-    apply_many,
-    is_minimal_image,
-    minimal_image,
-    orbit,
-    orbit_size,
-    orbit_with_transversal,
-    stabilizer,
-    transporter,
-)
+from exactorbit.actions import action_tables, apply, apply_all, apply_many, orbit, orbit_with_transversal
+from exactorbit.stabilizers import is_minimal_image, minimal_image, orbit_size, stabilizer, transporter
 from exactorbit.errors import InvalidArgument, TooExpensive
 from exactorbit.groups import compose, inverse, named_group, symmetric, translations
 from exactorbit.testutil import (

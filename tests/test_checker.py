@@ -26,7 +26,8 @@ from sympy.combinatorics import Permutation
 
 from exactorbit import checker as checker_module
 from exactorbit import strategies as eos
-from exactorbit.actions import apply, orbit_size
+from exactorbit.actions import apply
+from exactorbit.stabilizers import orbit_size
 from exactorbit.certificates import (
     count_certificate,
     minimal_orbit_certificate,

@@ -10,7 +10,8 @@ Example: examples/c1_uniform_search.py.
 from fractions import Fraction
 import random
 
-from ..actions import apply, orbit_size
+from ..actions import apply
+from ..stabilizers import orbit_size
 from ..orbits import orbit_classes
 from ._claim import FAILS, HOLDS, Claim, fraction_str
 

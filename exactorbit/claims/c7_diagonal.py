@@ -5,7 +5,7 @@ Example: examples/two_layers.py.
 
 import math
 
-from ..actions import orbit_size
+from ..stabilizers import orbit_size
 from ..depth import check_depth_table
 from ..errors import ExactOrbitError
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, undecided

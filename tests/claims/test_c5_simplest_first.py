@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exactorbit import strategies as eos
-from exactorbit.actions import orbit_size
+from exactorbit.stabilizers import orbit_size
 from exactorbit.claims import (
     FAILS,
     HOLDS,

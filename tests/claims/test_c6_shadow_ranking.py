@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from exactorbit.actions import orbit_size
+from exactorbit.stabilizers import orbit_size
 from exactorbit.claims import (
     HOLDS,
     UNDECIDED,

@@ -1,0 +1,129 @@
+"""The natural route of the stabilizer doors: S_n and A_n on the pixels, in closed form.
+
+In S_n the stabilizer of a colouring (an image, or a tuple of images) is the
+product of the symmetric groups on its colour classes, of order the product of
+their factorials; two colourings are in one orbit iff their classes have the
+same sizes, and a transporter maps class to class in order.  A_n (n >= 5, so
+A_n is transitive on the colourings of each class-size profile unless every
+class is a single point) takes the even elements of these: the stabilizer is the
+even part of the product (half of it, when a class has two points), and an odd
+transporter is corrected by a transposition inside a class.  No stabilizer
+chain is built: the symmetric group on 784 pixels costs nothing.
+
+Front doors: :mod:`exactorbit.stabilizers`.
+
+>>> stabilizer_generators(np.array([1, 0, 1, 1, 0]), "symmetric")[1]
+12
+"""
+
+from math import factorial
+
+import numpy as np
+
+__all__ = ["stabilizer_generators", "transporter", "minimal_image", "applies"]
+
+
+def applies(group):
+    """'symmetric' or 'alternating' when this route answers for the group (A_n for n >= 5 only), else None."""
+    kind = group.natural_kind
+    if kind == "symmetric" or (kind == "alternating" and group.n >= 5):
+        return kind
+    return None
+
+
+def _classes(colours):
+    values, inverse = np.unique(colours, return_inverse=True)
+    return [np.flatnonzero(inverse == k) for k in range(len(values))]
+
+
+def _parity(perm):
+    """0 for an even permutation (array), 1 for an odd one."""
+    seen = np.zeros(len(perm), dtype=bool)
+    swaps = 0
+    for start in range(len(perm)):
+        if seen[start]:
+            continue
+        length = 0
+        p = start
+        while not seen[p]:
+            seen[p] = True
+            p = perm[p]
+            length += 1
+        swaps += length - 1
+    return swaps % 2
+
+
+def stabilizer_generators(colours, kind):
+    """(generators as arrays, order) of the stabilizer of a colouring in S_n or A_n."""
+    n = len(colours)
+    gens, order = [], 1
+    for cls in _classes(colours):
+        order *= factorial(len(cls))
+        if len(cls) >= 2:
+            swap = np.arange(n)
+            swap[cls[0]], swap[cls[1]] = cls[1], cls[0]
+            gens.append(swap)
+        if len(cls) >= 3:
+            cycle = np.arange(n)
+            cycle[cls] = np.roll(cls, -1)
+            gens.append(cycle)
+    if kind == "symmetric":
+        return gens, order
+    odd = [g for g in gens if _parity(g)]
+    if not odd:
+        return gens, order
+    t = odd[0]  # Schreier generators of the even part, transversal {1, t}: s, t s t^-1 (even s); s t, t s (odd s)
+    out = []
+    for s in gens:
+        if _parity(s):
+            out += [t[s], s[t]]  # s then t, t then s
+        else:
+            out += [s, t[s[t]]]  # s, and t s t (t is an involution)
+    identity = np.arange(n)
+    out = [g for g in out if not np.array_equal(g, identity)]
+    uniq = {g.tobytes(): g for g in out}
+    return list(uniq.values()), order // 2
+
+
+def transporter(source, target, kind):
+    """h with source[p] = target[h[p]], or None: class to class in order (corrected to even for A_n)."""
+    src, dst = _classes(source), _classes(target)
+    if [len(c) for c in src] != [len(c) for c in dst] or not np.array_equal(np.unique(source), np.unique(target)):
+        return None
+    n = len(source)
+    h = np.empty(n, dtype=np.int64)
+    for a, b in zip(src, dst):
+        h[a] = b
+    if kind == "alternating" and _parity(h):
+        big = next((c for c in dst if len(c) >= 2), None)
+        if big is None:
+            return None  # every class a single point: the only transporter is odd
+        swap = np.arange(n)
+        swap[big[0]], swap[big[1]] = big[1], big[0]
+        h = swap[h]  # h, then the transposition inside a class of the target
+    return h
+
+
+def minimal_image(colours, kind):
+    """(the minimal colouring under the order of masks, an element reaching it), or None (A_n, all classes single).
+
+    Classes go to the lowest pixels in the order of their bit vectors: members of
+    the first image first (and among them members of the second image first, ...).
+    """
+    n = len(colours)
+    values = np.unique(colours)
+    width = max(1, int(values.max()).bit_length())
+    # sort key: bit 0 most significant, present (1) before absent (0)
+    def key(v):
+        return tuple(-((int(v) >> j) & 1) for j in range(width))
+    order = sorted(values.tolist(), key=key)
+    target = np.empty(n, dtype=np.int64)
+    start = 0
+    for v in order:
+        size = int(np.count_nonzero(colours == v))
+        target[start:start + size] = v
+        start += size
+    h = transporter(colours, target, kind)
+    if h is None:
+        return None
+    return target, h
