@@ -68,7 +68,7 @@ def peak_kb():
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from exactorbit.groups import named_group
-from exactorbit.orbits import enumerate_orbits
+from exactorbit.orbits._enumerate import enumerate_orbits
 base = peak_kb()
 G = named_group(sys.argv[1], sys.argv[2]); G.element_array()
 t = time.perf_counter()
@@ -99,9 +99,9 @@ def main(argv=None):
     runs = max(5, args.runs)
 
     from exactorbit.counting import burnside_count
-    from exactorbit.orbits import enumerate_orbits
+    from exactorbit.orbits._enumerate import enumerate_orbits
     from exactorbit.groups import named_group
-    from exactorbit.orbits import orbit_spectrum
+    from exactorbit.orbits._symbolic import orbit_spectrum
     from exactorbit.subgroups import closed_subgroup_classes
 
     a = np.arange(2**25, dtype=np.uint32)

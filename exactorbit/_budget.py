@@ -66,7 +66,7 @@ LIMITS = {
     "ambient_tables": Limit(200_000_000, "entries", "the action table of every ambient element on 2^n images"),
     "one_hidden_unit": Limit(2 * 10**10, "units of work", "the one-hidden-unit shadow route: encoder classes x 4^n output pairs"),
     # depth
-    "depth_pixels": Limit(20, "pixels", "grids whose 2^n images are coded layer by layer"),
+    "depth_images": Limit(1 << 20, "images", "images coded layer by layer (all 2^n of the grid: 20 pixels)"),
     "kernel_listing": Limit(200_000, "elements", "elements listed to find an induced action's kernel"),
     "layer_untied_table": Limit(30_000_000, "entries", "per-code tables of untied layer networks (else by weight)", hard=True),
     # certificates
@@ -103,11 +103,13 @@ def refuse_if_over(what, estimate, key, *, limit=None, force=False):
     """Raise TooExpensive when ``estimate`` exceeds the bound (``limit``, else ``LIMITS[key]``), unless ``force``.
 
     ``what`` names the work ("enumerating the 512 images of 3x3"); the unit comes
-    from the table.  Hard limits are not lifted by ``force``.
+    from the table.  Hard limits are not lifted by ``force``; ``force`` and ``limit``
+    are checked on every call, refusal or not.
     """
+    force = check_force(force)
     entry = LIMITS[key]
     bound = limit_value(key, limit)
-    if estimate <= bound or (check_force(force) and not entry.hard):
+    if estimate <= bound or (force and not entry.hard):
         return
     how = ("refused even with force=True (a hard limit of exactorbit)" if entry.hard
            else f"pass {FLAG} to allow it")

@@ -5,9 +5,9 @@ route returns the same result type, and the result's ``method`` names the route
 that actually ran.  Results that are a plain int or list keep that shape (an
 int or list subclass), so ``count == 25936`` and ``probs[x]`` read as before.
 
->>> r = RoutedInt(7, "k1_structure")
+>>> r = RoutedInt(7, "one_hidden_unit")
 >>> r, r + 1, r.method
-(7, 8, 'k1_structure')
+(7, 8, 'one_hidden_unit')
 >>> check_method("fast", ("auto", "slow"))
 Traceback (most recent call last):
 ...

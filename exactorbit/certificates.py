@@ -118,13 +118,13 @@ def orbit_certificate(group, image):
     )
 
 
-def _feature_class(features, n, force):
+def _feature_class(features, n, force, limit):
     """(class name, explicit feature list or None, iterable of the features)."""
     if isinstance(features, str):
         spec = features.strip()
         if spec in ("all", "nonconstant"):
             size = 2**n if spec == "all" else 2**n - 2
-            refuse_if_over(f"class {spec!r} on {n} pixels", size, "certificate_class", force=force)
+            refuse_if_over(f"class {spec!r} on {n} pixels", size, "certificate_class", limit=limit, force=force)
             return spec, None, range(2**n) if spec == "all" else range(1, 2**n - 1)
         if spec.startswith("weight:"):
             try:
@@ -133,7 +133,8 @@ def _feature_class(features, n, force):
                 k = -1
             if not 0 <= k <= n or spec != f"weight:{k}":
                 raise InvalidArgument(f"features must be 'weight:K' with K in 0..{n}, got {describe(features)}")
-            refuse_if_over(f"class {spec!r} on {n} pixels", math.comb(n, k), "certificate_class", force=force)
+            refuse_if_over(f"class {spec!r} on {n} pixels", math.comb(n, k), "certificate_class", limit=limit,
+                           force=force)
             return spec, None, (x for x in range(2**n) if x.bit_count() == k)
         raise InvalidArgument(
             "features must be 'all', 'nonconstant', 'weight:K' or a list of masks, "
@@ -147,7 +148,7 @@ def _feature_class(features, n, force):
     return "explicit", masks, masks
 
 
-def minimal_orbit_certificate(group, features="nonconstant", *, decomposition=None, force=False):
+def minimal_orbit_certificate(group, features="nonconstant", *, decomposition=None, force=False, limit=None):
     """Certificate of the orbits of a class of features and of which orbits are minimal.
 
     ``features``: ``"nonconstant"`` (every image but empty and full), ``"all"``,
@@ -162,7 +163,7 @@ def minimal_orbit_certificate(group, features="nonconstant", *, decomposition=No
     """
     group = _check_group(group)
     n = group.n
-    spec, explicit, items = _feature_class(features, n, force)
+    spec, explicit, items = _feature_class(features, n, force, limit)
     members = set(items) if explicit is None else set(explicit)
     if not members:
         raise InvalidArgument(f"the feature class {spec!r} is empty on the {group.grid} grid")

@@ -118,7 +118,7 @@ def _check_mode(mode):
     return mode
 
 
-def minimal_orbit_layer1(group, *, force=False):
+def minimal_orbit_layer1(group, *, force=False, limit=None):
     """The default layer-1 features: every non-constant image in a smallest non-constant G-orbit.
 
     Computed with :func:`exactorbit.orbits.decompose` (exact) and closed under G.
@@ -130,10 +130,11 @@ def minimal_orbit_layer1(group, *, force=False):
     group = _check_group(group)
     if group.n < 1 or (1 << group.n) - 2 < 1:
         raise InvalidArgument(f"the {group.grid} grid has no non-constant image")
-    d = decompose(group, force=force)
+    d = decompose(group, force=force, limit=limit)
     reps = d.minimal_orbit_features
-    if reps is None or d.features_truncated:  # pragma: no cover - only for grids the engine will not list
-        classes = [c for c in orbit_classes(group, force=force) if c.representative not in (0, (1 << group.n) - 1)]
+    if reps is None or d.features_truncated:  # pragma: no cover - only for grids not enumerated
+        classes = [c for c in orbit_classes(group, force=force, limit=limit)
+                   if c.representative not in (0, (1 << group.n) - 1)]
         smallest = min(c.size for c in classes)
         return tuple(sorted(x for c in classes if c.size == smallest for x in c.members))
     out = set()
@@ -224,11 +225,12 @@ def _pack(bits):
     return np.array([int.from_bytes(row.tobytes(), "little") for row in packed], dtype=object)
 
 
-def _estimate(n, force):
-    refuse_if_over(f"coding all 2^{n} images of the grid", n, "depth_pixels", force=force)
+def _estimate(n, force, limit):
+    refuse_if_over(f"coding all 2^{n} images of the grid, layer by layer", 1 << n, "depth_images",
+                   limit=limit, force=force)
 
 
-def feature_codes(n, features, mode="contains", *, force=False):
+def feature_codes(n, features, mode="contains", *, force=False, limit=None):
     """The codes of all 2^n images at once (numpy): uint64 array for m <= 64 features, else object ints.
 
     >>> feature_codes(2, [1, 2, 3]).tolist()   # images 00, 01, 10, 11
@@ -238,7 +240,7 @@ def feature_codes(n, features, mode="contains", *, force=False):
     """
     _check_mode(mode)
     n = check_int("n", n, min_value=1)
-    _estimate(n, force)
+    _estimate(n, force, limit)
     feats = [check_mask(f"features[{j}]", f, n) for j, f in enumerate(features)]
     return _pack(_next_bits(_image_bits(n), feats, mode))
 
@@ -427,13 +429,13 @@ def _layer_row(G, L, level, feats, chosen, classes, cands, unions_of, action, ce
 
 
 def depth_table(group, layers=2, *, mode="contains", features=None, include_constant=False,
-                certify=True, force=False, feature_source=None, progress=None):
+                certify=True, force=False, limit=None, feature_source=None, progress=None):
     """Build the depth table: layers 1..L of minimal-orbit features of features (see the module doc).
 
     ``features``: the layer-1 features (a union of G-orbits); default the
     minimal-orbit non-constant features.  The construction stops early (with
     the reason in ``.stopped``) when a layer has no candidate feature.  Grids of
-    more than ``LIMITS["depth_pixels"]`` pixels are refused without ``force``;
+    more than 20 pixels (``LIMITS["depth_images"]``, or ``limit`` images) are refused without ``force``;
     ``progress`` (default: on from 16 pixels) shows a bar over the layers on
     stderr.  ``certify``: attach a minimal-orbit certificate to every layer.
 
@@ -448,7 +450,7 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
     if not isinstance(include_constant, bool):
         raise InvalidArgument(f"include_constant must be True or False, got {describe(include_constant)}")
     n = group.n
-    _estimate(n, force)
+    _estimate(n, force, limit)
     full = (1 << n) - 1
     if features is None:
         layer1 = None
@@ -497,7 +499,7 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
 
 
 def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 1), exclude_constant=False,
-                         force=False):
+                         force=False, limit=None):
     """Exact reconstruction probabilities of a layer's candidate codes by autoencoders over its code space.
 
     Layer L >= 2 is built over the codes of layer L-1, i.e. the 1 x m grid
@@ -532,7 +534,7 @@ def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 
     row = table.layers[layer - 1]
     m = len(below.features)
     spec = FamilySpec(m, hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
-    by_weight = reconstruction_probabilities_by_weight(spec, force=force)
+    by_weight = reconstruction_probabilities_by_weight(spec, force=force, limit=limit)
     full = m <= limit_value("network_pixels")
     if full and not spec.tied:
         full = unit_setting_count(m, spec.alphabet, spec.exclude_constant) * (1 << m) <= limit_value("layer_untied_table")

@@ -230,6 +230,7 @@ class PixelGroup:
         self._symmetric = False
         self._kind = None
         self._inverses = None
+        self._chains = {}  # stabilizer chains by base prefix (exactorbit.stabilizers)
         #: The route that computed this group, for groups a front door returns (e.g. a stabilizer), else None.
         self.method = None
 
@@ -443,6 +444,12 @@ class PixelGroup:
         rank = check_int("rank", rank, min_value=0, max_value=self.order() - 1)
         if self.order() == 1:  # sympy's coset_unrank fails on the trivial group
             return self.identity
+        kind = self.natural_kind
+        if kind == "symmetric":  # the Lehmer code: no stabilizer chain of S_n needed
+            return _lehmer_unrank(rank, self.n)
+        if kind == "alternating":  # ranks 2r and 2r + 1 differ by a transposition: one of them is even
+            p = _lehmer_unrank(2 * rank, self.n)
+            return p if not Permutation(list(p)).is_odd else _lehmer_unrank(2 * rank + 1, self.n)
         return tuple(int(v) for v in self.sympy.coset_unrank(rank, af=True))
 
     def subgroup(self, generators, name=None):
@@ -473,6 +480,20 @@ class PixelGroup:
 
     def __repr__(self):
         return f"PixelGroup({self.name!r}, grid={self.grid}, order={self.order()})"
+
+
+def _lehmer_unrank(rank, n):
+    """The permutation of rank ``rank`` in [0, n!) in lexicographic order (the factorial number system).
+
+    >>> [_lehmer_unrank(r, 3) for r in range(6)]
+    [(0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)]
+    """
+    digits = []
+    for k in range(1, n + 1):
+        rank, d = divmod(rank, k)
+        digits.append(d)
+    pool = list(range(n))
+    return tuple(pool.pop(d) for d in reversed(digits))
 
 
 def check_group(group, name="group"):

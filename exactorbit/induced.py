@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from ._budget import refuse_if_over
 from ._validation import check_mask, describe
-from .actions import apply, orbit
+from .actions import apply
+from .orbits import orbit_classes
 from .stabilizers import stabilizer
 from .errors import InvalidArgument
 from .groups import PixelGroup, identity
@@ -64,7 +65,7 @@ def check_union_of_orbits(group, features, name="features"):
     >>> check_union_of_orbits(translations("1x3"), [1, 2])
     Traceback (most recent call last):
     ...
-    exactorbit.errors.InvalidArgument: features must be a union of G-orbits: the orbit of 1 also holds 4, which is missing
+    exactorbit.errors.InvalidArgument: features must be a union of G-orbits: a generator sends 2 to 4, which is missing
     """
     group = _check_group(group)
     if isinstance(features, (str, bytes)) or not hasattr(features, "__iter__"):
@@ -72,18 +73,7 @@ def check_union_of_orbits(group, features, name="features"):
     masks = sorted({check_mask(f"{name}[{k}]", v, group.n) for k, v in enumerate(features)})
     if not masks:
         raise InvalidArgument(f"{name} must not be empty")
-    members = set(masks)
-    seen = set()
-    for x in masks:
-        if x in seen:
-            continue
-        orb = set(orbit(group, x))
-        if not orb <= members:
-            raise InvalidArgument(
-                f"{name} must be a union of G-orbits: the orbit of {x} also holds {min(orb - members)}, "
-                "which is missing"
-            )
-        seen |= orb
+    orbit_classes(group, masks, name=name)  # raises unless the masks are a union of orbits
     return tuple(masks)
 
 
@@ -164,11 +154,12 @@ class InducedAction:
         """
         return induced_action(self.group, features, through=self, unions=unions, name=name)
 
-    def kernel(self):
+    def kernel(self, *, force=False, limit=None):
         """The kernel {g in G : ind(g) = identity}, a subgroup of G (exact).
 
         Route: the stabilizer of the tuple of union images (theorem 5's diagonal
-        action), accepted when its index equals |H|; otherwise by listing G.
+        action), accepted when its index equals |H|; otherwise by listing G
+        (refused past ``LIMITS["kernel_listing"]`` elements unless ``force``).
 
         >>> from exactorbit.groups import translations
         >>> induced_action(translations("3x3"), [0b000000111, 0b000111000, 0b111000000]).kernel().order()
@@ -182,12 +173,13 @@ class InducedAction:
             ):
                 self._kernel = stab
             else:
-                self._kernel = self._kernel_by_listing(target)
+                self._kernel = self._kernel_by_listing(target, force, limit)
             self._kernel.name = "kernel"
         return self._kernel
 
-    def _kernel_by_listing(self, target):
-        refuse_if_over("finding the kernel by listing the group's elements", self.group.order(), "kernel_listing")
+    def _kernel_by_listing(self, target, force=False, limit=None):
+        refuse_if_over("finding the kernel by listing the group's elements", self.group.order(), "kernel_listing",
+                       limit=limit, force=force)
         ident = identity(self.m)
         gens = []
         sub = PixelGroup(self.group.grid, [])

@@ -42,7 +42,7 @@ print(render_block([F1[j] for j in range(len(F1)) if c >> j & 1], grid))
 
 g = G.generators[0]
 print(f"\nG permutes the 24 features: g = {cycle_string(g)} induces ind(g) = {cycle_string(A(g))}")
-print(f"  equivariance: code(x^g) = {feature_code(apply(g, x), F1):#x} = feature_code(x)^ind(g) = {apply(A(g), c):#x}")
+print(f"  equivariance: code(x^g) = {feature_code(apply(g, x), F1):#x} = code(x)^ind(g) = {apply(A(g), c):#x}")
 print(f"  induced group H on Grid(1, 24): |H| = {A.induced.order()}, kernel order {A.kernel().order()}"
       + (" (only the identity fixes every feature)" if A.kernel().order() == 1 else "") + "\n")
 

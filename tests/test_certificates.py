@@ -130,7 +130,7 @@ def test_minimal_orbit_default_case_numbers():
 
 def test_minimal_orbit_rejects_bad_classes():
     G = translations("1x4")
-    with pytest.raises(InvalidArgument, match="union of orbits"):
+    with pytest.raises(InvalidArgument, match="union of G-orbits"):
         minimal_orbit_certificate(G, [1])
     with pytest.raises(InvalidArgument, match="weight:K"):
         minimal_orbit_certificate(G, "weight:9")
@@ -268,7 +268,7 @@ def test_dump_sorts_keys():
 
 
 def test_shadow_accepts_pairs_as_the_shadow_module_gives_them():
-    # exactorbit.shadow reports elements as (array form, flip) pairs, flips possibly numpy bools
+    # exactorbit.shadows reports elements as (array form, flip) pairs, flips possibly numpy bools
     np = pytest.importorskip("numpy")
     G = named_group("translations+reflections", "1x3")
     table = [apply(G.generators[0], x) for x in range(8)]

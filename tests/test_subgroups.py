@@ -10,7 +10,7 @@ from exactorbit._budget import LIMITS, Limit
 from exactorbit.counting import burnside_count
 from exactorbit.errors import InvalidArgument, TooExpensive
 from exactorbit.groups import GROUP_NAMES, named_group, symmetric
-from exactorbit.orbits import orbit_spectrum, stabilizer_class_counts
+from exactorbit.orbits._symbolic import orbit_spectrum, stabilizer_class_counts
 from exactorbit.subgroups import (
     closed_subgroup_classes,
     marks_matrix,

@@ -11,9 +11,12 @@ from ..certificates import minimal_orbit_certificate
 from ..checker import verify_certificate
 from ._claim import FAILS, HOLDS, Claim
 
-__all__ = ["claim", "claim_c4_minimal_orbits", "STATEMENT"]
+__all__ = ["claim", "claim_c4_minimal_orbits", "statement"]
 
-STATEMENT = "minimal-orbit features exist and are certified (under G and under the shadow group)"
+
+def statement():
+    """The claim's statement."""
+    return "minimal-orbit features exist and are certified (under G and under the shadow group)"
 
 
 def claim_c4_minimal_orbits(group, shadow_group=None, *, decompositions=(None, None)):
@@ -57,7 +60,7 @@ def claim_c4_minimal_orbits(group, shadow_group=None, *, decompositions=(None, N
         f"({len(first['minimal_representatives'])} orbit(s)); certificates "
         + ("accepted by the independent checker" if ok else "REJECTED by the checker")
     )
-    return Claim("C4", STATEMENT, HOLDS if ok else FAILS, {"certificates": rows}, summary, pictures, certs)
+    return Claim("C4", statement(), HOLDS if ok else FAILS, {"certificates": rows}, summary, pictures, certs)
 
 
 def claim(case):

@@ -37,4 +37,5 @@ def claim_c5_simplest_first(group, probabilities, *, label="G"):
 
 def claim(case):
     """C5 on a :class:`~exactorbit.claims.Case` (its ranking of G's classes)."""
-    return ranking_claim("C5", statement("G"), case.ranking, "G")
+    return ranking_claim("C5", statement("G"), case.ranking, "G",
+                         {"reconstruction_method": case.probabilities.method})

@@ -10,9 +10,12 @@ from ..depth import check_depth_table
 from ..errors import ExactOrbitError
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, undecided
 
-__all__ = ["claim", "claim_c7_diagonal", "STATEMENT"]
+__all__ = ["claim", "claim_c7_diagonal", "statement"]
 
-STATEMENT = "for the diagonal action, |Orb(x1, ..., xk)| is a multiple of each |Orb(xi)| and at most their product"
+
+def statement():
+    """The claim's statement."""
+    return "for the diagonal action, |Orb(x1, ..., xk)| is a multiple of each |Orb(xi)| and at most their product"
 
 
 def claim_c7_diagonal(table):
@@ -67,7 +70,7 @@ def claim_c7_diagonal(table):
     shown = [r for r in rows if r["minimal"]] or rows[:12]
     return Claim(
         id="C7",
-        statement="for the diagonal action, |Orb(x1, ..., xk)| is a multiple of each |Orb(xi)| and at most their product",
+        statement=statement(),
         verdict=verdict,
         evidence={
             "group_order": G.order(),
@@ -85,5 +88,5 @@ def claim(case):
     try:
         table = case.depth
     except ExactOrbitError as exc:
-        return undecided("C7", STATEMENT, exc)
+        return undecided("C7", statement(), exc)
     return claim_c7_diagonal(table)

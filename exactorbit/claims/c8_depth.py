@@ -10,10 +10,13 @@ from ..depth import check_depth_table, layer_reconstruction
 from ..errors import ExactOrbitError, TooExpensive
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str, undecided
 
-__all__ = ["claim", "claim_c8_depth", "layer_networks_evidence", "STATEMENT"]
+__all__ = ["claim", "claim_c8_depth", "layer_networks_evidence", "statement"]
 
-STATEMENT = ("complexity increases with depth: the minimal orbit size in image space is non-decreasing from "
-             "layer to layer")
+
+def statement():
+    """The claim's statement."""
+    return ("complexity increases with depth: the minimal orbit size in image space is non-decreasing from "
+            "layer to layer")
 
 
 def _shrinking_unions(table):
@@ -121,7 +124,7 @@ def claim_c8_depth(table, constant_table=None, networks=None):
         evidence["networks"] = networks
     return Claim(
         id="C8",
-        statement=STATEMENT,
+        statement=statement(),
         verdict=verdict,
         evidence=evidence,
         summary="; ".join(notes),
@@ -129,7 +132,7 @@ def claim_c8_depth(table, constant_table=None, networks=None):
     )
 
 
-def layer_networks_evidence(table, *, hidden=1, tied=True, alphabet=(-1, 0, 1), force=False):
+def layer_networks_evidence(table, *, hidden=1, tied=True, alphabet=(-1, 0, 1), force=False, limit=None):
     """Per layer >= 2: the exact reconstruction probabilities of its candidate codes (JSON), or why not computed.
 
     The networks are the (hidden, tied, alphabet) autoencoders over the code
@@ -138,7 +141,7 @@ def layer_networks_evidence(table, *, hidden=1, tied=True, alphabet=(-1, 0, 1), 
     out = []
     for L in range(2, len(table.layers) + 1):
         try:
-            rec = layer_reconstruction(table, L, hidden=hidden, tied=tied, alphabet=alphabet, force=force)
+            rec = layer_reconstruction(table, L, hidden=hidden, tied=tied, alphabet=alphabet, force=force, limit=limit)
             out.append(_reconstruction_json(rec))
         except TooExpensive as exc:
             out.append({"layer": L, "skipped": str(exc)})
@@ -157,7 +160,7 @@ def claim(case):
     try:
         table, variant = case.depth, case.depth_with_constants
     except ExactOrbitError as exc:
-        return undecided("C8", STATEMENT, exc)
+        return undecided("C8", statement(), exc)
     fam = case.family
     networks = layer_networks_evidence(table, hidden=fam.hidden, tied=fam.tied, alphabet=fam.alphabet,
                                        force=case.force)

@@ -75,12 +75,12 @@ def run(args):
     ([(1, 4), (2, 2)], ['holds', 'fails'])
     """
     from .._validation import check_int
-    from ..actions import orbit
     from ..claims.c7_diagonal import claim_c7_diagonal
     from ..claims.c8_depth import claim_c8_depth, layer_networks_evidence
     from ..depth import depth_table
     from ..images import render_block
     from ..networks import parse_alphabet
+    from ..orbits import orbit_classes
 
     grid, group = group_from_args(args)
     layers = check_int("--layers", args.layers, min_value=1, max_value=6)
@@ -118,12 +118,11 @@ def run(args):
     if table.stopped:
         lines.append(f"stopped: {table.stopped}")
     for row in table.layers:
-        reps = []
-        seen = set()
+        rep_of = {x: c.representative for c in orbit_classes(group, set(row.unions)) for x in c.members}
+        first = {}  # the first union of each G-orbit, in the layer's order
         for u in row.unions:
-            if u not in seen:
-                seen.update(orbit(group, u))
-                reps.append(u)
+            first.setdefault(rep_of[u], u)
+        reps = list(first.values())
         lines.append(f"\nlayer {row.layer}: {len(row.features)} features, one per G-orbit shown "
                      f"(orbit sizes {sorted(set(row.orbit_sizes))}):")
         lines.append(render_block(reps[:12], grid))

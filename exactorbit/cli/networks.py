@@ -59,7 +59,8 @@ def run(args):
         rows.append({"image": c.representative, "orbit_size": c.size, "probability": probs[c.representative]})
     payload = {
         "parameter_settings": total,
-        "distinct_functions": distinct,
+        "distinct_functions": None if distinct is None else int(distinct),
+        "method": {"distinct_functions": getattr(distinct, "method", None), "reconstruction": probs.method},
         "reconstruction": [
             {"image": r["image"], "orbit_size": r["orbit_size"],
              "probability": f"{r['probability'].numerator}/{r['probability'].denominator}"}

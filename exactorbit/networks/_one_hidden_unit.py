@@ -137,17 +137,22 @@ def _supported_pairs(family, w):
     return A, B, C
 
 
-@functools.lru_cache(maxsize=4)
-def _setting_scores(family, force=False):
+def _setting_scores(family, force=False, limit=None):
     """Every encoder setting (W, t) and the scores S[x, s] = w_s . x (int16), cached per family."""
     cost = unit_setting_count(family.n, family.alphabet, family.exclude_constant) << family.n
-    refuse_if_over("the membership test (every unit's scores on every image)", cost, "network_work", force=force)
+    refuse_if_over("the membership test (every unit's scores on every image)", cost, "network_work",
+                   limit=limit, force=force)
+    return _scores(family)
+
+
+@functools.lru_cache(maxsize=4)
+def _scores(family):
     W, t = unit_settings(family.n, family.alphabet, family.exclude_constant)
     S = (_inputs(family.n) @ W.T).astype(np.int16)
     return W, t, S
 
 
-def is_member(family, table, *, force=False):
+def is_member(family, table, *, force=False, limit=None):
     """Whether some parameter setting of a one-hidden-unit family computes ``table`` (no listing).
 
     F = h ? a : b takes at most two values; for each encoder setting whose unit
@@ -163,7 +168,7 @@ def is_member(family, table, *, force=False):
     values = np.unique(F)
     if values.size > 2:
         return False
-    W, t, S = _setting_scores(family, force)
+    W, t, S = _setting_scores(family, force, limit)
     if values.size == 1:
         cands = [(a, a, None) for a in values.tolist()]
     else:

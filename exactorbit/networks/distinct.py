@@ -7,7 +7,7 @@ which route ran (``.method``):
   multiplicity: ``"packed_keys"`` (:mod:`._packed`, n <= 4: one uint64 key per
   table) or ``"dictionary"`` (:mod:`._dictionary`, any n: a dictionary of table
   bytes);
-* :func:`count_distinct_functions` counts them: ``"k1_structure"``
+* :func:`count_distinct_functions` counts them: ``"one_hidden_unit"``
   (:mod:`._one_hidden_unit`, one hidden unit, never lists),
   ``"untied_sets"`` (:mod:`._untied_sets`, untied with n <= 4, proofs/network_counts.md
   Lemma A), or the length of a listing (``"packed_keys"``, ``"dictionary"``).
@@ -15,7 +15,7 @@ which route ran (``.method``):
 >>> from exactorbit.networks import NetworkFamily
 >>> c = count_distinct_functions(NetworkFamily("2x2", 1, tied=False))
 >>> c, c.method
-(25936, 'k1_structure')
+(25936, 'one_hidden_unit')
 """
 
 from math import comb
@@ -47,7 +47,7 @@ __all__ = [
 #: The routes of :func:`enumerate_functions`.
 LISTING_METHODS = ("auto", "packed_keys", "dictionary")
 #: The routes of :func:`count_distinct_functions`.
-COUNT_METHODS = ("auto", "k1_structure", "untied_sets", "packed_keys", "dictionary")
+COUNT_METHODS = ("auto", "one_hidden_unit", "untied_sets", "packed_keys", "dictionary")
 
 #: The one-hidden-unit structure route tabulates every unit on at most this many pixels.
 _K1_STRUCTURE_PIXELS = 10
@@ -101,8 +101,9 @@ def enumerate_functions(family, *, method="auto", force=False, limit=None, progr
     """
     fam = _family(family)
     route = _listing_route(fam, method)
-    refuse_if_over("enumerating the distinct functions", enumeration_estimate(fam), "network_work",
-                   limit=limit, force=force)
+    estimate = enumeration_estimate(fam)
+    _refuse_beyond_reach(fam, estimate)
+    refuse_if_over("enumerating the distinct functions", estimate, "network_work", limit=limit, force=force)
     if route == "packed_keys":
         keys, counts = _packed_enumeration(fam, progress=progress)
         tables = _unpack_keys(keys, fam.n)
@@ -147,24 +148,28 @@ def untied_distinct_estimate(family):
     return sum(len(V) * comb(s, c) for s, V in _function_sets(fam).items() for c in range(1, fam.n + 1))
 
 
-def _count_route(fam):
-    """The route 'auto' takes, or a TooExpensive explaining why no route is in reach."""
-    if fam.hidden == 1 and fam.n <= _K1_STRUCTURE_PIXELS:
-        return "k1_structure"
-    if not fam.tied and fam.n <= 4:
-        return "untied_sets"
-    why = [f"the one-hidden-unit structure route handles at most {_K1_STRUCTURE_PIXELS} pixels" if fam.hidden == 1
-           else "the one-hidden-unit structure route needs hidden=1",
+def _refuse_beyond_reach(fam, estimate):
+    """Enumerations that would take years are refused even with force (a hard limit), with what else was tried."""
+    why = [f"the one-hidden-unit route handles at most {_K1_STRUCTURE_PIXELS} pixels" if fam.hidden == 1
+           else "the one-hidden-unit route needs hidden=1",
            "the untied set count needs an untied family with at most 4 pixels"]
     refuse_if_over(f"enumerating the distinct functions of {fam.describe()} (years on one machine; {'; '.join(why)})",
-                   enumeration_estimate(fam), "distinct_beyond_reach")
+                   estimate, "distinct_beyond_reach")
+
+
+def _count_route(fam):
+    """The route 'auto' takes."""
+    if fam.hidden == 1 and fam.n <= _K1_STRUCTURE_PIXELS:
+        return "one_hidden_unit"
+    if not fam.tied and fam.n <= 4:
+        return "untied_sets"
     return "packed_keys" if _packable(fam) else "dictionary"
 
 
 def count_distinct_functions(family, *, method="auto", force=False, limit=None, progress=None):
     """The exact number of distinct functions of a family (an int whose ``.method`` names the route).
 
-    Routes: ``"k1_structure"`` (one hidden unit: F = h ? a : b with h the encoder
+    Routes: ``"one_hidden_unit"`` (one hidden unit: F = h ? a : b with h the encoder
     unit, counted up to (h, a, b) ~ (not h, b, a)); ``"untied_sets"`` (untied,
     n <= 4: the sets of pixel functions that some S(H) contains, refused past
     ``limit`` candidate sets); ``"packed_keys"`` / ``"dictionary"`` (the length
@@ -182,9 +187,9 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
     fam = _family(family)
     check_method(method, COUNT_METHODS)
     route = _count_route(fam) if method == "auto" else method
-    if route == "k1_structure":
+    if route == "one_hidden_unit":
         if fam.hidden != 1:
-            raise InvalidArgument(f"method 'k1_structure' needs one hidden unit, got hidden={fam.hidden}")
+            raise InvalidArgument(f"method 'one_hidden_unit' needs one hidden unit, got hidden={fam.hidden}")
         refuse_if_over("counting the distinct functions (one hidden unit: every unit's table)",
                        unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant) * 2**fam.n, "network_work",
                        limit=limit, force=force)
@@ -195,8 +200,9 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
         return RoutedInt(_untied_distinct_count(fam, progress=progress), route)
     if route == "packed_keys":
         _listing_route(fam, route)
-        refuse_if_over("enumerating the distinct functions", enumeration_estimate(fam), "network_work",
-                       limit=limit, force=force)
+        estimate = enumeration_estimate(fam)
+        _refuse_beyond_reach(fam, estimate)
+        refuse_if_over("enumerating the distinct functions", estimate, "network_work", limit=limit, force=force)
         return RoutedInt(len(_packed_enumeration(fam, progress=progress)[0]), route)
     functions = enumerate_functions(fam, method="dictionary", limit=limit, force=force, progress=progress)
     return RoutedInt(len(functions), route)

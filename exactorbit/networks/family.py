@@ -275,7 +275,7 @@ def _distinct_rows(tables, weights=None):
     return tables[starts], np.add.reduceat(w, starts)
 
 
-def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False):
+def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False, *, force=False, limit=None):
     """The distinct Boolean functions of one threshold unit on m inputs, with multiplicities.
 
     Returns ``(tables, counts)``: tables (F, 2**m) bool in lexicographic order of
@@ -288,7 +288,7 @@ def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False):
     (14, 30)
     """
     cost = unit_setting_count(m, alphabet, exclude_constant) * 2**m
-    refuse_if_over(f"the truth tables of every unit on {m} inputs", cost, "network_work")
+    refuse_if_over(f"the truth tables of every unit on {m} inputs", cost, "network_work", limit=limit, force=force)
     W, t = unit_settings(m, alphabet, exclude_constant)
     tables, counts = _distinct_rows(_unit_tables(W, t))
     return tables, [int(c) for c in counts]

@@ -27,7 +27,8 @@ def is_member(family, table, *, method="auto", force=False, limit=None):
     """Whether some parameter setting of ``family`` computes ``table`` (a bool).
 
     'auto' uses the one-hidden-unit route when hidden=1, else lists the family's
-    functions (refused past ``limit`` unless ``force``).
+    functions (refused past ``limit`` unless ``force``).  The answer is a plain
+    bool (a bool cannot carry a route): pass ``method=`` to choose the route.
     """
     fam = _family(family)
     check_method(method, METHODS)
@@ -36,7 +37,7 @@ def is_member(family, table, *, method="auto", force=False, limit=None):
     if method == "one_hidden_unit":
         if fam.hidden != 1:
             raise InvalidArgument(f"method 'one_hidden_unit' needs hidden=1, got hidden={fam.hidden}")
-        return _one_hidden_unit_member(fam, table, force=force)
+        return _one_hidden_unit_member(fam, table, force=force, limit=limit)
     F = as_table(table, "table", size=1 << fam.n)
     key = F.tobytes()
     return any(t.tobytes() == key for t, _ in enumerate_functions(fam, force=force, limit=limit))

@@ -28,27 +28,25 @@ images of the smallest non-constant orbits, the smallest masks first, at most
 >>> d.smallest_nonconstant_orbit_size, d.minimal_orbit_features  # rows and their complements, ...
 (6, (7, 63, 84, 238))
 
-See also: :func:`exactorbit.counting.burnside_count` (the number of orbits alone)
-and :func:`exactorbit.actions.orbit` (the orbit of one image).
+Two per-image arrays of the enumerative route are questions of their own:
+:func:`orbit_labels` (every image's minimal image) and :func:`stabilizer_orders`
+(every image's |Stab|); :func:`estimate_enumeration` gives that route's cost.
+
+See also: :func:`exactorbit.counting.burnside_count` (the number of orbits alone),
+:func:`exactorbit.actions.orbit` (the orbit of one image) and
+:mod:`exactorbit.stabilizers` (one image's stabilizer, orbit size and minimal image).
 """
 
 import numpy as np
 
 from .._routes import check_method
-from .._validation import check_int, describe
+from .._validation import check_int, check_mask, describe
 from ..actions import apply, apply_many
 from ..errors import InvalidArgument
 from ..groups import check_group as _check_group
-from ._enumerate import (
-    MAX_FEATURES,
-    enumerate_orbits,
-    enumeration_fits,
-    estimate_enumeration,
-    orbit_labels,
-    stabilizer_orders,
-)
+from ._enumerate import MAX_FEATURES, enumerate_orbits, enumeration_fits, estimate_enumeration, orbit_labels, stabilizer_orders
 from ._result import OrbitClass, OrbitDecomposition
-from ._symbolic import orbit_spectrum, stabilizer_class_counts
+from ._symbolic import orbit_spectrum
 
 __all__ = [
     "OrbitDecomposition",
@@ -56,12 +54,9 @@ __all__ = [
     "decompose",
     "orbit_classes",
     "METHODS",
-    "enumerate_orbits",
     "orbit_labels",
     "stabilizer_orders",
     "estimate_enumeration",
-    "orbit_spectrum",
-    "stabilizer_class_counts",
 ]
 
 #: The routes of :func:`decompose`.
@@ -127,7 +122,9 @@ def orbit_classes(group, points=None, *, name="points", decomposition=None, forc
 
 
 def _union_find_classes(group, points, name):
-    points = sorted({int(p) for p in points})
+    if isinstance(points, (str, bytes)) or not hasattr(points, "__iter__"):
+        raise InvalidArgument(f"{name} must be a collection of image masks, got {describe(points)}")
+    points = sorted({check_mask(f"{name} entry", p, group.n) for p in points})
     index = {p: i for i, p in enumerate(points)}
     parent = list(range(len(points)))
 
@@ -146,7 +143,7 @@ def _union_find_classes(group, points, name):
             j = index.get(int(q))
             if j is None:
                 raise InvalidArgument(
-                    f"{name} must be a union of orbits: {points[i]} is sent to {int(q)}, which is not among the {name}"
+                    f"{name} must be a union of G-orbits: a generator sends {points[i]} to {int(q)}, which is missing"
                 )
             a, b = find(i), find(j)
             if a != b:

@@ -138,7 +138,7 @@ def shadow_group(group, family_or_functions, tolerance=0, *, complement=False, i
         functions = enumerate_functions(family_or_functions, force=force, limit=limit, progress=progress)
     else:
         functions = _functions(family_or_functions)
-    return _shadow_by_listing(group, functions, tolerance, complement, inputs, force, None)
+    return _shadow_by_listing(group, functions, tolerance, complement, inputs, force, limit)
 
 
 def recurrent_shadow_group(family_or_functions, *, group=None, method="auto", force=False, limit=None):

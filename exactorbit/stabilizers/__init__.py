@@ -52,7 +52,7 @@ from ..actions import _check_point
 from ..errors import InvalidArgument
 from ..groups import PixelGroup
 from . import _backtrack, _listing, _natural, _vectorised
-from ._chain import StabilizerChain
+from ._chain import StabilizerChain, chain_of
 
 __all__ = [
     "METHODS",
@@ -138,7 +138,7 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
         order = len(rows)
         gens = _vectorised.generators_of(group, rows, order)
     elif route == "backtrack":
-        arrays, order = _backtrack.stabilizer_search(StabilizerChain(group), c)
+        arrays, order = _backtrack.stabilizer_search(chain_of(group), c)
         gens = [_element(g) for g in arrays]
     else:
         gens, order = _listing.stabilizer(group, x, force, limit)
@@ -190,7 +190,7 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     elif route == "vectorised":
         g = _vectorised.transporter(group, ca, cb)
     else:
-        g = _backtrack.transporter_search(StabilizerChain(group), ca, cb)
+        g = _backtrack.transporter_search(chain_of(group), ca, cb)
     return None if g is None else RoutedTuple(_element(g), route)
 
 

@@ -43,7 +43,7 @@ Front doors: :mod:`exactorbit.stabilizers`.
 import numpy as np
 
 from .._budget import refuse_if_over
-from ._chain import StabilizerChain, inverse, orbit_labels
+from ._chain import chain_of, inverse, orbit_labels
 
 __all__ = ["colouring", "stabilizer_search", "transporter_search", "minimal_image_search"]
 
@@ -143,6 +143,7 @@ def transporter_search(chain, source, target):
     """An element h of G with source[p] = target[h[p]] for all p (so a^h = b for colourings of a, b), or None.
 
     >>> from exactorbit.groups import translations
+    >>> from exactorbit.stabilizers._chain import StabilizerChain
     >>> chain = StabilizerChain(translations("1x4"))
     >>> transporter_search(chain, colouring(0b0011, 4), colouring(0b1001, 4)).tolist()
     [3, 0, 1, 2]
@@ -185,7 +186,7 @@ def minimal_image_search(group, colours, *, force=False, limit=None):
     before a present one; for a tuple, its first image fully first.
     """
     n = group.n
-    chain = StabilizerChain(group, base_prefix=range(n - 1, -1, -1))
+    chain = chain_of(group, range(n - 1, -1, -1))
     levels = [lev for lev in chain.levels if len(lev.orbit) > 1]
     first = np.asarray(colours, dtype=np.int64)
     states = {first.tobytes(): (first, np.arange(n, dtype=np.int64))}

@@ -26,7 +26,7 @@ backtrack searches prune with.
 import numpy as np
 from sympy.combinatorics import Permutation
 
-__all__ = ["StabilizerChain", "compose", "inverse", "orbit_labels"]
+__all__ = ["StabilizerChain", "chain_of", "compose", "inverse", "orbit_labels"]
 
 #: Transversal elements kept per level (entries of int64 arrays): past it they are rebuilt on demand.
 _CACHE_ENTRIES = 1 << 22
@@ -186,6 +186,15 @@ class StabilizerChain:
             return False
         depth, residue = self.sift(g)
         return depth == len(self.levels) and bool(np.array_equal(residue, np.arange(self.n)))
+
+
+def chain_of(group, base_prefix=()):
+    """The group's stabilizer chain for a base prefix, built once and kept on the group."""
+    cache = group._chains
+    key = tuple(base_prefix)
+    if key not in cache:
+        cache[key] = StabilizerChain(group, base_prefix)
+    return cache[key]
 
 
 def as_sympy(g):

@@ -17,7 +17,8 @@ from exactorbit.networks import (
 def test_cli_json(capsys):
     assert main(["networks", "--grid", "2x2", "--hidden", "1", "--untied", "--alphabet", "0,1", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"parameter_settings", "distinct_functions", "reconstruction"}
+    assert set(out) == {"parameter_settings", "distinct_functions", "reconstruction", "method"}
+    assert out["method"] == {"distinct_functions": "one_hidden_unit", "reconstruction": "direct"}
     fam = NetworkFamily("2x2", 1, tied=False, alphabet=(0, 1))
     assert out["parameter_settings"] == parameter_settings(fam)
     assert out["distinct_functions"] == count_distinct_functions(fam)

@@ -6,7 +6,8 @@ import pytest
 from exactorbit.counting import burnside_count
 from exactorbit.errors import InvalidArgument
 from exactorbit.groups import named_group
-from exactorbit.orbits import decompose, enumerate_orbits, orbit_classes
+from exactorbit.orbits import decompose, orbit_classes
+from exactorbit.orbits._enumerate import enumerate_orbits
 
 
 def test_bad_arguments():

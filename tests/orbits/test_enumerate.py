@@ -11,13 +11,8 @@ from exactorbit._budget import LIMITS, Limit
 from exactorbit.counting import burnside_count, orbits_by_weight
 from exactorbit.errors import TooExpensive
 from exactorbit.groups import named_group, trivial
-from exactorbit.orbits import (
-    _enumerate,
-    enumerate_orbits,
-    estimate_enumeration,
-    orbit_labels,
-    stabilizer_orders,
-)
+from exactorbit.orbits import _enumerate, estimate_enumeration, orbit_labels, stabilizer_orders
+from exactorbit.orbits._enumerate import enumerate_orbits
 from exactorbit.testutil import (
     naive_apply,
     naive_decomposition,

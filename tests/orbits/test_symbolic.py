@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from exactorbit import strategies as eos
 from exactorbit.counting import burnside_count, orbits_by_weight
 from exactorbit.groups import GROUP_NAMES, named_group, symmetric
-from exactorbit.orbits import enumerate_orbits, orbit_spectrum, stabilizer_class_counts
+from exactorbit.orbits._enumerate import enumerate_orbits
+from exactorbit.orbits._symbolic import orbit_spectrum, stabilizer_class_counts
 from exactorbit.testutil import naive_stabilizer_members
 
 SPECS = list(GROUP_NAMES) + ["translations+rotations", "translations+reflections", "translations+dihedral"]

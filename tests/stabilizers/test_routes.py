@@ -25,7 +25,7 @@ from exactorbit.stabilizers import (
     stabilizer,
     transporter,
 )
-from exactorbit.testutil import naive_elements, naive_minimal_image, naive_orbit, naive_stabilizer_elements
+from exactorbit.testutil import naive_minimal_image, naive_orbit, naive_stabilizer_elements
 
 ROUTES = ("vectorised", "backtrack", "listing")
 

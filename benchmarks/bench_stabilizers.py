@@ -1,0 +1,189 @@
+"""One image in a big group: set stabilizer, orbit size, transporter, minimal image, exactorbit beside GAP.
+
+    python3 benchmarks/bench_stabilizers.py [--runs 5] [--quick] [--no-gap]
+
+A fixed suite (seeded images, the same generators on both sides, GAP's points
+shifted by one).  Every call is timed in-process, ``--runs`` times, after one
+warm-up call that builds what both sides cache on the group (GAP its stabilizer
+chain, exactorbit its chain or element list); the table gives, per case and
+question, the median over the runs and images, GAP's median the same way
+(``NanosecondsSinceEpoch``), and the ratio GAP / exactorbit (above 1: exactorbit
+is faster).  The minimal image has no GAP core counterpart (the ``images``
+package is not in Debian's GAP), so GAP's column there is
+``Minimum(Orbit(G, S, OnSets))``.  GAP is skipped with a message when absent.
+"""
+
+import argparse
+import random
+import statistics
+import sys
+import time
+
+from exactorbit.actions import apply
+from exactorbit.gap import gap_available, gap_set, run_gap, to_gap
+from exactorbit.groups import PixelGroup, named_group
+from exactorbit.stabilizers import minimal_image, orbit_size, stabilizer, transporter
+
+
+def rows_and_columns(k):
+    """All row permutations times all column permutations of a k x k grid."""
+    def perm(f):
+        return tuple(f(r, c) for r in range(k) for c in range(k))
+    swap = lambda i: 1 if i == 0 else 0 if i == 1 else i  # noqa: E731
+    gens = [perm(lambda r, c: swap(r) * k + c), perm(lambda r, c: ((r + 1) % k) * k + c),
+            perm(lambda r, c: r * k + swap(c)), perm(lambda r, c: r * k + (c + 1) % k)]
+    return PixelGroup(f"{k}x{k}", gens, name=f"rows x columns {k}x{k}")
+
+
+def wreath(block, blocks):
+    """S_block wr S_blocks on a grid of ``blocks`` rows of ``block`` pixels: inside every row, and rows permuted."""
+    n = block * blocks
+    gens = []
+    inside = [1, 0] + list(range(2, block))
+    cycle = list(range(1, block)) + [0]
+    for base in (inside, cycle):
+        gens.append(tuple(base) + tuple(range(block, n)))
+    row_swap = [(1 if r == 0 else 0 if r == 1 else r) * block + c for r in range(blocks) for c in range(block)]
+    row_cycle = [((r + 1) % blocks) * block + c for r in range(blocks) for c in range(block)]
+    return PixelGroup(f"{blocks}x{block}", [*gens, tuple(row_swap), tuple(row_cycle)],
+                      name=f"S{block} wr S{blocks}")
+
+
+def elementary_abelian(n):
+    """C2^(n/2) on n pixels: the swaps of pixels 2i and 2i+1."""
+    gens = []
+    for i in range(n // 2):
+        g = list(range(n))
+        g[2 * i], g[2 * i + 1] = 2 * i + 1, 2 * i
+        gens.append(tuple(g))
+    return PixelGroup(f"1x{n}", gens, name=f"C2^{n // 2}")
+
+
+def random_transitive(n, rng):
+    """A group from two random permutations of n pixels (transitive; nearly always S_n or A_n)."""
+    return PixelGroup(f"1x{n}", [tuple(rng.sample(range(n), n)) for _ in range(2)], name=f"random 2-gen on {n}")
+
+
+def suite(quick):
+    rng = random.Random(2026)
+    cases = []
+
+    def images(group, count, densities=(0.5,)):
+        out = []
+        for k in range(count):
+            d = densities[k % len(densities)]
+            out.append(sum(1 << p for p in range(group.n) if rng.random() < d))
+        return out
+
+    G = named_group("translations+dihedral", "28x28")
+    cases.append(("28x28 translations+dihedral (6272)", G, images(G, 6 if quick else 20),
+                  ("stabilizer", "orbit size", "minimal image", "transporter")))
+    every = (0.1, 0.3, 0.5, 0.7, 0.9)
+    for grid in ("5x5", "10x10", "28x28"):
+        S = named_group("symmetric", grid)
+        cases.append((f"symmetric on {S.n}", S, images(S, 5, every), ("stabilizer", "transporter")))
+    for k in ((6,) if quick else (6, 10)):
+        R = rows_and_columns(k)
+        cases.append((f"rows x columns {k}x{k} ({R.order()})", R, images(R, 5, every), ("stabilizer", "transporter")))
+    for block, blocks in ((9, 4),) if quick else ((9, 4), (16, 4)):
+        W = wreath(block, blocks)
+        cases.append((W.name + f" on {W.n}", W, images(W, 5, every), ("stabilizer", "transporter")))
+    for n in ((30,) if quick else (30, 45, 64)):
+        T = random_transitive(n, rng)
+        cases.append((f"{T.name} ({T.natural_kind or 'other'})", T, images(T, 5, every), ("stabilizer", "transporter")))
+    for n in ((64,) if quick else (64, 1024)):
+        E = elementary_abelian(n)
+        cases.append((f"{E.name} on {n}", E, images(E, 5, every), ("stabilizer", "transporter")))
+    # targets: an image of x under a seeded element (so every transporter exists)
+    out = []
+    for name, group, xs, questions in cases:
+        targets = [apply(group.random_element(rng), x) for x in xs]
+        out.append((name, group, xs, targets, questions))
+    return out
+
+
+def ours(question, group, x, y):
+    if question == "stabilizer":
+        return lambda: stabilizer(group, x)
+    if question == "orbit size":
+        return lambda: orbit_size(group, x)
+    if question == "minimal image":
+        return lambda: minimal_image(group, x)
+    return lambda: transporter(group, x, y)
+
+
+def time_ours(fn, runs):
+    fn()  # warm-up: chains and element lists are built once per group
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+GAP_CALL = {
+    "stabilizer": "Stabilizer(G, s, OnSets)",
+    "orbit size": "Size(G) / Size(Stabilizer(G, s, OnSets))",
+    "minimal image": "Minimum(Orbit(G, s, OnSets))",
+    "transporter": "RepresentativeAction(G, s, t, OnSets)",
+}
+
+
+def time_gap(cases, runs):
+    """{(case index, question): median seconds} from one GAP process."""
+    lines = ["med := function(l) l := ShallowCopy(l); Sort(l); return l[QuoInt(Length(l) + 1, 2)]; end;;"]
+    for i, (name, group, xs, ys, questions) in enumerate(cases):
+        for q in questions:
+            lines.append("all := [];;")
+            for x, y in zip(xs, ys):
+                # a fresh group per image, warmed by one call, as on exactorbit's side
+                lines.append(f"G := {to_gap(group)};; s := {gap_set(x)};; t := {gap_set(y)};; r := {GAP_CALL[q]};; "
+                             f"for k in [1..{runs}] do t0 := NanosecondsSinceEpoch();; r := {GAP_CALL[q]};; "
+                             f"Add(all, NanosecondsSinceEpoch() - t0); od;")
+            lines.append(f'Print("T {i} {q.replace(" ", "_")} ", med(all), "\\n");')
+    out = run_gap("\n".join(lines), timeout=3600)
+    result = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[0] == "T":
+            result[(int(parts[1]), parts[2].replace("_", " "))] = int(parts[3]) / 1e9  # float-ok: a time
+    return result
+
+
+def fmt(seconds):
+    if seconds is None:
+        return "n/a"
+    return f"{seconds * 1e3:.3g} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="a smaller suite")
+    parser.add_argument("--no-gap", action="store_true", help="exactorbit only")
+    args = parser.parse_args(argv)
+    runs = max(5, args.runs)
+    cases = suite(args.quick)
+    gap = {}
+    if args.no_gap:
+        print("GAP not run (--no-gap)")
+    elif not gap_available():
+        print("GAP is not installed (Debian package gap): its column is n/a")
+    else:
+        gap = time_gap(cases, runs)
+    print("| case | question | route | exactorbit (median) | GAP 4 (median) | GAP / exactorbit |")
+    print("|---|---|---|---|---|---|")
+    for i, (name, group, xs, ys, questions) in enumerate(cases):
+        for q in questions:
+            per_image = [time_ours(ours(q, group, x, y), runs) for x, y in zip(xs, ys)]
+            mine = statistics.median(per_image)
+            route = stabilizer(group, xs[0]).method if q != "minimal image" else minimal_image(group, xs[0]).method
+            theirs = gap.get((i, q))
+            ratio = f"{theirs / mine:.1f}x" if theirs else "n/a"
+            print(f"| {name} | {q} | {route} | {fmt(mine)} | {fmt(theirs)} | {ratio} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
