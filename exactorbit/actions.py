@@ -23,16 +23,19 @@ from collections import deque
 
 import numpy as np
 
-from ._budget import check_force, limit_value, refuse_if_over
+from ._budget import LIMITS, check_force, limit_value, refuse_if_over
+from ._routes import RoutedTuple, check_method
 from ._validation import check_mask, describe
 from .errors import InvalidArgument
 from .groups import PixelGroup, compose, identity
+from .images import colouring, to_mask
 
 __all__ = [
     "apply",
     "apply_many",
     "orbit",
     "orbit_with_transversal",
+    "all_images",
     "action_tables",
     "apply_all",
     "cycle_masks",
@@ -176,15 +179,62 @@ def _transversal_element(group, tree, y):
     return t
 
 
-def orbit(group, x, *, force=False, limit=None):
-    """The orbit of an image (or of a tuple of images) as a sorted tuple.
+#: 'auto' lists a group's elements for the vectorised routes up to this order (when order x degree fits too).
+VECTORISED_ORDER = 50_000
+
+
+def elements_fit(group):
+    """Whether the vectorised routes suit the group: its elements are listed already, or few and small enough."""
+    return group._elements is not None or (group.order() <= VECTORISED_ORDER
+                                           and group.order() * group.n <= LIMITS["group_elements"].value)
+
+
+def all_images(group, x):
+    """The image of x (a mask, or a tuple of masks) under every element at once: (elements, colourings).
+
+    Row k of the colourings is x^g for g = elements[k] (:func:`exactorbit.images.colouring`):
+    pixel q of x^g is pixel g^-1(q) of x, so the whole pass is one gather.
+
+    >>> from exactorbit.groups import translations
+    >>> elements, images = all_images(translations("1x3"), 0b001)
+    >>> elements.tolist(), images.tolist()
+    ([[0, 1, 2], [1, 2, 0], [2, 0, 1]], [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    """
+    return images_of_colouring(group, colouring(x, group.n))
+
+
+def images_of_colouring(group, colours):
+    """:func:`all_images` for a colouring array (uint8 rows when the colours fit)."""
+    colours = np.asarray(colours)
+    small = colours.astype(np.uint8) if colours.max(initial=0) < 256 else colours
+    return group.element_array(), small[group.element_inverse_array()]
+
+
+def orbit(group, x, *, method="auto", force=False, limit=None):
+    """The orbit of an image (or of a tuple of images) as a sorted tuple; ``.method`` names the route.
+
+    Routes: ``"listing"`` (breadth first along the generators, refused past
+    ``LIMITS["orbit_points"]`` points) and ``"vectorised"`` (every element applied
+    at once, :func:`all_images`); 'auto' takes the vectorised one when
+    :func:`elements_fit`.
 
     >>> from exactorbit.groups import reflections
     >>> orbit(reflections("1x3"), 0b001)
     (1, 4)
     """
     x = _check_point(group, x)
-    return tuple(sorted(_search(group, x, limit, force)))
+    check_method(method, ("auto", "listing", "vectorised"))
+    if method == "auto":
+        method = "vectorised" if elements_fit(group) else "listing"
+    if method == "listing":
+        return RoutedTuple(sorted(_search(group, x, limit, force)), method)
+    _, images = all_images(group, x)
+    rows = np.unique(images, axis=0)
+    if isinstance(x, tuple):
+        points = {tuple(to_mask((row >> j) & 1) for j in range(len(x))) for row in rows}
+    else:
+        points = {to_mask(row) for row in rows}
+    return RoutedTuple(sorted(points), method)
 
 
 def orbit_with_transversal(group, x, *, force=False, limit=None):

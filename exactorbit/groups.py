@@ -33,6 +33,7 @@ import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._budget import refuse_if_over
+from ._chain import StabilizerChain, orbit_labels
 from ._validation import check_int, describe
 from .errors import InvalidArgument
 from .images import parse_grid
@@ -147,10 +148,13 @@ def _check_array_form(name, perm, n):
         raise InvalidArgument(
             f"{name} must permute exactly {n} pixels, got length {len(perm)}: {describe(perm)}"
         )
-    try:
-        values = [check_int(f"{name} entry", v) for v in perm]
-    except InvalidArgument:
-        raise InvalidArgument(f"{name} must hold ints 0..{n - 1}, got {describe(perm)}") from None
+    if set(map(type, perm)) == {int}:  # the common case, checked at C speed (bools excluded)
+        values = list(perm)
+    else:
+        try:
+            values = [check_int(f"{name} entry", v) for v in perm]
+        except InvalidArgument:
+            raise InvalidArgument(f"{name} must hold ints 0..{n - 1}, got {describe(perm)}") from None
     if sorted(values) != list(range(n)):
         raise InvalidArgument(
             f"{name} is not a permutation of 0..{n - 1}: {describe(perm)}"
@@ -224,17 +228,26 @@ class PixelGroup:
         gens = list(dict.fromkeys(g for g in gens if g != ident))
         self.generators = tuple(gens)
         self.name = name or "group"
-        self.sympy = PermutationGroup([Permutation(list(g)) for g in gens] or [Permutation(list(ident))])
+        self._sympy = None
         self._order = None
         self._elements = None
         self._symmetric = False
         self._kind = None
         self._inverses = None
+        self._inverse_columns = None  # the inverses by pixel (exactorbit.stabilizers' vectorised route)
         self._chains = {}  # stabilizer chains by base prefix (exactorbit.stabilizers)
         #: The route that computed this group, for groups a front door returns (e.g. a stabilizer), else None.
         self.method = None
 
     # -- basic facts -------------------------------------------------
+    @property
+    def sympy(self):
+        """The group as a sympy ``PermutationGroup`` (built on first use)."""
+        if self._sympy is None:
+            gens = [Permutation(list(g)) for g in self.generators] or [Permutation(list(range(self.n)))]
+            self._sympy = PermutationGroup(gens)
+        return self._sympy
+
     @property
     def n(self):
         """Degree: the number of pixels."""
@@ -262,9 +275,20 @@ class PixelGroup:
                 self._order = math.factorial(self.n)
             elif kind == "alternating":
                 self._order = math.factorial(self.n) // 2
-            else:
-                self._order = int(self.sympy.order())
+            elif self._order is None:
+                self._order = self.chain().order()
         return self._order
+
+    def chain(self, base_prefix=()):
+        """The stabilizer chain (:class:`exactorbit._chain.StabilizerChain`) for a base prefix, built once.
+
+        >>> translations("2x2").chain().order()
+        4
+        """
+        key = tuple(base_prefix)
+        if key not in self._chains:
+            self._chains[key] = StabilizerChain(self.generators, self.n, key)
+        return self._chains[key]
 
     @property
     def natural_kind(self):
@@ -288,11 +312,13 @@ class PixelGroup:
             n = self.n
             if self._symmetric:
                 self._kind = "symmetric"
+            elif n >= 3 and self.generators and len(set(orbit_labels(self.generators, n).tolist())) > 1:
+                self._kind = ""  # intransitive: neither S_n nor A_n, no order needed
             elif n >= 8 and self.generators and self.sympy.is_alt_sym(eps=1e-9):
                 odd = any(Permutation(list(g)).is_odd for g in self.generators)
                 self._kind = "symmetric" if odd else "alternating"
             else:  # small, or the Monte Carlo test missed (probability < 1e-9): compare the order
-                order = self._order if self._order is not None else int(self.sympy.order())
+                order = self._order if self._order is not None else self.chain().order()
                 self._order = order
                 self._kind = ("symmetric" if order == math.factorial(n) else
                               "alternating" if n >= 3 and 2 * order == math.factorial(n) else "")
@@ -359,7 +385,7 @@ class PixelGroup:
             return True
         if kind == "alternating":
             return not Permutation(list(p)).is_odd
-        return bool(self.sympy.contains(Permutation(list(p))))
+        return self.chain().contains(p)
 
     def __contains__(self, perm):
         return self.contains(perm)

@@ -34,6 +34,8 @@ __all__ = [
     "image_svg",
     "images_svg",
     "popcount",
+    "colouring",
+    "to_mask",
 ]
 
 ON_CHARS = "#1"
@@ -292,3 +294,28 @@ class Image:
 
     def _repr_svg_(self):
         return image_svg(self.mask, self.grid)
+
+
+def colouring(x, n):
+    """The colouring of n pixels by an image (int mask) or a tuple of masks: an int64 array of length n.
+
+    Pixel p gets colour [p in x]; for a tuple (x_0, x_1, ...) the bit vector of its
+    memberships, bit j for x_j.  A group element fixes the point iff it keeps
+    every pixel's colour (the diagonal action on tuples).
+
+    >>> colouring(0b101, 3).tolist(), colouring((0b011, 0b110), 3).tolist()
+    ([1, 0, 1], [1, 3, 2])
+    """
+    if isinstance(x, tuple):
+        out = np.zeros(n, dtype=np.int64)
+        for j, m in enumerate(x):
+            out |= colouring(m, n) << j
+        return out
+    bits = np.frombuffer(int(x).to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(bits, bitorder="little")[:n].astype(np.int64)
+
+
+def to_mask(bits):
+    """The int mask of a 0/1 array (pixel p is bit p)."""
+    packed = np.packbits(np.asarray(bits, dtype=np.uint8), bitorder="little")
+    return int.from_bytes(packed.tobytes(), "little")

@@ -46,13 +46,13 @@ See also: :func:`exactorbit.actions.orbit` (the orbit itself, listed).
 
 from dataclasses import dataclass
 
-from .._budget import LIMITS
 from .._routes import RoutedInt, RoutedTuple, check_method
-from ..actions import _check_point
+from ..actions import _check_point, elements_fit
 from ..errors import InvalidArgument
 from ..groups import PixelGroup
+from ..images import colouring, to_mask
 from . import _backtrack, _listing, _natural, _vectorised
-from ._chain import StabilizerChain, chain_of
+from .._chain import StabilizerChain
 
 __all__ = [
     "METHODS",
@@ -68,10 +68,6 @@ __all__ = [
 
 #: The routes of every door of this module.
 METHODS = ("auto", "natural", "vectorised", "backtrack", "listing")
-
-#: 'auto' lists a group's elements for the vectorised route up to this order (past it, the backtrack).
-VECTORISED_ORDER = 50_000
-
 
 @dataclass(frozen=True)
 class CanonicalImage:
@@ -91,25 +87,24 @@ def _route(group, method):
         return method
     if _natural.applies(group):
         return "natural"
-    if group._elements is not None or (group.order() <= VECTORISED_ORDER
-                                       and group.order() * group.n <= LIMITS["group_elements"].value):
+    if elements_fit(group):
         return "vectorised"
     return "backtrack"
 
 
 def _colours(group, x):
-    return _backtrack.colouring(x, group.n)
+    return colouring(x, group.n)
 
 
 def _point(colours, like):
     """A colouring back as a mask, or a tuple of masks shaped like ``like``."""
     if isinstance(like, tuple):
-        return tuple(_backtrack.to_mask((colours >> j) & 1) for j in range(len(like)))
-    return _backtrack.to_mask(colours)
+        return tuple(to_mask((colours >> j) & 1) for j in range(len(like)))
+    return to_mask(colours)
 
 
 def _element(array):
-    return tuple(int(v) for v in array)
+    return tuple(array.tolist())
 
 
 def stabilizer(group, x, *, method="auto", force=False, limit=None):
@@ -138,7 +133,7 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
         order = len(rows)
         gens = _vectorised.generators_of(group, rows, order)
     elif route == "backtrack":
-        arrays, order = _backtrack.stabilizer_search(chain_of(group), c)
+        arrays, order = _backtrack.stabilizer_search(group.chain(), c)
         gens = [_element(g) for g in arrays]
     else:
         gens, order = _listing.stabilizer(group, x, force, limit)
@@ -190,7 +185,7 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     elif route == "vectorised":
         g = _vectorised.transporter(group, ca, cb)
     else:
-        g = _backtrack.transporter_search(chain_of(group), ca, cb)
+        g = _backtrack.transporter_search(group.chain(), ca, cb)
     return None if g is None else RoutedTuple(_element(g), route)
 
 

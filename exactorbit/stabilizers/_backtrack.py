@@ -5,7 +5,7 @@ tuple (x_1, ..., x_k) (the diagonal action) is the colouring whose colour of p i
 the bit vector of memberships.  g stabilizes x iff c[g[p]] = c[p] for every p,
 and g transports a to b iff c_a[p] = c_b[g[p]].
 
-Transporter.  Write G = G_0 >= G_1 >= ... (:mod:`._chain`).  An h in G_i with
+Transporter.  Write G = G_0 >= G_1 >= ... (:mod:`exactorbit._chain`).  An h in G_i with
 c[p] = t[h[p]] (t the target colouring) factors as h = h' u with u = u_delta in
 the transversal of level i (delta = h[b_i]) and h' in G_{i+1}; then
 c[p] = t'[h'[p]] with t' = t[u] (the target pulled back by u).  So the search
@@ -33,9 +33,10 @@ states is bounded by ``LIMITS["minimal_image_states"]``.
 Front doors: :mod:`exactorbit.stabilizers`.
 
 >>> from exactorbit.groups import named_group
->>> from exactorbit.stabilizers._chain import StabilizerChain
+>>> from exactorbit.images import colouring
+>>> from exactorbit._chain import StabilizerChain
 >>> G = named_group("translations+dihedral", "3x3")
->>> gens, order = stabilizer_search(StabilizerChain(G), colouring(0b000010010, 9))
+>>> gens, order = stabilizer_search(StabilizerChain(G.generators, G.n), colouring(0b000010010, 9))
 >>> order
 4
 """
@@ -43,30 +44,10 @@ Front doors: :mod:`exactorbit.stabilizers`.
 import numpy as np
 
 from .._budget import refuse_if_over
-from ._chain import chain_of, inverse, orbit_labels
+from ..images import to_mask
+from .._chain import inverse, join_labels, orbit_labels
 
-__all__ = ["colouring", "stabilizer_search", "transporter_search", "minimal_image_search"]
-
-
-def colouring(x, n):
-    """The colouring of an image (int mask) or of a tuple of masks, as an int64 array of length n.
-
-    >>> colouring(0b101, 3).tolist(), colouring((0b011, 0b110), 3).tolist()
-    ([1, 0, 1], [1, 3, 2])
-    """
-    if isinstance(x, tuple):
-        out = np.zeros(n, dtype=np.int64)
-        for j, m in enumerate(x):
-            out |= colouring(m, n) << j
-        return out
-    bits = np.frombuffer(int(x).to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
-    return np.unpackbits(bits, bitorder="little")[:n].astype(np.int64)
-
-
-def to_mask(bits):
-    """The int mask of a 0/1 array (pixel p is bit p)."""
-    packed = np.packbits(np.asarray(bits, dtype=np.uint8), bitorder="little")
-    return int.from_bytes(packed.tobytes(), "little")
+__all__ = ["stabilizer_search", "transporter_search", "minimal_image_search"]
 
 
 class _Counter:
@@ -104,10 +85,10 @@ def _transport(chain, counter, start, target):
     """h in G_start with source[p] = target[h[p]] (renumbered colourings), or None.  Iterative depth-first."""
     m = len(chain)
     source = counter.source
+    if start == m or np.array_equal(target, source):  # the identity of G_start works (or nothing does)
+        return np.arange(chain.n, dtype=np.int64) if np.array_equal(target, source) else None
     if not counter.fits(start, target):
         return None
-    if start == m:
-        return np.arange(chain.n, dtype=np.int64)
     # stack entries: (level, target at this level, candidate deltas, next index, u chosen at the parent)
     stack = []
     level = chain.levels[start]
@@ -126,9 +107,10 @@ def _transport(chain, counter, start, target):
         lev = chain.levels[i]
         u = lev.transversal(int(cands[k]))
         t2 = t[u]
-        if not counter.fits(i + 1, t2):
+        done = np.array_equal(t2, source)  # then the identity of G_(i+1) finishes the element
+        if not done and (i + 1 == m or not counter.fits(i + 1, t2)):
             continue
-        if i + 1 == m:  # the bottom: t2 equals the source; h = u_m-1 ... u_start (deepest first)
+        if done:  # h = u_i ... u_start (deepest first)
             h = u
             for v in reversed(chosen):
                 h = v[h]
@@ -143,8 +125,9 @@ def transporter_search(chain, source, target):
     """An element h of G with source[p] = target[h[p]] for all p (so a^h = b for colourings of a, b), or None.
 
     >>> from exactorbit.groups import translations
-    >>> from exactorbit.stabilizers._chain import StabilizerChain
-    >>> chain = StabilizerChain(translations("1x4"))
+    >>> from exactorbit.images import colouring
+    >>> from exactorbit._chain import StabilizerChain
+    >>> chain = StabilizerChain(translations("1x4").generators, 4)
     >>> transporter_search(chain, colouring(0b0011, 4), colouring(0b1001, 4)).tolist()
     [3, 0, 1, 2]
     """
@@ -159,10 +142,10 @@ def stabilizer_search(chain, source):
     n = chain.n
     found = []
     order = 1
+    labels = orbit_labels(found, n)  # the orbits of the subgroup found so far, updated as it grows
     for i in reversed(range(len(chain))):
         level = chain.levels[i]
         b = level.point
-        labels = orbit_labels(found, n)
         cands = level.orbit[c[level.orbit] == c[b]]
         failed = []
         for delta in cands.tolist():
@@ -174,7 +157,7 @@ def stabilizer_search(chain, source):
                 failed.append(delta)
                 continue
             found.append(u[h])  # h, then u: fixes b_0 .. b_(i-1), maps b_i to delta, keeps c
-            labels = orbit_labels(found, n)
+            labels = join_labels(labels, found[-1])
         order *= int(np.count_nonzero(labels[level.orbit] == labels[b]))
     return found, order
 
@@ -186,7 +169,7 @@ def minimal_image_search(group, colours, *, force=False, limit=None):
     before a present one; for a tuple, its first image fully first.
     """
     n = group.n
-    chain = chain_of(group, range(n - 1, -1, -1))
+    chain = group.chain(range(n - 1, -1, -1))
     levels = [lev for lev in chain.levels if len(lev.orbit) > 1]
     first = np.asarray(colours, dtype=np.int64)
     states = {first.tobytes(): (first, np.arange(n, dtype=np.int64))}

@@ -87,19 +87,20 @@ def stabilizer_generators(colours, kind):
 
 def transporter(source, target, kind):
     """h with source[p] = target[h[p]], or None: class to class in order (corrected to even for A_n)."""
-    src, dst = _classes(source), _classes(target)
-    if [len(c) for c in src] != [len(c) for c in dst] or not np.array_equal(np.unique(source), np.unique(target)):
+    source, target = np.asarray(source), np.asarray(target)
+    size = max(int(source.max(initial=0)), int(target.max(initial=0))) + 1
+    counts = np.bincount(source, minlength=size)
+    if not np.array_equal(counts, np.bincount(target, minlength=size)):
         return None
-    n = len(source)
-    h = np.empty(n, dtype=np.int64)
-    for a, b in zip(src, dst):
-        h[a] = b
+    h = np.empty(len(source), dtype=np.int64)
+    h[np.argsort(source, kind="stable")] = np.argsort(target, kind="stable")  # the i-th point of a colour to the i-th
     if kind == "alternating" and _parity(h):
-        big = next((c for c in dst if len(c) >= 2), None)
-        if big is None:
+        big = int(np.argmax(counts))
+        if counts[big] < 2:
             return None  # every class a single point: the only transporter is odd
-        swap = np.arange(n)
-        swap[big[0]], swap[big[1]] = big[1], big[0]
+        a, b = np.flatnonzero(target == big)[:2]
+        swap = np.arange(len(source))
+        swap[a], swap[b] = b, a
         h = swap[h]  # h, then the transposition inside a class of the target
     return h
 

@@ -1,39 +1,62 @@
-"""The vectorised route of the stabilizer doors: every element applied to the image at once (numpy).
+"""The vectorised route of the stabilizer doors: every element of the group tested at once (numpy).
 
-When the group's elements fit in memory (``group.element_array()``, |G| x n
-entries), the image of x under every element is one gather, ``c[E_inv]``
-(row g: the colouring of x^g, since pixel q of x^g is pixel g^-1(q) of x).  From
-that one pass: the stabilizer (the rows equal to x), the orbit (the distinct
-rows), a transporter (a row equal to the target) and the minimal image (the
-smallest row in the order of masks).  The stabilizer's generators are picked
-from its elements until they generate a group of its order.
+When the group's elements fit in memory (``group.element_array()``), pixel q of
+x^g is pixel g^-1(q) of x, so "which elements keep pixel q's colour" is one
+gather over a column of the inverse elements.  The questions are answered by
+progressive filtering, pixel by pixel, over the elements still alive:
 
-Front doors: :mod:`exactorbit.stabilizers`.
+* stabilizer: keep the g with c[g^-1(q)] = c[q]; a random image halves the
+  survivors at every pixel, so the work is about 2|G| gathers, not |G| x n;
+  the few survivors are then checked on every pixel;
+* transporter: the same against the target colouring;
+* minimal image: from the highest pixel down, keep the g whose image lacks the
+  pixel when some do (the order of masks), until one element is left.
+
+The stabilizer's generators are picked from its elements until they generate a
+group of its order.  Front doors: :mod:`exactorbit.stabilizers`.
 """
 
 import numpy as np
 
 from ..groups import PixelGroup
 
-__all__ = ["images_of", "stabilizer_elements", "generators_of", "transporter", "minimal_image", "orbit_size"]
+__all__ = ["stabilizer_elements", "generators_of", "transporter", "minimal_image", "orbit_size"]
+
+#: Survivors checked on every pixel at once once there are this few.
+_FEW = 32
 
 
-def images_of(group, colours):
-    """(elements, images): images[k] is the colouring of x under element k (uint8 when the colours fit)."""
-    colours = np.asarray(colours)
-    small = colours.astype(np.uint8) if colours.max(initial=0) < 256 else colours
-    return group.element_array(), small[group.element_inverse_array()]
+def _columns(group):
+    """The inverse elements by pixel: row q holds g^-1(q) for every element g (cached on the group)."""
+    if group._inverse_columns is None:
+        group._inverse_columns = np.ascontiguousarray(group.element_inverse_array().T).astype(np.intp)
+    return group._inverse_columns
+
+
+def _matching(group, source, target):
+    """Indices of the elements g with source[g^-1(q)] = target[q] for every pixel q (source^g = target)."""
+    cols = _columns(group)
+    source = np.asarray(source)
+    target = np.asarray(target)
+    alive = np.arange(cols.shape[1])
+    for q in range(group.n):
+        if len(alive) <= _FEW:
+            break
+        alive = alive[source[cols[q, alive]] == target[q]]
+    if len(alive):
+        rows = source[cols[:, alive]]  # (n, k): the images of the survivors
+        alive = alive[(rows == target[:, None]).all(axis=0)]
+    return alive
 
 
 def stabilizer_elements(group, colours):
-    """The elements (rows) fixing the colouring."""
-    elems, imgs = images_of(group, colours)
-    return elems[(imgs == np.asarray(colours)[None, :]).all(axis=1)]
+    """The elements (rows of ``group.element_array()``) fixing the colouring."""
+    return group.element_array()[_matching(group, colours, colours)]
 
 
 def orbit_size(group, colours):
-    """|G| / |Stab| from one pass."""
-    return group.order() // len(stabilizer_elements(group, colours))
+    """|G| / |Stab|."""
+    return group.order() // len(_matching(group, colours, colours))
 
 
 def generators_of(group, rows, order):
@@ -55,26 +78,22 @@ def generators_of(group, rows, order):
 
 def transporter(group, source, target):
     """An element h with source^h = target (as colourings), or None."""
-    elems, imgs = images_of(group, source)
-    hit = np.flatnonzero((imgs == np.asarray(target)[None, :]).all(axis=1))
-    return elems[hit[0]].astype(np.int64) if len(hit) else None
+    hit = _matching(group, source, target)
+    return group.element_array()[hit[0]].astype(np.int64) if len(hit) else None
 
 
 def minimal_image(group, colours):
     """(the minimal colouring in the order of masks, an element reaching it); for tuples, the first image first."""
-    elems, imgs = images_of(group, colours)
-    width = max(1, int(np.asarray(colours).max()).bit_length())
-    alive = np.arange(len(elems))
+    cols = _columns(group)
+    colours = np.asarray(colours)
+    width = max(1, int(colours.max()).bit_length())
+    alive = np.arange(cols.shape[1])
     for j in range(width):  # the first image of the tuple fully first
-        bits = (imgs[alive] >> j) & 1
         for q in range(group.n - 1, -1, -1):  # the highest pixel first; absent before present
-            col = bits[:, q]
-            if col.any() and not col.all():
-                keep = ~col.astype(bool)
-                alive, bits = alive[keep], bits[keep]
             if len(alive) == 1:
                 break
-        if len(alive) == 1:
-            break
+            bits = (colours[cols[q, alive]] >> j) & 1
+            if bits.any() and not bits.all():
+                alive = alive[bits == 0]
     k = int(alive[0])
-    return imgs[k].astype(np.int64), elems[k].astype(np.int64)
+    return colours[cols[:, k]].astype(np.int64), group.element_array()[k].astype(np.int64)

@@ -22,3 +22,23 @@ def test_text_output_draws_images(capsys):
     assert main(["orbit", "--grid", "2x2", "--group", "translations", "--image", "#./.."]) == 0
     out = capsys.readouterr().out
     assert "orbit size 4" in out and "#." in out
+
+
+def test_big_groups_answer_without_force(capsys):
+    """The symmetric group on 784 pixels and the 28x28 torus group: sizes, stabilizers, minimal images."""
+    import math
+    import random
+
+    rng = random.Random(7)
+    rows = ["".join(rng.choice("#.") for _ in range(28)) for _ in range(28)]
+    text = "/".join(rows)
+    k = text.count("#")
+    data = run_json(capsys, "orbit", "--grid", "28x28", "--group", "symmetric", "--image", text)
+    assert data["orbit_size"] == math.comb(784, k) and data["method"] == "natural"
+    assert data["stabilizer_order"] == math.factorial(k) * math.factorial(784 - k)
+    assert data["minimal_image"] == (1 << k) - 1
+    data = run_json(capsys, "orbit", "--grid", "28x28", "--group", "translations+dihedral", "--image", text)
+    assert data["orbit_size"] * data["stabilizer_order"] == 6272
+    assert main(["orbit", "--grid", "5x5", "--group", "symmetric", "--image", "#####/#####/##.../...../....."]) == 0
+    out = capsys.readouterr().out
+    assert f"orbit size {math.comb(25, 12)}" in out and "not listed" in out
