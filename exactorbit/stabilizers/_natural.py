@@ -20,6 +20,8 @@ from math import factorial
 
 import numpy as np
 
+from ..groups import cycle_lengths
+
 __all__ = ["stabilizer_generators", "transporter", "minimal_image", "applies"]
 
 
@@ -37,20 +39,8 @@ def _classes(colours):
 
 
 def _parity(perm):
-    """0 for an even permutation (array), 1 for an odd one."""
-    seen = np.zeros(len(perm), dtype=bool)
-    swaps = 0
-    for start in range(len(perm)):
-        if seen[start]:
-            continue
-        length = 0
-        p = start
-        while not seen[p]:
-            seen[p] = True
-            p = perm[p]
-            length += 1
-        swaps += length - 1
-    return swaps % 2
+    """0 for an even permutation (array), 1 for an odd one: n minus the number of cycles, mod 2."""
+    return (len(perm) - len(cycle_lengths(perm))) % 2
 
 
 def stabilizer_generators(colours, kind):

@@ -1,12 +1,4 @@
-"""Claim C7 (exactorbit.claims.c7_diagonal).
-
-Naive twins (the ``naive_*`` section below) enumerate every group element in
-plain Python (exactorbit.testutil.naive_elements) and use the definitions only:
-the induced permutation by searching the feature list, the kernel by testing
-every element, a code-space orbit as {code(x^g) : g in G} for a preimage x
-(equivariance, not the induced group), orbits of images by applying every
-element.
-"""
+"""Claim C7 (exactorbit.claims.c7_diagonal)."""
 
 import math
 

@@ -1,16 +1,4 @@
-"""exactorbit verify: exit codes 0, 1, 2 and JSON.
-
-Tampering: a hypothesis strategy draws one mutation of a valid certificate
-(an int moved by +-1 or set to another value, a list entry dropped or
-duplicated, a permutation replaced, a bool flipped, a string altered, a table
-entry changed with or without re-hashing, a shadow element added, a field's
-type changed, a field dropped or added).  Whether the mutated document is
-still a true certificate is decided by a *semantic oracle* written in this file
-with the producer's machinery (PixelGroup/sympy, exactorbit.actions, counting)
-and brute force; the checker must reject (False or CertificateError) exactly
-when the oracle says the document is false or malformed, and accept otherwise
-(a mutation can leave a certificate true, e.g. dropping a redundant generator).
-"""
+"""exactorbit verify: exit codes 0, 1, 2 and JSON."""
 
 import json
 
