@@ -20,7 +20,7 @@ import os
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "exactorbit")
-FACES = ("exactorbit.cli", "exactorbit.tour")
+FACES = ("exactorbit.cli", "exactorbit.tour", "exactorbit.__main__")
 
 
 def modules(root=ROOT):

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from numbers import Integral
 import sys
 
+from ._validation import describe, int_short
 from .errors import InvalidArgument, TooExpensive
 
-__all__ = ["Limit", "LIMITS", "FLAG", "limit_value", "refuse_if_over", "check_force", "progress", "say"]
+__all__ = ["Limit", "LIMITS", "FLAG", "limit_value", "refuse_if_over", "refuse_if_over_memory",
+           "available_memory", "check_force", "progress", "say"]
 
 #: How a caller lifts a refusal, in every message.
 FLAG = "force=True (CLI: --force)"
@@ -84,7 +86,7 @@ def limit_value(key, limit=None):
     if limit is None:
         return LIMITS[key].value
     if isinstance(limit, bool) or not isinstance(limit, Integral) or limit < 0:
-        raise InvalidArgument(f"limit must be a non-negative int or None, got {limit!r} (type {type(limit).__name__})")
+        raise InvalidArgument(f"limit must be a non-negative int or None, got {describe(limit)}")
     return int(limit)
 
 
@@ -95,7 +97,7 @@ def check_force(force):
     False
     """
     if not isinstance(force, bool):
-        raise InvalidArgument(f"force must be True or False, got {force!r} (type {type(force).__name__})")
+        raise InvalidArgument(f"force must be True or False, got {describe(force)}")
     return force
 
 
@@ -114,9 +116,49 @@ def refuse_if_over(what, estimate, key, *, limit=None, force=False):
     how = ("refused even with force=True (a hard limit of exactorbit)" if entry.hard
            else f"pass {FLAG} to allow it")
     raise TooExpensive(
-        f"{what} is estimated at {estimate} {entry.unit}, over limit={bound} {entry.unit}; {how}",
+        f"{what} is estimated at {int_short(estimate, 60)} {entry.unit}, over limit={int_short(bound, 60)} {entry.unit}; {how}",
         estimate=estimate, limit=bound, unit=entry.unit, flag=None if entry.hard else FLAG,
     )
+
+
+#: Share of the machine's available memory one computation may plan to use, even with force.
+MEMORY_SHARE = (3, 4)
+
+
+def available_memory():
+    """Bytes of memory available now (Linux ``MemAvailable``), or None where the system does not say.
+
+    >>> m = available_memory(); m is None or m > 0
+    True
+    """
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def refuse_if_over_memory(what, nbytes):
+    """Raise TooExpensive when ``nbytes`` would not fit in 3/4 of the machine's available memory.
+
+    A hard limit: ``force=True`` lifts the package's limits, never the machine's
+    (a computation that cannot fit would end in a ``MemoryError`` or the
+    system's out-of-memory killer after minutes of work).
+
+    >>> refuse_if_over_memory("a small table", 1000)
+    """
+    avail = available_memory()
+    if avail is None:
+        return
+    cap = avail * MEMORY_SHARE[0] // MEMORY_SHARE[1]
+    if nbytes > cap:
+        raise TooExpensive(
+            f"{what} needs about {int_short(nbytes, 60)} bytes of memory, over the {cap} bytes this machine can give it "
+            f"(3/4 of {avail} available); refused even with force=True (the machine's limit)",
+            estimate=nbytes, limit=cap, unit="bytes", flag=None)
 
 
 def progress(total=None, desc="", *, show=None, default=False, unit="it"):

@@ -5,12 +5,109 @@ from numbers import Integral
 from .errors import InvalidArgument
 
 
+#: Longest text of a value that a message echoes (hostile input may be megabytes long).
+ECHO = 80
+
+
+def short(value, width=ECHO):
+    """``repr(value)`` cut to ``width`` characters; safe on huge ints and deeply nested lists.
+
+    >>> short("x" * 200, 12)
+    "'xxxxxxxx..."
+    >>> short(10 ** 5000)
+    'an int of 5001 digits'
+    """
+    if isinstance(value, Integral) and not isinstance(value, bool) and int(value).bit_length() > 3 * width:
+        return f"an int of {_digits(int(value))} digits"
+    if isinstance(value, str) and len(value) > width:
+        value = value[:width]  # repr of a prefix: the message stays short and linear-time
+    try:
+        text = repr(value)
+    except RecursionError:
+        return f"a {type(value).__name__} nested deeper than Python prints"
+    except ValueError:  # e.g. an int-like numpy or nested big int past Python's digit limit
+        return f"a {type(value).__name__} too large to print"
+    if len(text) > width:
+        text = text[: width - 3] + "..."
+    return text
+
+
+def clip(text, width=ECHO):
+    """``text`` (a str) cut to ``width`` characters, unquoted.
+
+    >>> clip("abcdef", 5)
+    'ab...'
+    """
+    text = str(text)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _digits(value):
+    """Number of decimal digits of ``value`` without converting it to text (exact)."""
+    value = abs(value)
+    if value == 0:
+        return 1
+    guess = max(1, int(value.bit_length() * 0.30102999566398120))  # within one of the truth
+    while 10 ** guess <= value:
+        guess += 1
+    while guess > 1 and 10 ** (guess - 1) > value:
+        guess -= 1
+    return guess
+
+
+def int_text(value):
+    """The exact decimal text of an int of any size (Python's 4300-digit limit does not apply).
+
+    >>> len(int_text(10 ** 5000)), int_text(-12)
+    (5001, '-12')
+    """
+    value = int(value)
+    if value < 0:
+        return "-" + int_text(-value)
+    if value.bit_length() < 10_000:  # under 3010 digits: below the limit
+        return str(value)
+    k = _digits(value) // 2
+    high, low = divmod(value, 10 ** k)
+    return int_text(high) + int_text(low).rjust(k, "0")
+
+
+def int_short(value, width=40):
+    """``value`` in decimal if it has at most ``width`` digits, else 'an int of N digits'.
+
+    >>> int_short(120), int_short(2 ** 400)
+    ('120', 'an int of 121 digits')
+    """
+    value = int(value)
+    if value.bit_length() <= 3.3 * width and len(str(value)) <= width:
+        return str(value)
+    return f"an int of {_digits(value)} digits"
+
+
+def parse_int_text(text, *, max_digits=20_000, what="a number"):
+    """Parse a decimal int of at most ``max_digits`` digits, whatever Python's digit limit.
+
+    >>> parse_int_text("-" + "9" * 5000) == 1 - 10 ** 5000
+    True
+    """
+    body = text[1:] if text[:1] in "+-" else text
+    if not body or not body.isascii() or not body.isdigit():
+        raise InvalidArgument(f"{what} must be a decimal int, got {short(text)}")
+    if len(body) > max_digits:
+        raise InvalidArgument(f"{what} has {len(body)} digits; at most {max_digits} are read")
+    value = 0
+    for start in range(0, len(body), 4000):
+        chunk = body[start:start + 4000]
+        value = value * 10 ** len(chunk) + int(chunk)
+    return -value if text[:1] == "-" else value
+
+
 def describe(value):
-    """Return ``value!r`` with its type, shortened."""
-    text = repr(value)
-    if len(text) > 80:
-        text = text[:77] + "..."
-    return f"{text} (type {type(value).__name__})"
+    """Return a short ``repr`` of ``value`` with its type (see :func:`short`).
+
+    >>> describe(3)
+    '3 (type int)'
+    """
+    return f"{short(value)} (type {type(value).__name__})"
 
 
 def check_int(name, value, *, min_value=None, max_value=None):

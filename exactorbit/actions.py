@@ -45,11 +45,39 @@ __all__ = [
 def apply(g, mask):
     """The image ``g.x`` of a mask (pixel p moves to g[p]); tuples act coordinate-wise.
 
+    ``g`` is a permutation of 0..n-1 in array form (a tuple or list of ints) and
+    ``mask`` an int 0 <= mask < 2**n, or a tuple of such masks.
+
     >>> apply((1, 2, 0), 0b001), apply((1, 2, 0), (0b001, 0b011))
     (2, (2, 6))
+    >>> apply((1, 2, 0), 8)
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: mask must be a mask of 3 pixels (0 <= mask < 2**3), got 8 (type int)
     """
+    n = _check_perm(g)
     if isinstance(mask, tuple):
-        return tuple(apply(g, m) for m in mask)
+        return tuple(_apply(g, check_mask("mask", m, n)) for m in mask)
+    return _apply(g, check_mask("mask", mask, n))
+
+
+def _check_perm(g):
+    """The degree of ``g`` after checking that it is a permutation in array form."""
+    if isinstance(g, PixelGroup) or not isinstance(g, (tuple, list)):
+        raise InvalidArgument(f"g must be a permutation in array form (a tuple of ints), got {describe(g)}")
+    n = len(g)
+    if not all(type(v) is int for v in g) or set(g) != set(range(n)):
+        if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in g) and \
+                sorted(int(v) for v in g) == list(range(n)):
+            return n
+        raise InvalidArgument(f"g must be a permutation of 0..{n - 1} in array form, got {describe(g)}")
+    return n
+
+
+def _apply(g, mask):
+    """g.x without checks (the inner loop of the package's own routes); tuples act coordinate-wise."""
+    if isinstance(mask, tuple):
+        return tuple(_apply(g, m) for m in mask)
     out = 0
     while mask:
         low = mask & -mask
@@ -155,7 +183,7 @@ def _search(group, x, limit, force, target=None):
     while queue:
         y = queue.popleft()
         for k, s in enumerate(gens):
-            z = apply(s, y)
+            z = _apply(s, y)
             if z not in tree:
                 tree[z] = (y, k)
                 if z == target:
@@ -224,6 +252,8 @@ def orbit(group, x, *, method="auto", force=False, limit=None):
     """
     x = _check_point(group, x)
     check_method(method, ("auto", "listing", "vectorised"))
+    check_force(force)
+    limit_value("orbit_points", limit)
     if method == "auto":
         method = "vectorised" if elements_fit(group) else "listing"
     if method == "listing":

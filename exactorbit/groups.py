@@ -27,14 +27,13 @@ True
 import json
 import math
 import random as _random
-import re
 
 import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._budget import refuse_if_over
 from ._chain import StabilizerChain, orbit_labels
-from ._validation import check_int, describe
+from ._validation import check_int, describe, short
 from .errors import InvalidArgument
 from .images import parse_grid
 
@@ -162,23 +161,81 @@ def _check_array_form(name, perm, n):
     return tuple(values)
 
 
+#: Most digits a pixel number may have in cycle notation (grids hold at most 4096 pixels).
+_PIXEL_DIGITS = 7
+
+
 def _parse_cycles(text, n, name):
+    """One permutation from 0-based cycle notation, in one left-to-right pass (linear time).
+
+    >>> _parse_cycles("(0 1 2)(3,4)", 5, "g")
+    (1, 2, 0, 4, 3)
+    >>> _parse_cycles("(1,2,3,4)", 4, "g")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: g moves pixel 4, but the grid has only 4 pixels, numbered 0..3 (exactorbit is 0-based: GAP's (1,2,3,4) is (0,1,2,3) here)
+    """
+    def bad(why):
+        return InvalidArgument(f"{name} is not 0-based cycle notation like '(0 1 2)(3 4)': {why} in {short(text)}")
+
     text = text.strip()
-    if not re.fullmatch(r"(\(\s*(\d+(\s*,?\s*\d+)*)?\s*\))+", text):
-        raise InvalidArgument(f"{name} is not 0-based cycle notation like '(0 1 2)(3 4)': {text!r}")
+    if not text:
+        raise bad("it is empty")
+    cycles, i, size = [], 0, len(text)
+    while i < size:
+        if text[i].isspace():
+            i += 1
+            continue
+        if text[i] != "(":
+            raise bad(f"expected '(' at character {i}, found {text[i]!r}")
+        i += 1
+        points = []
+        while True:
+            while i < size and (text[i].isspace() or text[i] == ","):
+                i += 1
+            if i >= size:
+                raise bad("a cycle is not closed with ')'")
+            if text[i] == ")":
+                i += 1
+                break
+            j = i
+            while j < size and "0" <= text[j] <= "9":
+                j += 1
+            if j == i:
+                raise bad(f"expected a pixel number at character {i}, found {text[i]!r}")
+            if j - i > _PIXEL_DIGITS:
+                raise InvalidArgument(
+                    f"{name} names a pixel with {j - i} digits; the grid has only {n} pixels (0..{n - 1})")
+            points.append(int(text[i:j]))
+            i = j
+        cycles.append(points)
     perm = list(range(n))
     seen = set()
-    for body in re.findall(r"\(([^)]*)\)", text):
-        points = [int(t) for t in re.split(r"[\s,]+", body.strip()) if t]
+    for points in cycles:
         for pt in points:
             if pt >= n:
-                raise InvalidArgument(f"{name} moves pixel {pt}, but the grid has only {n} pixels (0..{n - 1})")
+                one_based = ""
+                if pt == n and 0 not in {q for c in cycles for q in c}:
+                    gap_text = "".join("(" + ",".join(map(str, c)) + ")" for c in cycles)
+                    ours = "".join("(" + ",".join(str(q - 1) for q in c) + ")" for c in cycles)
+                    cut = (lambda t: t if len(t) <= 40 else t[:37] + "...")
+                    one_based = f" (exactorbit is 0-based: GAP's {cut(gap_text)} is {cut(ours)} here)"
+                raise InvalidArgument(
+                    f"{name} moves pixel {pt}, but the grid has only {n} pixels, numbered 0..{n - 1}{one_based}")
             if pt in seen:
-                raise InvalidArgument(f"{name} repeats pixel {pt} in {text!r}")
+                raise InvalidArgument(f"{name} repeats pixel {pt} in {short(text)}")
             seen.add(pt)
         for a, b in zip(points, points[1:] + points[:1]):
             perm[a] = b
     return tuple(perm)
+
+
+def _pixel_int(text):
+    """JSON int hook for generators: a pixel number has at most _PIXEL_DIGITS digits (checked before int())."""
+    if len(text) - (text[:1] == "-") > _PIXEL_DIGITS:
+        raise InvalidArgument(f"generators hold a number of {len(text)} digits, too large for a pixel "
+                              f"(grids have at most 4096 pixels)")
+    return int(text)
 
 
 def parse_generators(text, n):
@@ -194,9 +251,11 @@ def parse_generators(text, n):
     stripped = text.strip()
     if stripped.startswith("["):
         try:
-            data = json.loads(stripped)
+            data = json.loads(stripped, parse_int=_pixel_int)
         except json.JSONDecodeError as exc:
             raise InvalidArgument(f"generators are not valid JSON: {exc}") from None
+        except RecursionError:
+            raise InvalidArgument("generators are JSON nested too deeply (a list of lists of ints is expected)") from None
         if not isinstance(data, list):
             raise InvalidArgument(f"generators must be a JSON list of permutations, got {describe(data)}")
         return [_check_array_form(f"generator {k}", g, n) for k, g in enumerate(data)]
@@ -487,7 +546,9 @@ class PixelGroup:
         return sub
 
     def is_subgroup_of(self, other):
-        """Whether every generator of this group lies in ``other`` (same grid required)."""
+        """Whether every generator of this group lies in ``other`` (a PixelGroup on the same grid)."""
+        if not isinstance(other, PixelGroup):
+            raise InvalidArgument(f"other must be a PixelGroup, got {describe(other)}")
         if other.grid != self.grid:
             raise InvalidArgument(f"groups live on different grids: {self.grid} and {other.grid}")
         return all(other.contains(g) for g in self.generators)
@@ -614,8 +675,14 @@ def reflections(grid):
 def dihedral(grid):
     """Rotations and reflections: the symmetries of the (square or oblong) grid.
 
-    >>> dihedral("4x4").order(), dihedral("2x3").order()
-    (8, 4)
+    On a 1 x N strip these are the identity and the flip (order 2), not the
+    symmetries of a necklace: for necklaces use ``translations``, for bracelets
+    ``translations+reflections`` (order 2N).
+
+    >>> dihedral("4x4").order(), dihedral("2x3").order(), dihedral("1x8").order()
+    (8, 4, 2)
+    >>> named_group("translations+reflections", "1x8").order()
+    16
     """
     g = parse_grid(grid)
     gens = rotations(g).generators + reflections(g).generators
@@ -679,7 +746,7 @@ def named_group(spec, grid):
     for name in names:
         if name not in _NAMED:
             raise InvalidArgument(
-                f"unknown group name {name!r} in spec {spec!r}; known names: {', '.join(GROUP_NAMES)}"
+                f"unknown group name {short(name, 40)} in spec {short(spec)}; known names: {', '.join(GROUP_NAMES)}"
             )
     if "symmetric" in names:  # it contains every other group
         group = symmetric(g)

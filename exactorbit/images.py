@@ -19,7 +19,7 @@ import re
 import numpy as np
 
 from ._budget import LIMITS
-from ._validation import check_int, check_mask, describe
+from ._validation import check_int, check_mask, clip, describe, short
 from .errors import InvalidArgument
 
 __all__ = [
@@ -104,9 +104,12 @@ def parse_grid(text):
         return Grid(*text)
     if not isinstance(text, str):
         raise InvalidArgument(f"grid must be 'HxW' or a pair (h, w), got {describe(text)}")
-    m = re.fullmatch(r"\s*(\d+)\s*[xX,]\s*(\d+)\s*", text)
+    m = re.fullmatch(r"\s*([0-9]+)\s*[xX,]\s*([0-9]+)\s*", text)
     if not m:
         raise InvalidArgument(f"grid must look like 'HxW', e.g. '3x3', got {describe(text)}")
+    if max(len(m.group(1)), len(m.group(2))) > 5:  # before int(): a grid has at most 4096 pixels
+        cap = LIMITS["grid_pixels"].value
+        raise InvalidArgument(f"grid {clip(text.strip(), 40)} is too large; exactorbit handles at most {cap} pixels")
     return Grid(int(m.group(1)), int(m.group(2)))
 
 
@@ -130,22 +133,22 @@ def parse_image(text, grid=None):
     rows = [row.strip() for row in re.split(r"[/\n]", text.strip())]
     rows = [row for row in rows if row]
     if not rows:
-        raise InvalidArgument(f"image has no rows: {text!r}")
+        raise InvalidArgument(f"image has no rows: {short(text)}")
     lengths = [len(row) for row in rows]
     if len(set(lengths)) != 1:
-        raise InvalidArgument(f"image has ragged rows: row lengths {lengths} in {text!r}")
+        raise InvalidArgument(f"image has ragged rows: row lengths {short(lengths, 40)} in {short(text)}")
     bad = sorted(set("".join(rows)) - set(ON_CHARS + OFF_CHARS))
     if bad:
         raise InvalidArgument(
-            f"image has bad characters {bad} in {text!r}: use '#' or '1' for on, '.' or '0' for off"
+            f"image has bad characters {short(bad, 40)} in {short(text)}: use '#' or '1' for on, '.' or '0' for off"
         )
-    found = Grid(len(rows), lengths[0])
     if grid is not None:
         grid = parse_grid(grid)
-        if found != grid:
+        if (len(rows), lengths[0]) != grid.shape:
             raise InvalidArgument(
-                f"image is {found} but the grid is {grid}: {text!r}"
+                f"image is {len(rows)}x{lengths[0]} but the grid is {grid}: {short(text)}"
             )
+    found = Grid(len(rows), lengths[0])
     mask = 0
     for r, row in enumerate(rows):
         for c, ch in enumerate(row):
@@ -206,7 +209,12 @@ def from_array(array):
     >>> from_array([[1, 0], [0, 1]])
     (9, Grid(h=2, w=2))
     """
-    arr = np.asarray(array)
+    try:
+        arr = np.asarray(array)
+    except (ValueError, TypeError):  # ragged nested lists
+        raise InvalidArgument(f"array must be a rectangular 2-d array of 0/1, got {describe(array)}") from None
+    if arr.dtype == object or arr.dtype.kind not in "biuf":
+        raise InvalidArgument(f"array must hold only 0 and 1 (or booleans), got dtype {arr.dtype}: {describe(array)}")
     if arr.ndim != 2 or arr.size == 0:
         raise InvalidArgument(f"array must be 2-dimensional and non-empty, got shape {arr.shape}")
     if not np.isin(arr, (0, 1)).all():

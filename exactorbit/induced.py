@@ -24,9 +24,9 @@ codes over F) composes through :meth:`InducedAction.lift`.
 
 from dataclasses import dataclass, field
 
-from ._budget import refuse_if_over
+from ._budget import LIMITS, refuse_if_over
 from ._validation import check_mask, describe
-from .actions import apply
+from .actions import _apply
 from .orbits import orbit_classes
 from .stabilizers import stabilizer
 from .errors import InvalidArgument
@@ -87,7 +87,7 @@ def induced_permutation(g, features, index=None):
         index = {f: j for j, f in enumerate(features)}
     out = []
     for j, f in enumerate(features):
-        y = apply(g, f)
+        y = _apply(g, f)
         if y not in index:
             raise InvalidArgument(
                 f"features must be a union of orbits: feature {f} (index {j}) is sent to {y}, not a feature"
@@ -222,8 +222,14 @@ def induced_action(group, features, *, through=None, unions=None, name=None):
         feats = check_union_of_orbits(acting, features)
         if unions is None:
             unions = tuple(_union(f, through.unions) for f in feats)
-    index = {f: j for j, f in enumerate(feats)}
     m = len(feats)
+    cap = LIMITS["grid_pixels"].value
+    if m > cap:
+        raise InvalidArgument(
+            f"the induced action would act on codes of {m} features (the 1x{m} code grid), but exactorbit's "
+            f"grids hold at most {cap} pixels (a hard limit); use fewer or larger orbits of features "
+            "(e.g. a larger group, or explicit features)")
+    index = {f: j for j, f in enumerate(feats)}
     images = []
     for s in group.generators:
         h = s if through is None else through(s)

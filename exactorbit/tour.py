@@ -17,13 +17,15 @@ that ``exactorbit verify`` re-derives (byte-identical on every run).
 import os
 
 from ._budget import say
+from ._validation import clip, describe
+from .errors import InvalidArgument, TooExpensive
 from .certificates import count_certificate, dump_certificate, orbit_certificate, shadow_certificate
 from .claims import Case, evaluate
 from .images import render_block
 from .networks import network_table, random_network
 from .shadows import nearest_elements
 
-__all__ = ["run_tour", "format_tour", "write_certificates"]
+__all__ = ["run_tour", "format_tour", "write_certificates", "prepare_certificate_directory", "other_certificates"]
 
 
 def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, alphabet=(-1, 0, 1),
@@ -41,13 +43,25 @@ def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, 
         quiet)
     claims = evaluate(case, say=lambda cid: say(f"{cid} ...", quiet))
     certs = {name: cert for c in claims for name, cert in c.certificates.items()}
+    skipped = {}
+
     # certificates of the case itself: one minimal-orbit image, the orbit count, one network's shadow
-    certs["orbit-G.json"] = orbit_certificate(G, case.decomposition.minimal_orbit_features[0])
-    certs["count-G.json"] = count_certificate(G)
-    table = network_table(random_network(case.family, seed=0))
-    sh = nearest_elements(G, table)
-    certs["shadow-network-seed0.json"] = shadow_certificate(G, table, list(sh.elements), sh.distance)
-    return {"case": case.describe(), "claims": claims, "certificates": certs}
+    def orbit_g():
+        return orbit_certificate(G, case.decomposition.minimal_orbit_features[0])
+
+    def shadow_g():
+        table = network_table(random_network(case.family, seed=0))
+        sh = nearest_elements(G, table, force=force)
+        return shadow_certificate(G, table, list(sh.elements), sh.distance)
+
+    for name, make in (("orbit-G.json", orbit_g), ("count-G.json", lambda: count_certificate(G, force=force)),
+                       ("shadow-network-seed0.json", shadow_g)):
+        try:
+            certs[name] = make()
+        except TooExpensive as exc:
+            skipped[name] = str(exc)
+            say(f"{name}: not written: {exc}", quiet)
+    return {"case": case.describe(), "claims": claims, "certificates": certs, "skipped_certificates": skipped}
 
 
 def format_tour(report, grid):
@@ -70,13 +84,72 @@ def format_tour(report, grid):
     return "\n".join(lines)
 
 
+def prepare_certificate_directory(directory):
+    """Create ``directory`` if needed and check that certificates can be written there, before any work.
+
+    >>> prepare_certificate_directory("/dev/null")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: certificate directory /dev/null exists and is not a directory
+    """
+    if not isinstance(directory, (str, os.PathLike)):
+        raise InvalidArgument(f"certificate directory must be a path, got {describe(directory)}")
+    path = os.fspath(directory)
+    shown = clip(path, 200)
+    if not path:
+        raise InvalidArgument("certificate directory is empty")
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise InvalidArgument(f"certificate directory {shown} exists and is not a directory")
+    try:
+        os.makedirs(path, exist_ok=True)
+    except (OSError, ValueError) as exc:
+        raise InvalidArgument(f"cannot create the certificate directory {shown}: "
+                              f"{getattr(exc, 'strerror', None) or exc}") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise InvalidArgument(f"cannot write to the certificate directory {shown}")
+    return path
+
+
+def _write_atomic(path, text):
+    """Write ``text`` to ``path`` through a temporary file and a rename: never a partial file, even on Ctrl-C."""
+    import tempfile
+
+    folder, name = os.path.split(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+
+
 def write_certificates(report, directory):
-    """Write the report's certificates as JSON files (byte-identical on every run)."""
-    os.makedirs(directory, exist_ok=True)
+    """Write the report's certificates as JSON files (byte-identical on every run); returns their paths.
+
+    Each file is written atomically (a temporary file renamed into place), so an
+    interrupted run leaves every certificate whole or absent.
+    """
+    path = prepare_certificate_directory(directory)
     paths = []
     for name in sorted(report["certificates"]):
-        path = os.path.join(directory, name)
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(dump_certificate(report["certificates"][name]))
-        paths.append(path)
+        target = os.path.join(path, name)
+        _write_atomic(target, dump_certificate(report["certificates"][name]))
+        paths.append(target)
     return paths
+
+
+def other_certificates(directory, written):
+    """The ``*.json`` files of ``directory`` besides ``written`` (names): certificates of other runs, left alone.
+
+    >>> other_certificates("/nonexistent", [])
+    []
+    """
+    keep = {os.path.basename(p) for p in written}
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return []
+    return [name for name in names if name.endswith(".json") and name not in keep]

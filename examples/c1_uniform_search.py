@@ -26,5 +26,5 @@ for text in ["###/.../...", "#../.../...", "##./.../...", "##./#../..."]:
     mean = Fraction(sum(waits), len(waits))
     print(f"{text}  {orbit_size(G, x):>5}  {str(Fraction(fixed, G.order())):>10}"
           f"           {mean} = {mean.numerator / mean.denominator:.2f}")  # float-ok: display only
-print("\nthe simplest features (small orbits) are hit first; the exact mean wait is |Orb(x)| (theorem 4)")
+print("\nthe simplest features (small orbits) are hit first; the exact mean wait is |Orb(x)| (proofs/theorem4_uniform_search.md)")
 print(render_block([parse_image(t, "3x3") for t in ["###/.../...", "#../.../...", "##./.../...", "##./#../..."]], "3x3"))

@@ -16,7 +16,8 @@ case-level functions in order; :func:`evaluate` runs them.
 ['holds', 'holds']
 """
 
-from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str
+from ..errors import TooExpensive
+from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str, undecided
 from ._ranking import Ranking, class_probabilities, kendall_tau, rank_classes, ranking_violations
 from . import (
     c1_uniform_search,
@@ -75,11 +76,31 @@ CLAIMS = (
 )
 
 
+#: Each claim's statement on a case (for a claim whose work is refused as a whole).
+STATEMENTS = {
+    "C1": lambda case: c1_uniform_search.statement(),
+    "C2": lambda case: c2_not_a_group.statement(),
+    "C3": lambda case: c3_shadows.statement(case.tolerance, case.n),
+    "C4": lambda case: c4_minimal_orbits.statement(),
+    "C5": lambda case: c5_simplest_first.statement(),
+    "C6": lambda case: c6_shadow_ranking.statement(),
+    "C7": lambda case: c7_diagonal.statement(),
+    "C8": lambda case: c8_depth.statement(),
+}
+
+
 def evaluate(case, *, say=None):
-    """Every claim on ``case``, in order (a list of :class:`Claim`); ``say(id)`` is called before each."""
+    """Every claim on ``case``, in order (a list of :class:`Claim`); ``say(id)`` is called before each.
+
+    A claim whose work is over a limit is ``undecided``, with the refusal (its
+    estimate, limit and flag) as the reason; the other claims still run.
+    """
     out = []
     for cid, claim in CLAIMS:
         if say is not None:
             say(cid)
-        out.append(claim(case))
+        try:
+            out.append(claim(case))
+        except TooExpensive as exc:
+            out.append(undecided(cid, STATEMENTS[cid](case), f"not computed: {exc}"))
     return out

@@ -10,7 +10,7 @@ Example: examples/c1_uniform_search.py.
 from fractions import Fraction
 import random
 
-from ..actions import apply
+from ..actions import _apply
 from ..stabilizers import orbit_size
 from ..orbits import orbit_classes
 from ._claim import FAILS, HOLDS, Claim, fraction_str
@@ -50,14 +50,14 @@ def claim_c1_uniform_search(group, features, *, label="G", trials=200, seed=0):
     rows = []
     ok = True
     for x in features:
-        fixed = sum(1 for g in elements if apply(g, x) == x)
+        fixed = sum(1 for g in elements if _apply(g, x) == x)
         p = Fraction(fixed, len(elements))
         size = orbit_size(group, x)
         ok &= p == Fraction(1, size)
         waits = []
         for _ in range(trials):
             t = 1
-            while apply(group.random_element(rng), x) != x:
+            while _apply(group.random_element(rng), x) != x:
                 t += 1
             waits.append(t)
         rows.append(
@@ -72,13 +72,18 @@ def claim_c1_uniform_search(group, features, *, label="G", trials=200, seed=0):
         )
     return Claim(
         id="C1",
-        statement=f"for g uniform in {label}, P(g.x = x) = 1/|Orb(x)|, and uniform search waits |Orb(x)| draws on average",
+        statement=statement(label),
         verdict=HOLDS if ok else FAILS,
         evidence={"group": label, "group_order": group.order(), "features": rows},
         summary=f"{len(rows)} features: P(g.x = x) counted over all {len(elements)} elements of {label} equals 1/|Orb| for "
         + ("all" if ok else "NOT all"),
         pictures=[r["image"] for r in rows],
     )
+
+
+def statement(label="G"):
+    """C1's statement, for the group called ``label``."""
+    return f"for g uniform in {label}, P(g.x = x) = 1/|Orb(x)|, and uniform search waits |Orb(x)| draws on average"
 
 
 def claim(case):

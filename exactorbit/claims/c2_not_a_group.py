@@ -129,8 +129,12 @@ def claim_c2_not_a_group(family, functions, *, force=False):
         verdict, summary = FAILS, "fails: the functions are closed under composition and all invertible: a group"
     else:
         verdict, summary = UNDECIDED, "undecided: no witness of non-closure found and all members invertible"
-    return Claim("C2", "networks are not a group: the family's functions are not closed under composition, or not invertible",
-                 verdict, evidence, summary)
+    return Claim("C2", statement(), verdict, evidence, summary)
+
+
+def statement():
+    """C2's statement."""
+    return "networks are not a group: the family's functions are not closed under composition, or not invertible"
 
 
 def claim(case):

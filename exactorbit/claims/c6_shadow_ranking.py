@@ -14,7 +14,7 @@ __all__ = ["claim", "claim_c6_shadow_ranking", "statement"]
 
 def statement(label="S"):
     """C6's statement under a shadow group named ``label``."""
-    return (f"over the shadow group {label}, ranking features by 1/|Orb_{label}(x)| (theorem 4) agrees with the "
+    return (f"over the shadow group {label}, ranking features by 1/|Orb_{label}(x)| (exactorbit's proofs/theorem4_uniform_search.md, not the paper's) agrees with the "
             "networks' reconstruction probabilities")
 
 

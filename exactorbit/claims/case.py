@@ -61,6 +61,10 @@ class Case:
         else:
             raise InvalidArgument(f"group must be a PixelGroup or a group name, got {describe(group)}")
         self.family = NetworkFamily(self.grid, hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
+        if self.settings == 0:
+            raise InvalidArgument(
+                f"the family {self.family.describe()} has no parameter setting (with constant units excluded, "
+                "every unit needs a non-zero weight): add a non-zero weight to the alphabet or keep the constant units")
         self.tolerance = (1 << self.grid.n) // 8 if tolerance is None else tolerance
         self.force = check_force(force)
         self.quiet = bool(quiet)

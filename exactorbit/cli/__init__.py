@@ -1,75 +1,148 @@
 """The ``exactorbit`` command line: a face over the library, imported by no library module.
 
 Each subcommand is a module of this package with ``HELP``, ``add_arguments(parser)``
-and ``run(args)``, which returns ``(payload, text)`` (or an int exit code after
-printing itself); :data:`COMMANDS` lists them.  Each prints readable text, or JSON
-with ``--json``; every number in JSON is an exact int (probabilities are "p/q"
-strings).  Bad input prints one line ``exactorbit: error: ...`` on stderr and exits
-with code 2, no traceback.  A subcommand imports the library it needs when it runs,
-so ``exactorbit verify`` never imports sympy.
+and ``run(args)``, which returns ``(payload, text)`` or ``(payload, text, code)``;
+:func:`commands` lists them.  Each prints readable text, or JSON with ``--json``;
+every number in JSON is an exact int of any size (probabilities are "p/q" strings).
+
+What the user sees, whatever happens:
+
+* bad input: one line ``exactorbit: error: ...`` on stderr, exit code 2;
+* Ctrl-C: one line ``exactorbit: interrupted``, exit code 130, no partial file;
+* a closed or broken standard output (``>&-``, ``| head -1``): no traceback;
+* anything unforeseen: one line ``exactorbit: internal error: ...`` and exit 2 (the
+  last line of defence; the fuzz suite asserts it never shows).
+
+A subcommand imports the library it needs when it runs, so ``exactorbit verify``
+never imports sympy.
 """
 
-import argparse
-import json
 import sys
 
-from . import count, depth, group, networks, orbit, orbits, tour, verify
+__all__ = ["main", "build_parser", "commands"]
 
-__all__ = ["main", "build_parser", "COMMANDS"]
+#: Options whose value may start with '-' (``--alphabet -1,0,1``): argparse would take it for an option.
+_DASH_VALUES = ("--alphabet",)
 
-#: The subcommands, in the order ``exactorbit --help`` lists them: name -> module.
-COMMANDS = {
-    "group": group,
-    "orbit": orbit,
-    "count": count,
-    "orbits": orbits,
-    "networks": networks,
-    "tour": tour,
-    "verify": verify,
-    "depth": depth,
-}
+
+def commands():
+    """The subcommands, in the order ``exactorbit --help`` lists them: name -> module."""
+    from . import count, depth, group, networks, orbit, orbits, tour, verify
+
+    return {"group": group, "orbit": orbit, "count": count, "orbits": orbits,
+            "networks": networks, "tour": tour, "verify": verify, "depth": depth}
 
 
 def build_parser():
-    """The argparse parser of the exactorbit command."""
-    parser = argparse.ArgumentParser(
+    """The argparse parser of the exactorbit command (usage errors: one line, exit code 2)."""
+    import argparse
+
+    class OneLineParser(argparse.ArgumentParser):
+        def error(self, message):
+            from .._validation import clip
+
+            _say(f"{self.prog}: error: {clip(message, 300)} (see {self.prog} --help)")
+            raise SystemExit(2)
+
+    parser = OneLineParser(
         prog="exactorbit",
         description="Exact orbits, stabilizers, networks and shadow groups on toy binary images.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, module in COMMANDS.items():
+    for name, module in commands().items():
         p = sub.add_parser(name, help=module.HELP)
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser
 
 
+def _join_dash_values(argv):
+    """``['--alphabet', '-1,0,1']`` -> ``['--alphabet=-1,0,1']`` (argparse reads '-1,0,1' as an option)."""
+    out, i = [], 0
+    while i < len(argv):
+        token = argv[i]
+        if token in _DASH_VALUES and i + 1 < len(argv) and argv[i + 1][:2] != "--" and argv[i + 1][:1] == "-":
+            out.append(f"{token}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def _say(line):
+    """One line on stderr, if there is a stderr."""
+    try:
+        if sys.stderr is not None:
+            print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # stderr closed too: nothing left to tell
+        pass
+
+
+def _write(text):
+    """Print ``text`` on stdout; a reader that went away (``| head -1``) ends output quietly."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        # the reader is gone: point stdout at /dev/null so that the interpreter's last flush is quiet
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv=None):
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code (0 done, 1 a certificate is false, 2 error, 130 Ctrl-C)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _say("exactorbit: interrupted")
+        return 130
+
+
+def _main(argv):
     from ..errors import ExactOrbitError
 
+    if sys.stdout is None or getattr(sys.stdout, "closed", False):
+        _say("exactorbit: error: standard output is closed; nothing could be printed")
+        return 2
+    # exact answers print at any size (e.g. the order of the symmetric group on 1600 pixels);
+    # every parser of user input bounds its numbers itself before converting them
+    sys.set_int_max_str_digits(0)
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(_join_dash_values(argv))
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         result = args._run(args)
     except ExactOrbitError as exc:
-        print(f"exactorbit: error: {exc}", file=sys.stderr)
+        _say(f"exactorbit: error: {exc}")
         return 2
-    except KeyboardInterrupt:  # pragma: no cover
-        print("exactorbit: interrupted", file=sys.stderr)
-        return 130
+    except MemoryError:
+        _say("exactorbit: error: out of memory: the machine cannot hold this computation; "
+             "try a smaller grid or group (the estimates in exactorbit's refusals name the sizes)")
+        return 2
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # the last line of defence, never the fix (the fuzz suite asserts it never shows)
+        from .._validation import short
+
+        _say(f"exactorbit: internal error: {type(exc).__name__}: {short(str(exc), 200)} "
+             "(a bug in exactorbit: please report it with the command line)")
+        return 2
     if isinstance(result, int):
         return result
-    payload, text = result
-    try:
-        if getattr(args, "json", False):
-            print(json.dumps(payload, indent=2))
-        else:
-            print(text)
-        sys.stdout.flush()
-    except BrokenPipeError:  # e.g. piped into head
-        sys.stderr.close()
-    return 0
+    payload, text, *rest = result
+    if getattr(args, "json", False):
+        import json
+
+        _write(json.dumps(payload, indent=2))
+    else:
+        _write(text)
+    return rest[0] if rest else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

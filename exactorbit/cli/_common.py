@@ -7,6 +7,28 @@ DEFAULT_GROUP = "translations+dihedral"
 GROUP_NAMES = ("translations", "rotations", "reflections", "dihedral", "symmetric", "trivial")
 
 
+def int_arg(text):
+    """argparse type: a decimal int of at most 18 digits (read before Python's digit limit applies).
+
+    >>> int_arg("-3")
+    -3
+    >>> int_arg("9" * 30)
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected an int of at most 18 digits, got 30 digits
+    """
+    import argparse
+
+    body = text.strip()
+    digits = body[1:] if body[:1] in "+-" else body
+    if not (digits.isascii() and digits.isdigit()):
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise argparse.ArgumentTypeError(f"expected an int, got {shown!r}")
+    if len(digits) > 18:
+        raise argparse.ArgumentTypeError(f"expected an int of at most 18 digits, got {len(digits)} digits")
+    return int(body)
+
+
 def add_group_arguments(parser, *, default_group=DEFAULT_GROUP, default_grid=DEFAULT_GRID):
     """Add --grid, --group and --generators to a parser."""
     parser.add_argument("--grid", default=default_grid, help=f"grid HxW (default {default_grid})")
@@ -34,4 +56,4 @@ def group_from_args(args):
         raise InvalidArgument("give either --group or --generators, not both")
     if args.generators is not None:
         return grid, from_generators(grid, args.generators)
-    return grid, named_group(args.group or args._default_group, grid)
+    return grid, named_group(args._default_group if args.group is None else args.group, grid)

@@ -1,6 +1,6 @@
 """``exactorbit depth``: features of features: orbit sizes by layer, claims C7 and C8."""
 
-from ._common import add_group_arguments, group_from_args
+from ._common import add_group_arguments, group_from_args, int_arg
 
 HELP = "features of features: orbit sizes by layer"
 
@@ -14,16 +14,18 @@ def add_arguments(parser):
     (2, False)
     """
     add_group_arguments(parser)
-    parser.add_argument("--layers", type=int, default=2, help="number of layers L (default 2)")
+    parser.add_argument("--layers", type=int_arg, default=2, help="number of layers L (default 2)")
     parser.add_argument("--mode", default="contains", choices=["contains", "equals"],
                         help="a feature is present when its pixels are on (contains) or the image equals it")
     parser.add_argument("--features", default=None,
                         help="layer-1 features: comma-separated masks or text images (a union of orbits), or "
                              "'network:SEED' (the G-closure of what a random network of the --hidden/--tied family "
                              "on the image grid reconstructs); default the minimal-orbit non-constant features")
+    parser.add_argument("--close", action="store_true",
+                        help="use the closure of --features under the group (else they must be a union of orbits)")
     parser.add_argument("--include-constant", action="store_true",
                         help="admit features whose union image is constant (the full image)")
-    parser.add_argument("--hidden", type=int, default=1,
+    parser.add_argument("--hidden", type=int_arg, default=1,
                         help="hidden units of the networks over each code space (default 1)")
     parser.add_argument("--alphabet", default="-1,0,1",
                         help="weights of those networks (default -1,0,1; write --alphabet=0,1)")
@@ -35,19 +37,42 @@ def add_arguments(parser):
 
 
 def _parse_features(text, grid):
-    from .._validation import check_mask
+    """Masks (decimal) or text images, comma-separated.
+
+    >>> from exactorbit.images import Grid
+    >>> _parse_features("1, #./..", Grid(2, 2))
+    [1, 1]
+    """
+    from .._validation import check_mask, parse_int_text, short
     from ..errors import InvalidArgument
     from ..images import parse_image
 
     out = []
     for k, item in enumerate(t.strip() for t in text.split(",")):
         if not item:
-            raise InvalidArgument(f"--features item {k} is empty in {text!r}")
-        if item.isdigit():
-            out.append(check_mask(f"--features item {k}", int(item), grid.n))
+            raise InvalidArgument(f"--features item {k} is empty in {short(text)}")
+        if item.isascii() and item.isdigit():  # a mask of n <= 4096 bits has at most 1234 digits
+            out.append(check_mask(f"--features item {k}", parse_int_text(item, max_digits=1240,
+                                                                           what=f"--features item {k}"), grid.n))
         else:
             out.append(parse_image(item, grid))
     return out
+
+
+def _closed(group, feats, close):
+    """The features, or (``close``) their G-closure; a set that is not a union of orbits names the flag."""
+    from ..errors import InvalidArgument
+    from ..orbits import orbit_classes
+
+    if close:
+        from ..actions import orbit
+
+        return sorted({y for x in set(feats) for y in orbit(group, x)})
+    try:
+        orbit_classes(group, sorted(set(feats)), name="--features")
+    except InvalidArgument as exc:
+        raise InvalidArgument(f"{exc}; pass --close to use their closure under the group") from None
+    return feats
 
 
 def _network_features(group, spec, hidden, tied, alphabet):
@@ -55,10 +80,12 @@ def _network_features(group, spec, hidden, tied, alphabet):
     from ..errors import InvalidArgument
     from ..networks import NetworkFamily, network_table, random_network
 
-    try:
-        seed = int(spec[len("network:"):])
-    except ValueError:
-        raise InvalidArgument(f"--features network:SEED needs an int seed, got {spec!r}") from None
+    from .._validation import short
+
+    text = spec[len("network:"):].strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 38):
+        raise InvalidArgument(f"--features network:SEED needs an int seed 0..10^38, got {short(spec)}")
+    seed = int(text)
     net = random_network(NetworkFamily(group.grid, hidden, tied=tied, alphabet=alphabet), seed=seed)
     feats = reconstructed_features(group, network_table(net))
     kind = "tied" if tied else "untied"
@@ -92,7 +119,8 @@ def run(args):
     elif args.features.strip().startswith("network:"):
         feats, source = _network_features(group, args.features.strip(), hidden, args.tied, alphabet)
     else:
-        feats = _parse_features(args.features, grid)
+        feats = _closed(group, _parse_features(args.features, grid), args.close)
+        source = "the G-closure of --features" if args.close else None
     table = depth_table(group, layers, mode=args.mode, features=feats, include_constant=args.include_constant,
                         force=args.force, feature_source=source)
     variant = None

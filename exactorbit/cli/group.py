@@ -21,6 +21,16 @@ def _group_payload(group):
     }
 
 
+def strip_note(group):
+    """A note for a 1 x N (or N x 1) strip, where the grid's dihedral group is only the flip; else None."""
+    grid = group.grid
+    names = set(group.name.split("+"))
+    if min(grid.h, grid.w) != 1 or grid.n < 3 or not names & {"dihedral", "rotations"} or names & {"translations", "symmetric"}:
+        return None
+    return (f"on a {grid} strip, {group.name} are the symmetries of the strip itself (order {group.order()}: "
+            "the flip); for necklaces use --group translations, for bracelets translations+reflections")
+
+
 def run(args):
     """Run ``exactorbit group``: returns (payload, text)."""
     from ..groups import cycle_string
@@ -34,4 +44,8 @@ def run(args):
         "generators (0-based cycles):",
     ]
     lines += [f"  {cycle_string(g)}" for g in group.generators] or ["  (none: trivial group)"]
+    note = strip_note(group)
+    if note:
+        payload["note"] = note
+        lines.append(f"note: {note}")
     return payload, "\n".join(lines)

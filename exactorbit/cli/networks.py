@@ -2,7 +2,7 @@
 
 import sys
 
-from ._common import add_group_arguments, group_from_args
+from ._common import add_group_arguments, group_from_args, int_arg
 
 HELP = "tiny binary autoencoders: exact reconstruction probabilities"
 
@@ -10,7 +10,7 @@ HELP = "tiny binary autoencoders: exact reconstruction probabilities"
 def add_arguments(parser):
     """Arguments of ``exactorbit networks``."""
     add_group_arguments(parser, default_grid="2x2")
-    parser.add_argument("--hidden", type=int, default=1, help="number of hidden units k (default 1)")
+    parser.add_argument("--hidden", type=int_arg, default=1, help="number of hidden units k (default 1)")
     tie = parser.add_mutually_exclusive_group()
     tie.add_argument("--tied", dest="tied", action="store_true", default=True, help="tied decoder (default)")
     tie.add_argument("--untied", dest="tied", action="store_false", help="untied decoder")

@@ -1,6 +1,6 @@
 """``exactorbit orbits``: the orbit decomposition of all images: sizes, spectrum, minimal orbits."""
 
-from ._common import add_group_arguments, group_from_args
+from ._common import add_group_arguments, group_from_args, int_arg
 
 HELP = "orbit decomposition of all images: sizes, spectrum, minimal orbits"
 
@@ -8,7 +8,7 @@ HELP = "orbit decomposition of all images: sizes, spectrum, minimal orbits"
 def add_arguments(parser):
     """Arguments of ``exactorbit orbits``."""
     add_group_arguments(parser)
-    parser.add_argument("--weight", type=int, default=None, help="only the images with K on-pixels")
+    parser.add_argument("--weight", type=int_arg, default=None, help="only the images with K on-pixels")
     parser.add_argument(
         "--method",
         default="auto",

@@ -1,8 +1,9 @@
 """``exactorbit tour``: the paper's claims checked on a toy case (the main job)."""
 
+import os
 import sys
 
-from ._common import add_group_arguments, group_from_args
+from ._common import add_group_arguments, group_from_args, int_arg
 
 HELP = "the paper's claims checked on a toy case (the main job)"
 
@@ -10,14 +11,14 @@ HELP = "the paper's claims checked on a toy case (the main job)"
 def add_arguments(parser):
     """Arguments of ``exactorbit tour``."""
     add_group_arguments(parser)
-    parser.add_argument("--hidden", type=int, default=1, help="hidden units k (default 1)")
+    parser.add_argument("--hidden", type=int_arg, default=1, help="hidden units k (default 1)")
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument("--tied", dest="tied", action="store_true", default=True, help="tied decoder (default)")
     kind.add_argument("--untied", dest="tied", action="store_false", help="untied decoder")
     parser.add_argument("--alphabet", default="-1,0,1", help="weight alphabet, e.g. 0,1 (default -1,0,1)")
     parser.add_argument("--exclude-constant", action="store_true", help="leave out the constant units")
-    parser.add_argument("--tolerance", type=int, default=None, help="C3's tolerance (default 2^n/8)")
-    parser.add_argument("--layers", type=int, default=3, help="layers for C7/C8 (default 3)")
+    parser.add_argument("--tolerance", type=int_arg, default=None, help="C3's tolerance (default 2^n/8)")
+    parser.add_argument("--layers", type=int_arg, default=3, help="layers for C7/C8 (default 3)")
     parser.add_argument("--certificates", metavar="DIR", default=None, help="write the certificates to DIR")
     parser.add_argument("--force", action="store_true", help="allow work over the default limits")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -26,15 +27,27 @@ def add_arguments(parser):
 
 def run(args):
     """Run ``exactorbit tour``: returns (payload, text)."""
+    from .._validation import check_int
     from ..networks import parse_alphabet
-    from ..tour import format_tour, run_tour, write_certificates
+    from ..tour import format_tour, other_certificates, prepare_certificate_directory, run_tour, write_certificates
 
     grid, group = group_from_args(args)
+    check_int("--hidden", args.hidden, min_value=1, max_value=8)
+    check_int("--layers", args.layers, min_value=1, max_value=6)
+    if args.certificates is not None:  # before the work: a directory that cannot be written is said at once
+        prepare_certificate_directory(args.certificates)
     report = run_tour(grid, group, hidden=args.hidden, tied=args.tied, alphabet=parse_alphabet(args.alphabet),
                       exclude_constant=args.exclude_constant, tolerance=args.tolerance, layers=args.layers,
                       quiet=args.quiet or args.json, force=args.force)
-    if args.certificates:
+    if args.certificates is not None:
         paths = write_certificates(report, args.certificates)
-        print(f"wrote {len(paths)} certificates to {args.certificates}", file=sys.stderr)
+        names = [os.path.basename(p) for p in paths]
+        print(f"wrote {len(paths)} certificates to {args.certificates}: {', '.join(names)}", file=sys.stderr)
+        for name, reason in report["skipped_certificates"].items():
+            print(f"  not written: {name}: {reason}", file=sys.stderr)
+        others = other_certificates(args.certificates, paths)
+        if others:
+            print(f"  {args.certificates} also holds {len(others)} other .json file(s), not from this run and left "
+                  f"alone: {', '.join(others[:10])}{' ...' if len(others) > 10 else ''}", file=sys.stderr)
     payload = {"case": report["case"], "claims": [c.as_dict() for c in report["claims"]]}
     return payload, format_tour(report, grid)

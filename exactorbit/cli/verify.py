@@ -1,8 +1,5 @@
 """``exactorbit verify``: check certificates with the independent checker (exit 0 all valid, 1 one false, 2 malformed)."""
 
-import json
-import sys
-
 HELP = "check certificates independently"
 
 
@@ -12,33 +9,41 @@ def add_arguments(parser):
     parser.add_argument("--json", action="store_true", help="print a JSON list of {file, ok, reason}")
     parser.add_argument(
         "--max-group-order",
-        type=int,
         default=None,
         help="largest group the checker enumerates (default 500000)",
     )
 
 
 def run(args):
-    """Check every FILE; print one line each; return 0 (all OK), 1 (one is false) or 2 (one is malformed)."""
+    """Check every FILE: returns (results, text, code) with code 0 (all OK), 1 (one is false) or 2 (one is malformed).
+
+    A malformed file also gets one ``exactorbit: error:`` line on stderr.
+    """
+    import sys
+
+    from .._validation import clip, parse_int_text
     from ..checker import MAX_GROUP_ORDER, check_file
     from ..errors import ExactOrbitError
 
-    limit = MAX_GROUP_ORDER if args.max_group_order is None else args.max_group_order
-    results = []
-    code = 0
+    if args.max_group_order is None:
+        limit = MAX_GROUP_ORDER
+    else:
+        limit = parse_int_text(args.max_group_order.strip(), max_digits=30, what="--max-group-order")
+        if limit < 1:
+            from ..errors import InvalidArgument
+
+            raise InvalidArgument(f"--max-group-order must be >= 1, got {limit}")
+    results, lines, code = [], [], 0
     for path in args.files:
         try:
             ok, reason = check_file(path, max_group_order=limit)
         except ExactOrbitError as exc:
-            print(f"exactorbit: error: {path}: {exc}", file=sys.stderr)
+            print(f"exactorbit: error: {clip(path, 200)}: {exc}", file=sys.stderr)
             results.append({"file": path, "ok": False, "reason": f"malformed: {exc}"})
             code = 2
             continue
         results.append({"file": path, "ok": ok, "reason": reason})
+        lines.append(f"{path}: {'OK' if ok else 'FAIL'}: {reason}")
         if not ok and code == 0:
             code = 1
-        if not args.json:
-            print(f"{path}: {'OK' if ok else 'FAIL'}: {reason}")
-    if args.json:
-        print(json.dumps(results, indent=2))
-    return code
+    return results, "\n".join(lines), code

@@ -483,6 +483,8 @@ def network_table(network):
 def random_network(family, seed=None):
     """A network with weights uniform in the alphabet and thresholds uniform in their ranges.
 
+    ``seed``: None (fresh randomness), an int >= 0, or a ``numpy.random.Generator``.
+
     (Not uniform over settings; for examples.  Units without any threshold are redrawn.)
 
     >>> net = random_network(NetworkFamily("2x2", 2), seed=1)
@@ -490,6 +492,8 @@ def random_network(family, seed=None):
     16
     """
     fam = _family(family)
+    if seed is not None and not isinstance(seed, np.random.Generator):
+        seed = check_int("seed", seed, min_value=0)
     rng = np.random.default_rng(seed)
     n, k, A = fam.n, fam.hidden, list(fam.alphabet)
     for _ in range(10_000):

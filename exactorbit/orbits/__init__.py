@@ -41,7 +41,7 @@ import numpy as np
 
 from .._routes import check_method
 from .._validation import check_int, check_mask, describe
-from ..actions import apply, apply_many
+from ..actions import _apply, apply_many
 from ..errors import InvalidArgument
 from ..groups import check_group as _check_group
 from ._enumerate import MAX_FEATURES, enumerate_orbits, enumeration_fits, estimate_enumeration, orbit_labels, stabilizer_orders
@@ -138,7 +138,7 @@ def _union_find_classes(group, points, name):
         if group.n <= 64 and points and max(points) < 2**63:
             moved = apply_many(s, np.array(points, dtype=np.uint64)).tolist()
         else:
-            moved = [apply(s, p) for p in points]
+            moved = [_apply(s, p) for p in points]
         for i, q in enumerate(moved):
             j = index.get(int(q))
             if j is None:

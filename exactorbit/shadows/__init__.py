@@ -69,6 +69,10 @@ def _functions(items):
     if isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
         raise InvalidArgument(f"functions must be a NetworkFamily or a list of tables or (table, multiplicity) "
                               f"pairs, got {describe(items)}")
+    items = list(items)
+    if items and all(np.isscalar(item) and not isinstance(item, (str, bytes)) for item in items):
+        raise InvalidArgument(f"functions must be a list of tables; got one table {describe(items)}: "
+                              "wrap it as [table]")
     out = []
     for item in items:
         pair = (isinstance(item, (tuple, list)) and len(item) == 2 and not np.isscalar(item[0])

@@ -32,9 +32,9 @@ from collections import Counter
 
 import numpy as np
 
-from .._budget import progress as _progress_bar, refuse_if_over
+from .._budget import progress as _progress_bar, refuse_if_over, refuse_if_over_memory
 from .._validation import describe
-from ..errors import InvalidArgument
+from ..errors import InvalidArgument, TooExpensive
 from ..groups import PixelGroup, inverse
 from ..networks import NetworkFamily, parameter_settings, threshold_range
 from ..networks._one_hidden_unit import _supported_pairs
@@ -74,16 +74,37 @@ def _weight_orbits(family, group):
 
 
 def estimate(family, group):
-    """Work of the one-hidden-unit route: encoder settings up to G times the 4^n output pairs (``LIMITS["one_hidden_unit"]``).
+    """Work of the one-hidden-unit route (``LIMITS["one_hidden_unit"]``), from exact sizes.
+
+    Per encoder class up to G (their number by Burnside's lemma over the weight
+    vectors) and per threshold: the 4^n decoder output pairs and the |G| x 2^n
+    action table; plus |G| x a^n x n to find the classes.
 
     >>> from exactorbit.networks import NetworkFamily
     >>> from exactorbit.groups import translations
-    >>> estimate(NetworkFamily("1x2", 1), translations("1x2")) > 0
-    True
+    >>> estimate(NetworkFamily("1x2", 1), translations("1x2"))
+    612
     """
     a, n = len(family.alphabet), family.n
-    settings_per_vector = max(abs(v) for v in family.alphabet) * n + 2
-    return -(-a**n // group.order()) * settings_per_vector * 4**n
+    order = group.order()
+    thresholds = max(abs(v) for v in family.alphabet) * n + 2
+    return (_encoder_classes(a, group) * thresholds * (4**n + order * 2**n)) + order * a**n * n
+
+
+def _encoder_classes(a, group):
+    """The number of G-orbits of weight vectors in a^n (Burnside), or a lower bound where G is too big to list."""
+    from ..counting import cycle_types
+
+    try:
+        types = cycle_types(group)
+    except TooExpensive:
+        return -(-a**group.n // group.order())
+    return sum(count * a ** sum(k for _, k in ctype) for ctype, count in types.items()) // group.order()
+
+
+def memory_estimate(family, group):
+    """Bytes the route holds at once: its |G| x 2^n tables (int64 tables and inverses, bool and packed masks)."""
+    return group.order() * (1 << family.n) * 34
 
 
 def _pack_columns(M):
@@ -110,8 +131,9 @@ def _unpack_bits(words, m):
 
 
 def _check_cost(family, group, limit, force):
-    refuse_if_over(f"the one-hidden-unit shadow route (encoder classes x 4^{family.n} output pairs)",
-                   estimate(family, group), "one_hidden_unit", limit=limit, force=force)
+    what = f"the one-hidden-unit shadow route (group of order {group.order()}, {family.n} pixels)"
+    refuse_if_over(what, estimate(family, group), "one_hidden_unit", limit=limit, force=force)
+    refuse_if_over_memory(what, memory_estimate(family, group))
 
 
 def _encoders(family, group, progress=False):

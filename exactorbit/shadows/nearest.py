@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._budget import refuse_if_over
+from .._budget import refuse_if_over, refuse_if_over_memory
 from .._validation import describe
 from ..actions import apply_many
 from ..errors import InvalidArgument
@@ -70,6 +70,8 @@ def ambient_tables(group, complement=False, *, force=False, limit=None):
     refuse_if_over(f"the action table of the ambient group (order {group.order() * (2 if complement else 1)}) "
                    f"on the 2^{n} images", (group.order() * (2 if complement else 1)) << n, "ambient_tables",
                    limit=limit, force=force)
+    refuse_if_over_memory(f"the action table of the ambient group (order {group.order() * (2 if complement else 1)})",
+                          (group.order() * (2 if complement else 1) << n) * 8)
     elements = ambient_elements(group, complement)
     xs = np.arange(1 << n, dtype=np.uint64)
     full = np.uint64((1 << n) - 1)
@@ -95,15 +97,18 @@ def _distances(tables, table, idx):
     return (tables[:, idx] != table[idx][None, :]).sum(axis=1)
 
 
-def nearest_elements(group, table, complement=False, inputs=None, _tables=None):
+def nearest_elements(group, table, complement=False, inputs=None, _tables=None, *, force=False, limit=None):
     """The shadow of one function: nearest ambient elements and the distance.
+
+    The action table of the ambient group on the 2^n images is guarded by
+    ``LIMITS["ambient_tables"]`` (``force``, ``limit``) and by the machine's memory.
 
     >>> from exactorbit.groups import trivial
     >>> nearest_elements(trivial("1x1"), [1, 1])
     Shadow(distance=1, elements=(((0,), False),))
     """
     table = as_table(table, "table", size=1 << group.n)
-    elements, tables = _tables if _tables is not None else ambient_tables(group, complement)
+    elements, tables = _tables if _tables is not None else ambient_tables(group, complement, force=force, limit=limit)
     d = _distances(tables, table, _input_set(inputs, group.n))
     best = int(d.min())
     return Shadow(best, tuple(elements[i] for i in np.nonzero(d == best)[0]))

@@ -11,7 +11,7 @@ Front doors: :mod:`exactorbit.stabilizers`.
 
 from sympy.combinatorics import Permutation, PermutationGroup
 
-from ..actions import _search, _transversal_element, apply
+from ..actions import _apply, _search, _transversal_element
 from ..groups import compose, identity, inverse
 
 __all__ = ["stabilizer", "transporter", "minimal_image"]
@@ -35,7 +35,7 @@ def stabilizer(group, x, force, limit):
         done = False
         for y in tree:
             for s in group.generators:
-                z = apply(s, y)
+                z = _apply(s, y)
                 h = compose(compose(t(y), s), inverse(t(z)))
                 if h == ident:
                     continue
