@@ -94,10 +94,15 @@ def apply_many(g, masks):
     >>> apply_many((1, 2, 0), [1, 2, 4, 3]).tolist()
     [2, 4, 1, 6]
     """
-    n = len(g)
+    n = _check_perm(g)
     if n > 64:
         raise InvalidArgument(f"apply_many works on grids of at most 64 pixels, got {n}; use apply")
-    arr = np.asarray(masks, dtype=np.uint64)
+    try:
+        arr = np.asarray(masks, dtype=np.uint64)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidArgument(f"masks must be ints 0 <= mask < 2**{n}, got {describe(masks)}") from None
+    if n < 64 and (arr >> np.uint64(n)).any():
+        raise InvalidArgument(f"masks must be ints 0 <= mask < 2**{n}, got {describe(masks)}")
     return apply_all(action_tables(np.asarray(g, dtype=np.int64)[None, :], n), arr)[0].astype(np.uint64, copy=False)
 
 

@@ -25,7 +25,7 @@ import sympy
 from sympy.utilities.iterables import partitions
 
 from ._budget import limit_value, refuse_if_over
-from .groups import cycle_lengths
+from .groups import check_group, cycle_lengths
 
 __all__ = [
     "cycle_types",
@@ -65,6 +65,7 @@ def cycle_types(group, *, force=False, limit=None):
     >>> sorted(cycle_types(translations("1x4")).items())
     [(((1, 4),), 1), (((2, 2),), 1), (((4, 1),), 2)]
     """
+    group = check_group(group)
     if group.is_symmetric and group.order() * group.n > limit_value("group_elements", limit):
         return _symmetric_cycle_types(group.n, force)
     elems = group.element_array(force=force, limit=limit)
@@ -105,6 +106,7 @@ def cycle_index(group, *, force=False, limit=None):
     >>> cycle_index(reflections("1x2"))
     a1**2/2 + a2/2
     """
+    group = check_group(group)
     order = group.order()
     expr = sympy.Integer(0)
     for ctype, k in cycle_types(group, force=force, limit=limit).items():
@@ -122,6 +124,7 @@ def burnside_count(group, *, force=False, limit=None):
     >>> [burnside_count(dihedral(f"{k}x{k}")) for k in (1, 2, 3, 4)]  # OEIS A054247
     [2, 6, 102, 8548]
     """
+    group = check_group(group)
     if group.is_symmetric:
         return group.n + 1
     total = sum(k * 2 ** sum(c for _, c in ctype) for ctype, k in cycle_types(group, force=force, limit=limit).items())
@@ -167,6 +170,7 @@ def orbits_by_weight(group, *, force=False, limit=None):
     >>> orbits_by_weight(translations("1x4"))  # necklaces of 4 beads by weight
     [1, 1, 2, 1, 1]
     """
+    group = check_group(group)
     n = group.n
     if group.is_symmetric:
         return [1] * (n + 1)
@@ -191,5 +195,6 @@ def orbits_by_weight_polynomial(group, *, force=False, limit=None):
     >>> orbits_by_weight_polynomial(translations("1x3")).as_expr()
     t**3 + t**2 + t + 1
     """
+    group = check_group(group)
     t = sympy.Symbol("t")
     return sympy.Poly(list(reversed(orbits_by_weight(group, force=force, limit=limit))), t)

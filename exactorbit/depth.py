@@ -113,7 +113,7 @@ MAX_PREIMAGES_LISTED = 64
 
 
 def _check_mode(mode):
-    if mode not in MODES:
+    if not isinstance(mode, str) or mode not in MODES:
         raise InvalidArgument(f"mode must be 'contains' or 'equals', got {describe(mode)}")
     return mode
 

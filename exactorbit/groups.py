@@ -31,9 +31,9 @@ import random as _random
 import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
-from ._budget import refuse_if_over
+from ._budget import refuse_if_over, refuse_if_over_memory
 from ._chain import StabilizerChain, orbit_labels
-from ._validation import check_int, describe, short
+from ._validation import check_int, describe, int_short, short
 from .errors import InvalidArgument
 from .images import parse_grid
 
@@ -458,8 +458,9 @@ class PixelGroup:
         [[0, 1], [1, 0]]
         """
         if self._elements is None:
-            refuse_if_over(f"listing all {self.order()} elements of degree {self.n}", self.order() * self.n,
-                           "group_elements", limit=limit, force=force)
+            what = f"listing all {int_short(self.order())} elements of degree {self.n}"
+            refuse_if_over(what, self.order() * self.n, "group_elements", limit=limit, force=force)
+            refuse_if_over_memory(what, self.order() * (self.n * 4 + 120))  # rows, their bytes keys, the set
             dtype = np.int16 if self.n < 2**15 else np.int32
             gens = np.array(self.generators, dtype=np.intp).reshape(len(self.generators), self.n)
             seen = {np.arange(self.n, dtype=dtype).tobytes()}

@@ -188,7 +188,7 @@ def popcount(mask):
     >>> popcount(0b1011)
     3
     """
-    return int(mask).bit_count()
+    return check_int("mask", mask, min_value=0).bit_count()
 
 
 def to_array(mask, grid):

@@ -16,7 +16,8 @@ case-level functions in order; :func:`evaluate` runs them.
 ['holds', 'holds']
 """
 
-from ..errors import TooExpensive
+from .._validation import describe
+from ..errors import InvalidArgument, TooExpensive
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str, undecided
 from ._ranking import Ranking, class_probabilities, kendall_tau, rank_classes, ranking_violations
 from . import (
@@ -95,6 +96,10 @@ def evaluate(case, *, say=None):
     A claim whose work is over a limit is ``undecided``, with the refusal (its
     estimate, limit and flag) as the reason; the other claims still run.
     """
+    if not isinstance(case, Case):
+        raise InvalidArgument(f"case must be a Case, got {describe(case)}")
+    if say is not None and not callable(say):
+        raise InvalidArgument(f"say must be a function of the claim id or None, got {describe(say)}")
     out = []
     for cid, claim in CLAIMS:
         if say is not None:

@@ -19,11 +19,11 @@ from ..depth import depth_table
 from ..errors import InvalidArgument, TooExpensive
 from ..groups import PixelGroup, named_group
 from ..images import parse_grid
+from ..networks.family import nonempty_settings
 from ..networks import (
     NetworkFamily,
     enumerate_functions,
     enumeration_estimate,
-    parameter_settings,
     reconstruction_probabilities,
 )
 from ..orbits import decompose
@@ -61,10 +61,7 @@ class Case:
         else:
             raise InvalidArgument(f"group must be a PixelGroup or a group name, got {describe(group)}")
         self.family = NetworkFamily(self.grid, hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
-        if self.settings == 0:
-            raise InvalidArgument(
-                f"the family {self.family.describe()} has no parameter setting (with constant units excluded, "
-                "every unit needs a non-zero weight): add a non-zero weight to the alphabet or keep the constant units")
+        self.settings = nonempty_settings(self.family)
         self.tolerance = (1 << self.grid.n) // 8 if tolerance is None else tolerance
         self.force = check_force(force)
         self.quiet = bool(quiet)
@@ -81,11 +78,6 @@ class Case:
         say(message, self.quiet)
 
     # -- the networks -------------------------------------------------------
-    @cached_property
-    def settings(self):
-        """The number of parameter settings of the family."""
-        return parameter_settings(self.family)
-
     @cached_property
     def functions(self):
         """The family's distinct functions with multiplicities, or None when listing them is over the limit."""

@@ -80,16 +80,32 @@ def _say(line):
 
 
 def _write(text):
-    """Print ``text`` on stdout; a reader that went away (``| head -1``) ends output quietly."""
+    """Print ``text`` on stdout: True when written; a reader that went away (``| head -1``) ends output quietly.
+
+    Any other failure to write (a full disk, ``> /dev/full``) is one error line and False.
+    """
     try:
         print(text)
         sys.stdout.flush()
+        return True
     except BrokenPipeError:
-        import os
+        _silence_stdout()
+        return True
+    except OSError as exc:
+        _silence_stdout()
+        _say(f"exactorbit: error: cannot write the output: {exc.strerror or exc}")
+        return False
 
-        # the reader is gone: point stdout at /dev/null so that the interpreter's last flush is quiet
+
+def _silence_stdout():
+    """Point stdout at /dev/null, so that the interpreter's last flush is quiet."""
+    import os
+
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv=None):
@@ -139,9 +155,11 @@ def _main(argv):
     if getattr(args, "json", False):
         import json
 
-        _write(json.dumps(payload, indent=2))
+        written = _write(json.dumps(payload, indent=2))
     else:
-        _write(text)
+        written = _write(text)
+    if not written:
+        return 2
     return rest[0] if rest else 0
 
 

@@ -33,10 +33,10 @@ def run(args):
     from ..networks import (
         NetworkFamily,
         count_distinct_functions,
-        parameter_settings,
         parse_alphabet,
         reconstruction_probabilities,
     )
+    from ..networks.family import nonempty_settings
     from ..orbits import orbit_classes
 
     grid, group = group_from_args(args)
@@ -44,7 +44,7 @@ def run(args):
         raise InvalidArgument(f"--hidden must be an int in 1..8, got {describe(args.hidden)}")
     fam = NetworkFamily(grid, args.hidden, tied=args.tied, alphabet=parse_alphabet(args.alphabet),
                         exclude_constant=args.exclude_constant)
-    total = parameter_settings(fam)
+    total = nonempty_settings(fam)
     print(f"{fam.describe()}: {total} parameter settings", file=sys.stderr)
     try:
         distinct = count_distinct_functions(fam, force=args.force)

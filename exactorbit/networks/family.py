@@ -14,6 +14,7 @@ counts settings exactly (the moment programme for tied families);
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 import numpy as np
@@ -294,6 +295,22 @@ def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False, *, force
     return tables, [int(c) for c in counts]
 
 
+def nonempty_settings(family):
+    """``parameter_settings(family)``, refusing a family with no setting (InvalidArgument saying why).
+
+    >>> nonempty_settings(NetworkFamily("1x1", 1, alphabet=(0,), exclude_constant=True))
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: the family tied autoencoder 1x1 -> 1 -> 1x1, weights in {0}, non-constant thresholds only has no parameter setting (with constant units excluded, every unit needs a non-zero weight): add a non-zero weight to the alphabet or keep the constant units
+    """
+    total = parameter_settings(family)
+    if total == 0:
+        raise InvalidArgument(
+            f"the family {family.describe()} has no parameter setting (with constant units excluded, "
+            "every unit needs a non-zero weight): add a non-zero weight to the alphabet or keep the constant units")
+    return total
+
+
 def parameter_settings(family):
     """The exact number of parameter settings of a family (a Python int).
 
@@ -344,7 +361,9 @@ def _moment_finish(M, k, offset):
     return sum(offset ** (k - J.bit_count()) * v for J, v in enumerate(M) if v and (offset or J == (1 << k) - 1))
 
 
+@lru_cache(maxsize=256)
 def _spec_settings(spec):
+    """The count for a (hashable, frozen) FamilySpec; kept, since families with many hidden units take seconds."""
     m, k, A = spec.inputs, spec.hidden, spec.alphabet
     excl = spec.exclude_constant
     if not spec.tied:

@@ -34,7 +34,7 @@ Front door: :func:`exactorbit.orbits.decompose` (``method="enumerate"``).
 
 import numpy as np
 
-from .._budget import LIMITS, progress as _progress_bar, refuse_if_over
+from .._budget import LIMITS, progress as _progress_bar, refuse_if_over, refuse_if_over_memory
 from .._validation import check_int
 from ..actions import action_tables, apply_all, cycle_masks
 from ..errors import InvalidArgument, TooExpensive
@@ -135,6 +135,7 @@ def _refuse(estimate, what, force, limit):
     what = f"{what} ({estimate['images']} images, {estimate['fixed_points']} non-identity fixed points)"
     refuse_if_over(what, estimate["seconds"], "enumeration_seconds", limit=limit, force=force)
     refuse_if_over(what, estimate["bytes"], "enumeration_bytes", force=force)
+    refuse_if_over_memory(what, estimate["bytes"])
 
 
 def enumeration_fits(group, weight=None, *, labels=False):

@@ -34,8 +34,25 @@ def _generate(ambient, elements, complement, normal):
         perms = [Permutation(list(signed_permutation(g, f))) for g, f in gens]
         sym = PermutationGroup(perms or [Permutation(list(range(2 * n)))])
         return tuple(gens), structure_facts(sym), None
-    pixel_group = PixelGroup(ambient.grid, [g for g, _ in gens], name="shadow group")
+    pixel_group = PixelGroup(ambient.grid, _generating_subset([g for g, _ in gens], ambient.grid), name="shadow group")
     return tuple(gens), structure_facts(pixel_group.sympy), pixel_group
+
+
+def _generating_subset(elements, grid):
+    """A few of ``elements`` that generate the same group: each kept only if the ones before miss it.
+
+    (At most log2 of the order are kept; certificates of the group then list few generators.)
+
+    >>> _generating_subset([(1, 2, 0), (2, 0, 1), (0, 2, 1)], "1x3")
+    [(1, 2, 0), (0, 2, 1)]
+    """
+    chosen = []
+    sub = PixelGroup(grid, [])
+    for g in elements:
+        if not sub.contains(g):
+            chosen.append(g)
+            sub = PixelGroup(grid, chosen)
+    return chosen
 
 
 def _normal_closure(group, gens):

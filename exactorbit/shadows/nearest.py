@@ -29,10 +29,9 @@ import numpy as np
 
 from .._budget import refuse_if_over, refuse_if_over_memory
 from .._validation import describe
-from ..actions import apply_many
 from ..errors import InvalidArgument
 from ..functions import as_table
-from ..groups import PixelGroup
+from ..groups import PixelGroup, check_group
 
 __all__ = ["Shadow", "ambient_elements", "ambient_tables", "nearest_elements", "signed_permutation"]
 
@@ -73,12 +72,13 @@ def ambient_tables(group, complement=False, *, force=False, limit=None):
     refuse_if_over_memory(f"the action table of the ambient group (order {group.order() * (2 if complement else 1)})",
                           (group.order() * (2 if complement else 1) << n) * 8)
     elements = ambient_elements(group, complement)
-    xs = np.arange(1 << n, dtype=np.uint64)
-    full = np.uint64((1 << n) - 1)
-    tables = np.empty((len(elements), 1 << n), dtype=np.int64)
-    for i, (g, flip) in enumerate(elements):
-        out = apply_many(g, xs)
-        tables[i] = (out ^ full) if flip else out
+    perms = np.array([g for g, _ in elements], dtype=np.int64).reshape(len(elements), n)
+    tables = np.zeros((len(elements), 1 << n), dtype=np.int64)
+    for p in range(n):  # the images of the masks with top bit p: those below, plus pixel p's image
+        np.bitwise_or(tables[:, : 1 << p], (np.int64(1) << perms[:, p])[:, None], out=tables[:, 1 << p: 2 << p])
+    flipped = np.array([f for _, f in elements], dtype=bool)
+    if flipped.any():
+        tables[flipped] ^= (1 << n) - 1
     return elements, tables
 
 
@@ -107,6 +107,7 @@ def nearest_elements(group, table, complement=False, inputs=None, _tables=None, 
     >>> nearest_elements(trivial("1x1"), [1, 1])
     Shadow(distance=1, elements=(((0,), False),))
     """
+    group = check_group(group)
     table = as_table(table, "table", size=1 << group.n)
     elements, tables = _tables if _tables is not None else ambient_tables(group, complement, force=force, limit=limit)
     d = _distances(tables, table, _input_set(inputs, group.n))

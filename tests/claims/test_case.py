@@ -12,7 +12,7 @@ def calls(monkeypatch):
     """Count the front-door calls the Case makes (the names it imported)."""
     seen = {}
     for name in ("decompose", "shadow_group", "recurrent_shadow_group", "reconstruction_probabilities",
-                 "depth_table", "enumerate_functions", "parameter_settings", "rank_classes"):
+                 "depth_table", "enumerate_functions", "nonempty_settings", "rank_classes"):
         real = getattr(case_module, name)
 
         def spy(*args, _real=real, _name=name, **kwargs):
@@ -39,7 +39,7 @@ def test_every_shared_datum_is_computed_once(calls, kwargs, listed):
         "reconstruction_probabilities": 1,
         "rank_classes": 1,               # C5, and C6's reference to C5, read one ranking under G
         "depth_table": 2,                # C7 and C8: the table, and its variant with constant unions
-        "parameter_settings": 1,
+        "nonempty_settings": 1,
         **({"enumerate_functions": 1} if listed else {}),
     }
     again = evaluate(case)              # a second pass computes nothing new
