@@ -16,7 +16,7 @@ and the command line stay fast; ``dir(exactorbit)`` lists them all.
 (72, 26, 26)
 """
 
-__version__ = "0.1.0"
+from ._version import __version__ as __version__
 
 #: Every public name of the face and the module it lives in.
 _HOME = {
@@ -33,6 +33,8 @@ _HOME = {
     "parse_image": "images",
     "render_text": "images",
     "to_array": "images",
+    "to_arrays": "images",
+    "as_mask": "images",
     "from_array": "images",
     "popcount": "images",
     "PixelGroup": "groups",
@@ -41,12 +43,16 @@ _HOME = {
     "apply": "actions",
     "apply_many": "actions",
     "orbit": "actions",
+    "Orbit": "actions",
     "orbit_size": "stabilizers",
     "stabilizer": "stabilizers",
     "transporter": "stabilizers",
     "minimal_image": "stabilizers",
     "canonical_image": "stabilizers",
     "burnside_count": "counting",
+    "orbits_by_content": "counting",
+    "cycle_index_text": "counting",
+    "cycle_index_terms": "counting",
     "cycle_index": "counting",
     "orbits_by_weight": "counting",
     # orbit decomposition, subgroups, induced actions
@@ -86,6 +92,19 @@ _HOME = {
     "verify_certificate": "checker",
     "check_file": "checker",
     "run_tour": "tour",
+    "TourReport": "tour",
+    # beside the neighbours: GAP, pictures, equivariance
+    "to_gap": "gap",
+    "from_gap": "gap",
+    "plot_probability_vs_orbit_size": "plots",
+    "plot_orbit_spectrum": "plots",
+    "orbit_gallery": "plots",
+    "apply_to_array": "testing",
+    "cayley_graph": "graphs",
+    "schreier_graph": "graphs",
+    "functional_graph": "graphs",
+    "recurrent_nodes": "graphs",
+    "subgroup_hasse": "graphs",
 }
 
 __all__ = list(_HOME)
@@ -127,6 +146,14 @@ def _module(home):
         from . import certificates as module
     elif home == "checker":
         from . import checker as module
+    elif home == "gap":
+        from . import gap as module
+    elif home == "plots":
+        from . import plots as module
+    elif home == "testing":
+        from . import testing as module
+    elif home == "graphs":
+        from . import graphs as module
     else:
         from . import tour as module
     return module

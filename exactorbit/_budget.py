@@ -51,7 +51,9 @@ LIMITS = {
     "symmetric_partitions": Limit(37_338, "terms", "terms of the symmetric group's cycle index (partitions of n; 40 pixels)"),
     "subgroup_lattice": Limit(1_200_000_000, "array entries", "closed subgroup classes: |G| x degree x classes"),
     "all_subgroups": Limit(1_000_000, "table entries", "the multiplication table of all subgroups: |G|^2"),
+    "counting_work": Limit(200_000_000, "units of work", "k-colour counting: contents x cycle types, and big-number arithmetic"),
     "monoid": Limit(100_000, "elements", "elements of a generated transformation monoid"),
+    "graph_items": Limit(2_000_000, "items", "nodes plus edges of a networkx graph (Cayley, Schreier, functional)"),
     "minimal_image_states": Limit(100_000, "states", "partial images kept at one level of the minimal-image search"),
     # orbit decomposition of all images
     "enumeration_pixels": Limit(30, "pixels", "grids whose 2^n images are enumerated", hard=True),
@@ -162,7 +164,7 @@ def refuse_if_over_memory(what, nbytes):
 
 
 def progress(total=None, desc="", *, show=None, default=False, unit="it"):
-    """A tqdm progress bar on stderr: shown when ``show``, or (``show`` None) when ``default``.
+    """A tqdm progress bar (``tqdm.auto``) on stderr: shown when ``show``, or (``show`` None) when ``default``; silent when off.
 
     Callers pass ``default`` from their own estimate (e.g. "more than two seconds").
 
@@ -171,7 +173,7 @@ def progress(total=None, desc="", *, show=None, default=False, unit="it"):
     >>> bar.disable
     True
     """
-    from tqdm import tqdm
+    from tqdm.auto import tqdm  # a widget in Jupyter (when ipywidgets is there), text on a terminal
 
     on = default if show is None else bool(show)
     return tqdm(total=total, desc=desc, file=sys.stderr, disable=not on, leave=False, unit=unit)

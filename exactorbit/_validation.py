@@ -1,5 +1,6 @@
 """Validation helpers: every message names the argument, its value and its type."""
 
+import itertools
 from numbers import Integral
 
 from .errors import InvalidArgument
@@ -130,3 +131,17 @@ def check_mask(name, value, n):
             f"{name} must be a mask of {n} pixels (0 <= mask < 2**{n}), got {describe(value)}"
         )
     return value
+
+
+def check_items(name, value, *, limit=None):
+    """Return ``value`` as a list (a list, tuple, range, set or other iterable that is not a string).
+
+    >>> check_items("masks", (1, 2))
+    [1, 2]
+    """
+    if isinstance(value, (str, bytes, Integral)) or value is None or not hasattr(value, "__iter__"):
+        raise InvalidArgument(f"{name} must be a list or tuple, got {describe(value)}")
+    items = list(value) if limit is None else list(itertools.islice(value, limit + 1))
+    if limit is not None and len(items) > limit:
+        raise InvalidArgument(f"{name} holds more than {limit} items")
+    return items

@@ -25,15 +25,16 @@ import numpy as np
 
 from ._budget import LIMITS, check_force, limit_value, refuse_if_over
 from ._routes import RoutedTuple, check_method
-from ._validation import check_mask, describe
+from ._validation import check_items, check_mask, describe
 from .errors import InvalidArgument
 from .groups import PixelGroup, compose, identity
-from .images import colouring, to_mask
+from .images import as_mask, colouring, is_array_image, parse_grid, to_arrays, to_mask
 
 __all__ = [
     "apply",
     "apply_many",
     "orbit",
+    "Orbit",
     "orbit_with_transversal",
     "all_images",
     "action_tables",
@@ -66,6 +67,8 @@ def _check_perm(g):
     if isinstance(g, PixelGroup) or not isinstance(g, (tuple, list)):
         raise InvalidArgument(f"g must be a permutation in array form (a tuple of ints), got {describe(g)}")
     n = len(g)
+    if n == 0:
+        raise InvalidArgument("g must be a permutation of at least one pixel, got () (empty)")
     if not all(type(v) is int for v in g) or set(g) != set(range(n)):
         if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in g) and \
                 sorted(int(v) for v in g) == list(range(n)):
@@ -166,13 +169,14 @@ def cycle_masks(elements, n):
 
 
 def _check_point(group, x, name="image"):
+    """An image in any accepted form (int, Image, text, (h, w) array) as a mask, or a tuple of them as a tuple."""
     if not isinstance(group, PixelGroup):
         raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
-    if isinstance(x, (tuple, list)):
+    if isinstance(x, (tuple, list)) and not is_array_image(x):
         if not x:
             raise InvalidArgument(f"{name} tuple must not be empty")
-        return tuple(check_mask(f"{name}[{k}]", v, group.n) for k, v in enumerate(x))
-    return check_mask(name, x, group.n)
+        return tuple(as_mask(v, group.grid, f"{name}[{k}]") for k, v in enumerate(x))
+    return as_mask(x, group.grid, name)
 
 
 def _search(group, x, limit, force, target=None):
@@ -243,6 +247,53 @@ def images_of_colouring(group, colours):
     return group.element_array(), small[group.element_inverse_array()]
 
 
+class Orbit(RoutedTuple):
+    """An orbit: a sorted tuple of masks (or of tuples of masks) that knows its grid and its route.
+
+    It is still a tuple (``len``, indexing, ``==`` with a tuple); in Jupyter it
+    draws its images; :meth:`to_array` gives them as one (N, h, w) array.
+
+    >>> from exactorbit.groups import reflections
+    >>> o = orbit(reflections("1x3"), 0b001)
+    >>> o, o.method, o.to_array().shape
+    ((1, 4), 'vectorised', (2, 1, 3))
+    """
+
+    def __new__(cls, values, method, grid):
+        grid = parse_grid(grid)
+        if not isinstance(method, str):
+            raise InvalidArgument(f"method must be a str naming the route, got {describe(method)}")
+        items = check_items("values", values)
+        for k, item in enumerate(items):
+            if isinstance(item, tuple):
+                for j, part in enumerate(item):
+                    check_mask(f"values[{k}][{j}]", part, grid.n)
+            else:
+                check_mask(f"values[{k}]", item, grid.n)
+        return cls._trusted(items, method, grid)
+
+    @classmethod
+    def _trusted(cls, values, method, grid):
+        """Build without checking (the values come from :func:`orbit`)."""
+        self = RoutedTuple.__new__(cls, values, method)
+        self.grid = grid
+        return self
+
+    def __reduce__(self):
+        return (type(self), (tuple(self), self.method, self.grid))
+
+    def to_array(self):
+        """The orbit's images as a numpy 0/1 array of shape (N, h, w) (orbits of single images only)."""
+        if self and isinstance(self[0], tuple):
+            raise InvalidArgument("to_array draws orbits of single images; this orbit holds tuples of images")
+        return to_arrays(self, self.grid)
+
+    def _repr_html_(self):
+        from ._display import orbit_html
+
+        return orbit_html(self, self.grid, method=self.method)
+
+
 def orbit(group, x, *, method="auto", force=False, limit=None):
     """The orbit of an image (or of a tuple of images) as a sorted tuple; ``.method`` names the route.
 
@@ -262,14 +313,14 @@ def orbit(group, x, *, method="auto", force=False, limit=None):
     if method == "auto":
         method = "vectorised" if elements_fit(group) else "listing"
     if method == "listing":
-        return RoutedTuple(sorted(_search(group, x, limit, force)), method)
+        return Orbit._trusted(sorted(_search(group, x, limit, force)), method, group.grid)
     _, images = all_images(group, x)
     rows = np.unique(images, axis=0)
     if isinstance(x, tuple):
         points = {tuple(to_mask((row >> j) & 1) for j in range(len(x))) for row in rows}
     else:
         points = {to_mask(row) for row in rows}
-    return RoutedTuple(sorted(points), method)
+    return Orbit._trusted(sorted(points), method, group.grid)
 
 
 def orbit_with_transversal(group, x, *, force=False, limit=None):

@@ -34,6 +34,7 @@ import numpy as np
 
 from ._budget import refuse_if_over
 from ._validation import check_int, check_mask, describe
+from .images import as_mask
 from .stabilizers import orbit_size, stabilizer
 from .counting import fixed_by_weight
 from .errors import InvalidArgument
@@ -42,6 +43,7 @@ from .groups import check_group as _check_group
 from .orbits import orbit_classes
 
 __all__ = [
+    "Certificate",
     "FORMAT",
     "VERSION",
     "orbit_certificate",
@@ -84,15 +86,30 @@ def _input(group, **extra):
     return out
 
 
+class Certificate(dict):
+    """A certificate document: a plain dict (JSON as it stands) that draws itself in Jupyter.
+
+    >>> from exactorbit.groups import reflections
+    >>> cert = orbit_certificate(reflections("1x3"), 0b010)
+    >>> isinstance(cert, dict), cert["kind"], "orbit certificate" in cert._repr_html_()
+    (True, 'orbit', True)
+    """
+
+    def _repr_html_(self):
+        from ._display import certificate_html
+
+        return certificate_html(self)
+
+
 def _document(kind, inp, claim, witness):
-    return {
+    return Certificate({
         "format": FORMAT,
         "version": VERSION,
         "kind": kind,
         "input": inp,
         "claim": claim,
         "witness": witness,
-    }
+    })
 
 
 def _stabilizer_generators(group, x):
@@ -107,7 +124,7 @@ def orbit_certificate(group, image):
     {'stabilizer_generators': [[2, 1, 0]]}
     """
     group = _check_group(group)
-    x = check_mask("image", image, group.n)
+    x = as_mask(image, group.grid)
     size = orbit_size(group, x)
     order = group.order()
     return _document(

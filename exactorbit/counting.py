@@ -1,10 +1,14 @@
-"""Counting orbits of binary images without enumerating them: cycle index, Burnside, Polya.
+"""Counting orbits of images and colourings without enumerating them: cycle index, Burnside, Polya.
 
 Conventions: ``c(g)`` is the number of cycles of g on the pixels (fixed pixels
 count as cycles of length 1).  A cycle type is a tuple ``((length, count), ...)``
-sorted by length.  Burnside: #orbits = (1/|G|) sum_g 2^c(g).  Polya: the number
-of orbits of images with k on-pixels is the coefficient of t^k in
-(1/|G|) sum_g prod_cycles (1 + t^length).
+sorted by length.  Burnside: #orbits = (1/|G|) sum_g 2^c(g), and with k colours
+(1/|G|) sum_g k^c(g).  Polya: the number of orbits of images with w on-pixels is
+the coefficient of t^w in (1/|G|) sum_g prod_cycles (1 + t^length); with k colours,
+the number of orbits of colourings with colour content (n_0, ..., n_{k-1}) (n_i
+pixels of colour i) is the coefficient of x_0^n_0 ... x_{k-1}^n_{k-1} in the cycle
+index with p_l = x_0^l + ... + x_{k-1}^l.  A binary image is the 2-colouring whose
+on-pixels have colour 1: weight w is content (n - w, w).
 
 All elements are listed once as a numpy array (|G| x n); cycles are labelled by
 pointer doubling (label = smallest pixel of the cycle), all elements at once.
@@ -15,22 +19,29 @@ pointer doubling (label = smallest pixel of the cycle), all elements at once.
 26
 >>> orbits_by_weight(G)[4]
 5
+>>> burnside_count(G, 3)
+438
 """
 
 from collections import Counter
+import itertools
 import math
 
 import numpy as np
 import sympy
 from sympy.utilities.iterables import partitions
 
-from ._budget import limit_value, refuse_if_over
+from ._budget import limit_value, refuse_if_over, refuse_if_over_memory
+from ._validation import check_int
 from .groups import check_group, cycle_lengths
 
 __all__ = [
     "cycle_types",
     "cycle_index",
+    "cycle_index_terms",
+    "cycle_index_text",
     "burnside_count",
+    "orbits_by_content",
     "orbits_by_weight",
     "orbits_by_weight_polynomial",
     "count_cycles",
@@ -47,8 +58,10 @@ def count_cycles(g):
 
 
 def _symmetric_cycle_types(n, force):
-    refuse_if_over(f"the cycle index of the symmetric group on {n} pixels (one term per partition of {n})",
-                   int(sympy.functions.combinatorial.numbers.partition(n)), "symmetric_partitions", force=force)
+    what = f"the cycle index of the symmetric group on {n} pixels (one term per partition of {n})"
+    terms = int(sympy.functions.combinatorial.numbers.partition(n))
+    refuse_if_over(what, terms, "symmetric_partitions", force=force)
+    refuse_if_over_memory(what, terms * (200 + 40 * math.isqrt(n)))  # force never lifts the machine's memory
     out = Counter()
     for part in partitions(n):
         size = math.factorial(n)
@@ -117,17 +130,84 @@ def cycle_index(group, *, force=False, limit=None):
     return sympy.expand(expr)
 
 
-def burnside_count(group, *, force=False, limit=None):
-    """Number of orbits of all 2^n binary images: (1/|G|) sum_g 2^c(g), an exact int.
+def cycle_index_terms(group, *, force=False, limit=None):
+    """The terms of the cycle index as ``[(count, cycle_type), ...]``: ``count`` elements of each cycle type.
 
-    >>> from exactorbit.groups import dihedral
-    >>> [burnside_count(dihedral(f"{k}x{k}")) for k in (1, 2, 3, 4)]  # OEIS A054247
-    [2, 6, 102, 8548]
+    Z(G) = (1/|G|) sum of count * prod_{(length, m) in cycle_type} p_length^m.  The
+    order is fixed: by number of cycles, most first (the identity leads), then by
+    cycle type.  The counts sum to |G|.
+
+    >>> from exactorbit.groups import named_group
+    >>> cycle_index_terms(named_group("translations+reflections", "1x4"))   # the square's symmetries on 4 beads
+    [(1, ((1, 4),)), (2, ((1, 2), (2, 1))), (3, ((2, 2),)), (2, ((4, 1),))]
     """
     group = check_group(group)
-    if group.is_symmetric:
-        return group.n + 1
-    total = sum(k * 2 ** sum(c for _, c in ctype) for ctype, k in cycle_types(group, force=force, limit=limit).items())
+    types = cycle_types(group, force=force, limit=limit)
+    ordered = sorted(types, key=lambda ctype: (-sum(m for _, m in ctype), ctype))
+    return [(types[ctype], ctype) for ctype in ordered]
+
+
+def _monomial_text(ctype):
+    return " ".join(f"p{length}" if m == 1 else f"p{length}^{m}" for length, m in ctype)
+
+
+def cycle_index_text(group, *, force=False, limit=None):
+    """The cycle index as readable, exact text: ``(1/|G|) (count p_l^m ... + ...)``.
+
+    p_l stands for a cycle of length l (the power sum x_0^l + ... + x_{k-1}^l of
+    Polya's theorem; ``a_l`` in the sympy expression of :func:`cycle_index`).  The
+    coefficients are the numbers of elements of each cycle type, not reduced; the
+    terms come in the order of :func:`cycle_index_terms`.
+
+    >>> from exactorbit.groups import named_group
+    >>> cycle_index_text(named_group("translations+reflections", "1x4"))
+    '(1/8) (p1^4 + 2 p1^2 p2 + 3 p2^2 + 2 p4)'
+    >>> cycle_index_text(named_group("trivial", "1x1"))
+    '(1/1) (p1)'
+    """
+    group = check_group(group)
+    terms = cycle_index_terms(group, force=force, limit=limit)
+    body = " + ".join(_monomial_text(ctype) if count == 1 else f"{count} {_monomial_text(ctype)}"
+                      for count, ctype in terms)
+    return f"(1/{group.order()}) ({body})"
+
+
+def _check_colors(colors):
+    return check_int("colors", colors, min_value=1)
+
+
+def _power_work(exponents, bits):
+    """Estimated word operations of raising a ``bits``-bit number to each exponent (Karatsuba, 64-bit words)."""
+    return sum(int((e * bits // 64 + 1) ** 1.585) for e in set(exponents))
+
+
+def burnside_count(group, colors=2, *, force=False, limit=None):
+    """Number of orbits of the colourings of the pixels with ``colors`` colours: (1/|G|) sum_g colors^c(g).
+
+    An exact int.  With ``colors=2`` (the default) these are the 2^n binary images.
+    ``limit`` bounds the listing of the group (``LIMITS["group_elements"]``); the
+    big-number arithmetic for a huge ``colors`` is bounded by
+    ``LIMITS["counting_work"]`` (word operations), and both are lifted by ``force``.
+
+    >>> from exactorbit.groups import dihedral, named_group
+    >>> [burnside_count(dihedral(f"{k}x{k}")) for k in (1, 2, 3, 4)]  # OEIS A054247
+    [2, 6, 102, 8548]
+    >>> [burnside_count(named_group("translations", f"1x{n}"), 3) for n in (1, 2, 3, 4, 5, 6)]  # OEIS A001867
+    [3, 6, 11, 24, 51, 130]
+    """
+    group = check_group(group)
+    colors = _check_colors(colors)
+    n = group.n
+    what = f"the Burnside sum for {colors if colors < 10**12 else 'a huge number of'} colours on {n} pixels"
+    # the identity alone (n cycles) costs colors**n: refused before the group is listed
+    refuse_if_over(what, _power_work([n], colors.bit_length()), "counting_work", force=force)
+    if group.is_symmetric:  # the orbits are the colour contents: multisets of n colours
+        return math.comb(n + colors - 1, n)
+    types = cycle_types(group, force=force, limit=limit)
+    cycles = {ctype: sum(c for _, c in ctype) for ctype in types}
+    refuse_if_over(what, _power_work(cycles.values(), colors.bit_length()), "counting_work", force=force)
+    powers = {c: colors**c for c in set(cycles.values())}
+    total = sum(k * powers[cycles[ctype]] for ctype, k in types.items())
     q, r = divmod(total, group.order())
     if r:  # pragma: no cover - Burnside's lemma guarantees divisibility
         raise AssertionError("Burnside sum not divisible by |G|")
@@ -198,3 +278,135 @@ def orbits_by_weight_polynomial(group, *, force=False, limit=None):
     group = check_group(group)
     t = sympy.Symbol("t")
     return sympy.Poly(list(reversed(orbits_by_weight(group, force=force, limit=limit))), t)
+
+
+def _compositions(total, parts):
+    """Every tuple of ``parts`` non-negative ints summing to ``total``, in lexicographic order (stars and bars).
+
+    >>> list(_compositions(2, 2))
+    [(0, 2), (1, 1), (2, 0)]
+    """
+    for bars in itertools.combinations(range(total + parts - 1), parts - 1):
+        yield tuple(b - a - 1 for a, b in zip((-1, *bars), (*bars, total + parts - 1)))
+
+
+def _power_sum_power(length, count, weights):
+    """p_length^count = (x_0^l + ... + x_{k-1}^l)^count by the multinomial theorem, as {key: coefficient}.
+
+    A monomial x^e is keyed by sum_i e_i * weights[i], weights[i] = (n + 1)^i: exponents
+    never exceed n, so keys add as the monomials multiply.
+    """
+    out = {}
+    for comp in _compositions(count, len(weights)):
+        coeff, left, key = 1, count, 0
+        for j, weight in zip(comp, weights):
+            coeff *= math.comb(left, j)
+            left -= j
+            key += j * weight
+        out[length * key] = coeff
+    return out
+
+
+def _poly_product(a, b):
+    """Product of two polynomials held as {key: coefficient} (keys of :func:`_power_sum_power`)."""
+    if len(a) < len(b):
+        a, b = b, a
+    out = {}
+    get = out.get
+    pairs = list(b.items())
+    for ea, ca in a.items():
+        for eb, cb in pairs:
+            e = ea + eb
+            out[e] = get(e, 0) + ca * cb
+    return out
+
+
+def _contents_at_least(n, colors, cap):
+    """The number C(n + k - 1, k - 1) of colour contents, or a lower bound of it once it passes ``cap``.
+
+    C(N, i) with N = n + k - 1 grows with i up to min(n, k - 1) <= N/2, so a partial
+    product past ``cap`` is a lower bound over ``cap``, found in a few steps even for a huge k.
+    """
+    top, value = n + colors - 1, 1
+    for i in range(1, min(n, colors - 1) + 1):
+        value = value * (top - i + 1) // i
+        if value > cap:
+            return value
+    return value
+
+
+def _factor_order(ctype, colors):
+    """The factors p_l^m of one cycle type, fewest terms first (the order they are multiplied in)."""
+    return sorted(ctype, key=lambda lm: (math.comb(lm[1] + colors - 1, colors - 1), lm))
+
+
+def _content_plan(types, colors):
+    """Estimated work of :func:`orbits_by_content`: term products of the expansion, type by type.
+
+    Per cycle type the factors p_l^m are multiplied smallest first; a product has at
+    most as many terms as its own factors allow and as there are contents of its degree.
+    """
+    work = 0
+    for ctype in types:
+        size, degree = 1, 0
+        for length, m in _factor_order(ctype, colors):
+            terms = math.comb(m + colors - 1, colors - 1)
+            work += terms + size * terms
+            degree += length * m
+            size = min(size * terms, math.comb(degree + colors - 1, colors - 1))
+        work += size
+    return work
+
+
+def orbits_by_content(group, colors=2, *, force=False, limit=None):
+    """Polya's refinement: the number of orbits of colourings with each colour content, exactly.
+
+    Returns a dict ``{(n_0, ..., n_{k-1}): orbits}`` over every content (n_i pixels of
+    colour i, summing to n; every content has at least one orbit), in lexicographic
+    order of the contents.  Computed from the cycle index with p_l = x_0^l + ... + x_{k-1}^l,
+    no enumeration; the values sum to ``burnside_count(group, colors)`` and, for
+    ``colors=2``, the orbits of weight w are at content (n - w, w).
+
+    Refuses (TooExpensive) when the estimated work (at least one unit per content:
+    C(n + k - 1, k - 1) of them) exceeds ``limit`` (default ``LIMITS["counting_work"]``),
+    unless ``force``; the listing of the group is bounded by ``LIMITS["group_elements"]``.
+
+    >>> from exactorbit.groups import named_group
+    >>> by_content = orbits_by_content(named_group("translations", "1x3"), 3)   # necklaces: 3 beads, 3 colours
+    >>> by_content[(1, 1, 1)], by_content[(2, 1, 0)], len(by_content), sum(by_content.values())
+    (2, 1, 10, 11)
+    """
+    group = check_group(group)
+    colors = _check_colors(colors)
+    n = group.n
+    shown = colors if colors < 10**12 else "a huge number of"
+    what = f"Polya's count by colour content ({shown} colours on {n} pixels)"
+    bound = limit_value("counting_work", limit)
+    contents = _contents_at_least(n, colors, max(bound, 1 << 40))
+    # every content is a key of the answer: at least one unit of work each, and its memory
+    refuse_if_over(f"{what}: one term per content", contents, "counting_work", limit=limit, force=force)
+    refuse_if_over_memory(f"{what}: one term per content", contents * (500 + 8 * colors))
+    if group.is_symmetric:  # the orbits are the contents themselves
+        return {content: 1 for content in _compositions(n, colors)}
+    types = cycle_types(group, force=force)
+    refuse_if_over(f"{what}: the expansion of {len(types)} cycle types", _content_plan(types, colors),
+                   "counting_work", limit=limit, force=force)
+    weights = [(n + 1) ** i for i in range(colors)]
+    total, factors = {}, {}
+    for ctype, k in types.items():
+        poly = None
+        for length, m in _factor_order(ctype, colors):
+            factor = factors.get((length, m))
+            if factor is None:
+                factor = factors[(length, m)] = _power_sum_power(length, m, weights)
+            poly = factor if poly is None else _poly_product(poly, factor)
+        for key, c in poly.items():
+            total[key] = total.get(key, 0) + k * c
+    order = group.order()
+    out = {}
+    for content in _compositions(n, colors):
+        q, r = divmod(total[sum(c * w for c, w in zip(content, weights))], order)
+        if r:  # pragma: no cover - Polya's theorem guarantees divisibility
+            raise AssertionError("Polya sum not divisible by |G|")
+        out[content] = q
+    return out

@@ -330,6 +330,11 @@ class DepthTable:
     stopped: object = None
     feature_source: str = "minimal-orbit"
 
+    def _repr_html_(self):
+        from ._display import depth_html
+
+        return depth_html(self)
+
     def to_json(self):
         """JSON payload of ``exactorbit depth`` (without claims)."""
         return {

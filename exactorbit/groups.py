@@ -276,12 +276,22 @@ class PixelGroup:
     def __init__(self, grid, generators, name=None):
         self.grid = parse_grid(grid)
         n = self.grid.n
+        if isinstance(generators, PermutationGroup):  # a sympy group: its generators, on exactly n points
+            if generators.degree != n:
+                raise InvalidArgument(f"the sympy PermutationGroup acts on {generators.degree} points, but the grid "
+                                      f"{self.grid} has {n} pixels (sympy would pad silently; exactorbit does not)")
+            generators = list(generators.generators)
         if isinstance(generators, (str, bytes)) or not hasattr(generators, "__iter__"):
             raise InvalidArgument(f"generators must be a list of permutations, got {describe(generators)}")
         gens = []
         for k, g in enumerate(generators):
             if isinstance(g, str):
                 g = _parse_cycles(g, n, f"generator {k}")
+            elif isinstance(g, Permutation):  # a sympy permutation: its array form, on exactly n points
+                if g.size != n:
+                    raise InvalidArgument(f"generator {k} is a sympy Permutation of size {g.size}, but the grid "
+                                          f"{self.grid} has {n} pixels (write Permutation(..., size={n}))")
+                g = tuple(g.array_form)
             gens.append(_check_array_form(f"generator {k}", g, n))
         ident = identity(n)
         gens = list(dict.fromkeys(g for g in gens if g != ident))
@@ -567,7 +577,12 @@ class PixelGroup:
         return hash((self.grid, self.order()))
 
     def __repr__(self):
-        return f"PixelGroup({self.name!r}, grid={self.grid}, order={self.order()})"
+        return f"PixelGroup({self.name!r}, grid={self.grid}, order={int_short(self.order(), 60)})"
+
+    def _repr_html_(self):
+        from ._display import group_html
+
+        return group_html(self, cycle_string)
 
 
 def _lehmer_unrank(rank, n):
@@ -761,7 +776,9 @@ def from_generators(grid, generators, name=None):
     """A group from explicit generators: array forms, cycle strings, or one text.
 
     ``generators`` may be a list (of array forms, sympy Permutations or cycle
-    strings) or a text accepted by :func:`parse_generators`.
+    strings), a sympy ``PermutationGroup`` on exactly h*w points, or a text
+    accepted by :func:`parse_generators` (0-based; GAP's 1-based text:
+    :func:`exactorbit.gap.from_gap`).
 
     >>> from_generators("1x3", "(0 1 2)").order()
     3

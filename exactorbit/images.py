@@ -19,7 +19,7 @@ import re
 import numpy as np
 
 from ._budget import LIMITS
-from ._validation import check_int, check_mask, clip, describe, short
+from ._validation import check_int, check_items, check_mask, clip, describe, short
 from .errors import InvalidArgument
 
 __all__ = [
@@ -165,6 +165,9 @@ def render_text(mask, grid, *, on="#", off=".", sep="/"):
     """
     grid = parse_grid(grid)
     mask = check_mask("mask", mask, grid.n)
+    for name, value in (("on", on), ("off", off), ("sep", sep)):
+        if not isinstance(value, str):
+            raise InvalidArgument(f"{name} must be a string, got {describe(value)}")
     rows = []
     for r in range(grid.h):
         rows.append("".join(on if mask >> (r * grid.w + c) & 1 else off for c in range(grid.w)))
@@ -178,6 +181,10 @@ def render_block(masks, grid, *, gap="  "):
     #.  .#
     """
     grid = parse_grid(grid)
+    if isinstance(masks, (str, bytes)) or not hasattr(masks, "__iter__"):
+        raise InvalidArgument(f"masks must be a list of image masks, got {describe(masks)}")
+    if not isinstance(gap, str):
+        raise InvalidArgument(f"gap must be a string, got {describe(gap)}")
     pictures = [render_text(m, grid, sep="\n").split("\n") for m in masks]
     return "\n".join(gap.join(p[r] for p in pictures) for r in range(grid.h))
 
@@ -201,6 +208,138 @@ def to_array(mask, grid):
     mask = check_mask("mask", mask, grid.n)
     bits = [(mask >> i) & 1 for i in range(grid.n)]
     return np.array(bits, dtype=np.uint8).reshape(grid.h, grid.w)
+
+
+def as_mask(image, grid, name="image"):
+    """An image given in any of exactorbit's forms, as an int mask on ``grid``.
+
+    Accepted: an int mask, an :class:`Image`, a text image (``"#./.#"``), or a
+    0/1 array of shape (h, w) (numpy or nested lists).  The shape must match the grid.
+
+    >>> g = Grid(2, 2)
+    >>> as_mask(9, g), as_mask("#./.#", g), as_mask([[1, 0], [0, 1]], g), as_mask(Image(g, 9), g)
+    (9, 9, 9, 9)
+    """
+    grid = parse_grid(grid)
+    if isinstance(image, Image):
+        if image.grid != grid:
+            raise InvalidArgument(f"{name} is an Image on the {image.grid} grid, but the grid is {grid}")
+        return image.mask
+    if isinstance(image, str):
+        return parse_image(image, grid)
+    if isinstance(image, np.ndarray) and image.ndim == 0:
+        image = image.item()
+    if is_array_image(image):
+        mask, found = from_array(image)
+        if found != grid:
+            raise InvalidArgument(f"{name} is a {found} array, but the grid is {grid}")
+        return mask
+    return check_mask(name, image, grid.n)
+
+
+#: Largest image file read (bytes): a 4096-pixel image needs far less in every accepted format.
+MAX_IMAGE_FILE_BYTES = 1 << 20
+
+
+def read_image_file(path):
+    r"""``(mask, grid)`` of an image file: text (``#.`` rows), numpy ``.npy`` (a 2-d 0/1 array) or PBM (P1 or P4).
+
+    In PBM, 1 (black) is an on-pixel.  Files over 1 MiB are refused unread.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "x.pbm")
+    >>> _ = open(p, "w").write("P1\n# a comment\n3 2\n1 0 0\n0 1 0\n")
+    >>> read_image_file(p)
+    (17, Grid(h=2, w=3))
+    """
+    import os
+
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidArgument(f"image file must be a path, got {describe(path)}")
+    name = clip(os.fspath(path), 200)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_IMAGE_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InvalidArgument(f"cannot read the image file {name}: {exc.strerror or exc}") from None
+    if len(data) > MAX_IMAGE_FILE_BYTES:
+        raise InvalidArgument(f"image file {name} is larger than {MAX_IMAGE_FILE_BYTES} bytes; no image of at most "
+                              "4096 pixels is")
+    if data[:6] == b"\x93NUMPY":
+        import io
+
+        try:
+            array = np.load(io.BytesIO(data), allow_pickle=False)
+        except (ValueError, OSError, EOFError) as exc:
+            raise InvalidArgument(f"image file {name} is not a readable .npy array: {clip(str(exc), 100)}") from None
+        return from_array(array)
+    if data[:2] in (b"P1", b"P4"):
+        return _read_pbm(data, name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidArgument(f"image file {name} is neither text, .npy nor PBM (P1/P4)") from None
+    return parse_image(text)
+
+
+def _read_pbm(data, name):
+    """A PBM image (P1 plain or P4 raw): its header tokens, then the bits."""
+    tokens, i, size = [], 2, len(data)
+    while len(tokens) < 2:
+        while i < size and data[i:i + 1].isspace():
+            i += 1
+        if i < size and data[i:i + 1] == b"#":
+            while i < size and data[i:i + 1] not in (b"\n", b"\r"):
+                i += 1
+            continue
+        j = i
+        while j < size and data[j:j + 1].isdigit():
+            j += 1
+        if j == i or j - i > 5:
+            raise InvalidArgument(f"image file {name}: a PBM header needs the width and height")
+        tokens.append(int(data[i:j]))
+        i = j
+    w, h = tokens
+    grid = Grid(h, w)
+    if data[:2] == b"P1":
+        bits = [c - 48 for c in data[i:] if c in (48, 49)]
+        if len(bits) < grid.n:
+            raise InvalidArgument(f"image file {name}: the PBM holds {len(bits)} pixels, the header says {grid.n}")
+        return from_array(np.array(bits[:grid.n], dtype=np.uint8).reshape(h, w))
+    raw = np.frombuffer(data[i + 1:], dtype=np.uint8)  # one whitespace byte after the header
+    row_bytes = (w + 7) // 8
+    if raw.size < row_bytes * h:
+        raise InvalidArgument(f"image file {name}: the PBM holds {raw.size} bytes, the header needs {row_bytes * h}")
+    bits = np.unpackbits(raw[: row_bytes * h].reshape(h, row_bytes), axis=1)[:, :w]
+    return from_array(bits)
+
+
+def is_array_image(value):
+    """Whether ``value`` looks like a 2-d array image (a numpy array of dimension 2, or a list of rows).
+
+    >>> is_array_image([[1, 0]]), is_array_image((1, 2)), is_array_image(5)
+    (True, False, False)
+    """
+    if isinstance(value, np.ndarray):
+        return value.ndim == 2
+    return (isinstance(value, (list, tuple)) and len(value) > 0
+            and all(isinstance(row, (list, tuple, np.ndarray)) for row in value))
+
+
+def to_arrays(masks, grid):
+    """Many images as one numpy 0/1 array of shape (N, h, w), dtype uint8 (e.g. an orbit, for a batch).
+
+    >>> to_arrays([1, 2], Grid(1, 2)).tolist()
+    [[[1, 0]], [[0, 1]]]
+    """
+    grid = parse_grid(grid)
+    masks = [check_mask(f"masks[{k}]", m, grid.n) for k, m in enumerate(check_items("masks", masks))]
+    out = np.zeros((len(masks), grid.n), dtype=np.uint8)
+    for k, m in enumerate(masks):
+        # bytes of the mask, little-endian, unpacked to bits: pixel i is bit i
+        raw = np.frombuffer(m.to_bytes((grid.n + 7) // 8, "little"), dtype=np.uint8)
+        out[k] = np.unpackbits(raw, bitorder="little")[: grid.n]
+    return out.reshape(len(masks), grid.h, grid.w)
 
 
 def from_array(array):
@@ -234,7 +373,10 @@ def images_svg(masks, grid, *, cell=12, gap=6):
     True
     """
     grid = parse_grid(grid)
+    if isinstance(masks, (str, bytes)) or not hasattr(masks, "__iter__"):
+        raise InvalidArgument(f"masks must be a list of image masks, got {describe(masks)}")
     masks = list(masks)
+    cell, gap = check_int("cell", cell, min_value=1, max_value=64), check_int("gap", gap, min_value=0, max_value=256)
     width = max(1, len(masks)) * (grid.w * cell + gap) - gap
     height = grid.h * cell
     parts = [

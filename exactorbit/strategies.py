@@ -14,10 +14,20 @@ Use them to property-test your own equivariant code against exact groups:
 >>> test_orbit_is_closed()
 """
 
-from hypothesis import strategies as st
+import math
+from numbers import Integral
 
+import numpy as np
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as exc:  # pragma: no cover - hypothesis is the optional extra "testing"
+    raise ModuleNotFoundError("exactorbit.strategies needs hypothesis: pip install 'exactorbit[testing]'") from exc
+
+from ._validation import describe
+from .errors import InvalidArgument
 from .groups import GROUP_NAMES, PixelGroup, named_group
-from .images import Grid
+from .images import Grid, colouring, parse_grid
 
 __all__ = [
     "grids",
@@ -32,6 +42,9 @@ __all__ = [
     "function_tables",
     "network_families",
     "networks",
+    "array_images",
+    "group_element_image_triples",
+    "group_element_array_triples",
 ]
 
 _BASE_NAMES = [name for name in GROUP_NAMES if name != "symmetric"]
@@ -193,3 +206,93 @@ def networks(draw, family, table=True):
     ts = [draw(st.integers(lo, hi)) for lo, hi in ranges]
     net = Network(family, enc, ts[:k], dec, ts[k:])
     return network_table(net) if table else net
+
+
+def _check_batch_shape(batch_shape):
+    if isinstance(batch_shape, Integral) and not isinstance(batch_shape, bool):
+        batch_shape = (batch_shape,)
+    if not isinstance(batch_shape, (tuple, list)) or not all(
+            isinstance(k, Integral) and not isinstance(k, bool) and 0 <= k <= 4096 for k in batch_shape):
+        raise InvalidArgument(f"batch_shape must be a tuple of ints 0..4096, got {describe(batch_shape)}")
+    batch_shape = tuple(int(k) for k in batch_shape)
+    if math.prod(batch_shape) > 4096:
+        raise InvalidArgument(f"batch_shape {batch_shape} holds {math.prod(batch_shape)} images; at most 4096")
+    return batch_shape
+
+
+def _check_dtype(dtype):
+    try:
+        return np.dtype(dtype)
+    except TypeError:
+        raise InvalidArgument(f"dtype must be a numpy dtype, got {describe(dtype)}") from None
+
+
+def _arrays_of(draw, grid, dtype, batch_shape):
+    """Draw prod(batch_shape) masks (shrinking towards the empty image) as one 0/1 array (*batch, h, w)."""
+    count = math.prod(batch_shape)
+    masks = draw(st.lists(images(grid), min_size=count, max_size=count))
+    bits = np.array([colouring(m, grid.n) for m in masks], dtype=np.uint8).reshape(batch_shape + grid.shape)
+    return bits.astype(dtype)
+
+
+def array_images(grid=None, dtype=np.uint8, batch_shape=()):
+    """0/1 numpy arrays of shape (*batch_shape, h, w) and the given dtype (bool gives False/True).
+
+    ``grid`` (a Grid or "HxW") fixes h and w; None draws a grid from :func:`grids`.
+    Each image is drawn as a mask, so examples shrink towards empty images;
+    entry [..., r, c] is pixel r*w + c (:func:`exactorbit.images.to_array`).
+    In a test, ``exactorbit.testing.note_image(a)`` shows a failing array as pictures.
+
+    >>> from hypothesis import find
+    >>> a = find(array_images("2x3", batch_shape=(4,)), lambda a: a.sum() >= 3)
+    >>> a.shape, a.dtype, int(a.sum())
+    ((4, 2, 3), dtype('uint8'), 3)
+    """
+    grid = None if grid is None else parse_grid(grid)
+    dtype = _check_dtype(dtype)
+    batch_shape = _check_batch_shape(batch_shape)
+
+    @st.composite
+    def arrays(draw):
+        chosen = grid if grid is not None else draw(grids())
+        return _arrays_of(draw, chosen, dtype, batch_shape)
+
+    return arrays()
+
+
+@st.composite
+def group_element_image_triples(draw, max_pixels=9, grid=None):
+    """A triple (group, element, image mask): a group from :func:`pixel_groups`, an exactly uniform
+    element of it and an image on its grid; ``grid`` (a Grid or "HxW") fixes the grid.
+
+    Typical use: ``@given(eos.group_element_image_triples())`` then
+    ``G, g, x = triple`` and a check of ``my_feature(apply(g, x))`` against ``my_feature(x)``.
+
+    >>> from hypothesis import find
+    >>> from exactorbit.actions import apply
+    >>> G, g, x = find(group_element_image_triples(), lambda t: apply(t[1], t[2]) != t[2])
+    >>> G.contains(g), 0 < x < 2 ** G.n - 1
+    (True, True)
+    """
+    group = draw(pixel_groups(grid=None if grid is None else parse_grid(grid), max_pixels=max_pixels))
+    return group, draw(group_elements(group)), draw(images(group.grid))
+
+
+@st.composite
+def group_element_array_triples(draw, max_pixels=9, dtype=np.uint8, batch_shape=(), grid=None):
+    """A triple (group, element, array): as :func:`group_element_image_triples`, with the image(s)
+    as a 0/1 array of shape (*batch_shape, h, w) from :func:`array_images`.
+
+    Typical use: ``G, g, a = triple`` and
+    ``assert np.array_equal(layer(apply_to_array(g, a)), apply_to_array(g, layer(a)))``
+    (:func:`exactorbit.testing.apply_to_array`).
+
+    >>> from hypothesis import find
+    >>> G, g, a = find(group_element_array_triples(batch_shape=(2,)), lambda t: t[0].n > 1)
+    >>> a.shape == (2,) + G.grid.shape, G.contains(g)
+    (True, True)
+    """
+    dtype = _check_dtype(dtype)
+    batch_shape = _check_batch_shape(batch_shape)
+    group = draw(pixel_groups(grid=None if grid is None else parse_grid(grid), max_pixels=max_pixels))
+    return group, draw(group_elements(group)), _arrays_of(draw, group.grid, dtype, batch_shape)

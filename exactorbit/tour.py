@@ -10,13 +10,17 @@ in the library imports it.  ``--certificates DIR`` writes the JSON certificates
 that ``exactorbit verify`` re-derives (byte-identical on every run).
 
 >>> report = run_tour("2x2", "translations", hidden=1, tied=True)
->>> [c.id for c in report["claims"]]
-['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']
+>>> report.verdicts["C4"], [c.id for c in report.claims][:3]
+('holds', ['C1', 'C2', 'C3'])
 """
 
+import csv
+import io
 import os
+from dataclasses import dataclass, field
 
 from ._budget import say
+from ._version import __version__
 from ._validation import clip, describe
 from .errors import InvalidArgument, TooExpensive
 from .certificates import count_certificate, dump_certificate, orbit_certificate, shadow_certificate
@@ -25,15 +29,83 @@ from .images import render_block
 from .networks import network_table, random_network
 from .shadows import nearest_elements
 
-__all__ = ["run_tour", "format_tour", "write_certificates", "prepare_certificate_directory", "other_certificates"]
+__all__ = ["TourReport", "run_tour", "format_tour", "write_certificates", "prepare_certificate_directory",
+           "other_certificates"]
+
+
+@dataclass
+class TourReport:
+    """The result of :func:`run_tour`: the case, the claims with their verdicts, the certificates.
+
+    ``verdicts`` maps claim id -> verdict; :meth:`to_json` and :meth:`to_csv`
+    export it with the package version and the case's parameters (exact numbers
+    only); in Jupyter it draws the verdicts and each claim's pictures.  For
+    compatibility it also reads as a mapping: ``report["claims"]``.
+    """
+
+    case: dict
+    claims: list
+    certificates: dict
+    skipped_certificates: dict = field(default_factory=dict)
+    grid: object = None
+    version: str = ""
+
+    @property
+    def verdicts(self):
+        """Claim id -> verdict ('holds', 'fails' or 'undecided')."""
+        return {c.id: c.verdict for c in self.claims}
+
+    def __getitem__(self, key):
+        if key not in ("case", "claims", "certificates", "skipped_certificates"):
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def to_json(self):
+        """A JSON-able dict: version, case parameters, every claim (id, statement, verdict, evidence), skipped certificates.
+
+        >>> import json
+        >>> r = run_tour("1x2", "translations", layers=1)
+        >>> sorted(json.loads(json.dumps(r.to_json())))
+        ['case', 'claims', 'exactorbit_version', 'skipped_certificates', 'verdicts']
+        """
+        return {
+            "exactorbit_version": self.version,
+            "case": dict(self.case),
+            "verdicts": self.verdicts,
+            "claims": [c.as_dict() for c in self.claims],
+            "skipped_certificates": dict(self.skipped_certificates),
+        }
+
+    def to_csv(self):
+        """One CSV row per claim: id, verdict, statement, summary, then the case's parameters and the version.
+
+        >>> r = run_tour("1x2", "translations", layers=1)
+        >>> r.to_csv().splitlines()[0].split(",")[:4]
+        ['claim', 'verdict', 'statement', 'summary']
+        """
+        params = {k: (" ".join(map(str, v)) if isinstance(v, list) else v) for k, v in self.case.items()}
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["claim", "verdict", "statement", "summary", *params, "exactorbit_version"])
+        for c in self.claims:
+            writer.writerow([c.id, c.verdict, c.statement, c.summary, *params.values(), self.version])
+        return out.getvalue()
+
+    def __str__(self):
+        return format_tour(self, self.grid)
+
+    def _repr_html_(self):
+        from ._display import tour_html
+
+        return tour_html(self)
 
 
 def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, alphabet=(-1, 0, 1),
              exclude_constant=False, tolerance=None, layers=3, quiet=True, force=False):
-    """Run every claim on one toy case.  Returns a dict with ``case``, ``claims`` and ``certificates``.
+    """Run every claim on one toy case: a :class:`TourReport` (case, claims, certificates, verdicts).
 
     >>> r = run_tour("2x2", "dihedral", tied=True)
-    >>> r["case"]["parameter_settings"]
+    >>> r.case["parameter_settings"]
     20480
     """
     case = Case(grid, group, hidden=hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant,
@@ -61,11 +133,12 @@ def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, 
         except TooExpensive as exc:
             skipped[name] = str(exc)
             say(f"{name}: not written: {exc}", quiet)
-    return {"case": case.describe(), "claims": claims, "certificates": certs, "skipped_certificates": skipped}
+    return TourReport(case.describe(), claims, certs, skipped, case.grid, __version__)
 
 
-def format_tour(report, grid):
+def format_tour(report, grid=None):
     """Readable text of a tour report, with the images of each claim drawn."""
+    grid = report.grid if grid is None else grid
     case = report["case"]
     lines = [
         f"exactorbit tour: {case['family']}",

@@ -144,8 +144,10 @@ def test_bad_input_and_limits():
     group = translations("2x2")
     with pytest.raises(InvalidArgument, match="mask of 4 pixels"):
         orbit(group, 16)
-    with pytest.raises(InvalidArgument, match="must be an int"):
+    with pytest.raises(InvalidArgument, match="bad characters"):   # text is read as a text image
         orbit(group, "x")
+    with pytest.raises(InvalidArgument, match="must be an int"):
+        orbit(group, 1.5)
     with pytest.raises(InvalidArgument, match="PixelGroup"):
         orbit("translations", 1)
     with pytest.raises(InvalidArgument, match="must not be empty"):

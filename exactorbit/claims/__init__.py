@@ -105,7 +105,9 @@ def evaluate(case, *, say=None):
         if say is not None:
             say(cid)
         try:
-            out.append(claim(case))
+            result = claim(case)
         except TooExpensive as exc:
-            out.append(undecided(cid, STATEMENTS[cid](case), f"not computed: {exc}"))
+            result = undecided(cid, STATEMENTS[cid](case), f"not computed: {exc}")
+        result.grid = case.grid
+        out.append(result)
     return out

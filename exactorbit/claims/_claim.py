@@ -24,6 +24,13 @@ class Claim:
     summary: str = ""
     pictures: list = field(default_factory=list)
     certificates: dict = field(default_factory=dict, repr=False)
+    #: The grid of the pictures (set by :func:`exactorbit.claims.evaluate`), for drawing.
+    grid: object = field(default=None, repr=False, compare=False)
+
+    def _repr_html_(self):
+        from .._display import claim_html
+
+        return claim_html(self, self.grid)
 
     def as_dict(self):
         """JSON-able form: id, statement, verdict, evidence."""

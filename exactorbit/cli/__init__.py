@@ -152,7 +152,9 @@ def _main(argv):
     if isinstance(result, int):
         return result
     payload, text, *rest = result
-    if getattr(args, "json", False):
+    from ._common import wants
+
+    if wants(args, "json"):
         import json
 
         written = _write(json.dumps(payload, indent=2))

@@ -29,9 +29,40 @@ def int_arg(text):
     return int(body)
 
 
+def add_output_arguments(parser, *, csv=False):
+    """Add --json, and --format text|json[|csv] (``csv`` for subcommands that print a table)."""
+    parser.add_argument("--json", action="store_true", help="print JSON (the same as --format json)")
+    choices = ["text", "json", "csv"] if csv else ["text", "json"]
+    parser.add_argument("--format", choices=choices, default=None,
+                        help=f"output format: {', '.join(choices)} (default text)")
+
+
+def wants(args, fmt):
+    """Whether the output format asked for is ``fmt`` (--json counts as --format json)."""
+    chosen = getattr(args, "format", None) or ("json" if getattr(args, "json", False) else "text")
+    return chosen == fmt
+
+
+def csv_text(header, rows):
+    """CSV text (RFC 4180 quoting, '\\n' line ends) of a header and rows.
+
+    >>> print(csv_text(["a", "b"], [[1, "x,y"]]), end="")
+    a,b
+    1,"x,y"
+    """
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
 def add_group_arguments(parser, *, default_group=DEFAULT_GROUP, default_grid=DEFAULT_GRID):
-    """Add --grid, --group and --generators to a parser."""
-    parser.add_argument("--grid", default=default_grid, help=f"grid HxW (default {default_grid})")
+    """Add --grid, --group, --generators and --gap to a parser (--grid None means: the default, or the image's)."""
+    parser.add_argument("--grid", default=None, help=f"grid HxW (default {default_grid})")
     parser.add_argument(
         "--group",
         default=None,
@@ -42,7 +73,14 @@ def add_group_arguments(parser, *, default_group=DEFAULT_GROUP, default_grid=DEF
         default=None,
         help="instead of --group: JSON list of 0-based array forms, or ';'-separated cycles '(0 1 2)(3 4);(0 3)'",
     )
-    parser.set_defaults(_default_group=default_group)
+    parser.add_argument(
+        "--gap",
+        default=None,
+        metavar="GAP_GROUP",
+        help="instead of --group: GAP's 1-based generators, e.g. 'Group([(1,2,3),(4,5)])' (as exactorbit group "
+             "prints them)",
+    )
+    parser.set_defaults(_default_group=default_group, _default_grid=default_grid)
 
 
 def group_from_args(args):
@@ -51,9 +89,15 @@ def group_from_args(args):
     from ..groups import from_generators, named_group
     from ..images import parse_grid
 
-    grid = parse_grid(args.grid)
-    if args.generators is not None and args.group is not None:
-        raise InvalidArgument("give either --group or --generators, not both")
+    grid = parse_grid(args.grid if args.grid is not None else args._default_grid)
+    given = [flag for flag, value in (("--group", args.group), ("--generators", args.generators),
+                                      ("--gap", getattr(args, "gap", None))) if value is not None]
+    if len(given) > 1:
+        raise InvalidArgument(f"give one of --group, --generators or --gap, not {' and '.join(given)}")
     if args.generators is not None:
         return grid, from_generators(grid, args.generators)
+    if getattr(args, "gap", None) is not None:
+        from ..gap import from_gap
+
+        return grid, from_gap(args.gap, grid)
     return grid, named_group(args._default_group if args.group is None else args.group, grid)

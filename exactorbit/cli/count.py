@@ -1,33 +1,61 @@
-"""``exactorbit count``: the number of orbits of all images (Burnside) and by weight (Polya), no enumeration."""
+"""``exactorbit count``: the cycle index, the number of orbits of all colourings (Burnside) and by weight or
+colour content (Polya), no enumeration."""
 
-from ._common import add_group_arguments, group_from_args
+from ._common import add_group_arguments, group_from_args, int_arg
 
-HELP = "number of orbits of all images (Burnside) and by weight (Polya)"
+HELP = "cycle index, number of orbits of all images or k-colourings (Burnside), by weight or content (Polya)"
 
 
 def add_arguments(parser):
     """Arguments of ``exactorbit count``."""
     add_group_arguments(parser)
+    parser.add_argument("--colors", type=int_arg, default=2, metavar="K",
+                        help="number of colours of a pixel (default 2: binary images)")
+    parser.add_argument("--by-content", action="store_true",
+                        help="also count the orbits of each colour content (n_0, ..., n_{K-1}) (Polya)")
     parser.add_argument("--force", action="store_true", help="allow listing groups over the default size limit")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(args):
     """Run ``exactorbit count``: returns (payload, text)."""
-    from ..counting import burnside_count, orbits_by_weight
+    from .._validation import check_int, int_text
+    from ..counting import burnside_count, cycle_index_terms, cycle_index_text, orbits_by_content, orbits_by_weight
+    from ..errors import TooExpensive
 
     grid, group = group_from_args(args)
-    total = burnside_count(group, force=args.force)
-    by_weight = orbits_by_weight(group, force=args.force)
-    payload = {
-        "group_order": group.order(),
-        "orbits": total,
-        "orbits_by_weight": {str(k): c for k, c in enumerate(by_weight)},
-    }
-    lines = [
-        f"{group.name} (order {group.order()}) on the {grid} grid: {2 ** grid.n} images",
-        f"orbits (Burnside): {total}",
-        "orbits by weight (Polya):",
-    ]
-    lines += [f"  {k:>4}: {c}" for k, c in enumerate(by_weight)]
+    colors = check_int("--colors", args.colors, min_value=1)
+    total = burnside_count(group, colors, force=args.force)
+    order = group.order()
+    payload = {"group_order": order, "colors": colors, "orbits": total}
+    plural = "" if colors == 1 else "s"
+    things = "images" if colors == 2 else f"colourings with {colors} colour{plural}"
+    space = colors ** grid.n
+    shown = int_text(space) if space < 10**40 else f"{colors}^{grid.n}"
+    lines = [f"{group.name} (order {int_text(order)}) on the {grid} grid: {shown} {things}"]
+    # the cycle index lists every cycle type: refused alone (the symmetric group on many pixels) it is left out
+    try:
+        terms = cycle_index_terms(group, force=args.force)
+    except TooExpensive as exc:
+        payload["cycle_index"] = None
+        payload["cycle_index_refused"] = str(exc)
+        lines.append(f"cycle index: not listed ({exc})")
+    else:
+        payload["cycle_index"] = {
+            "order": order,
+            "terms": [{"count": count, "cycle_type": [[length, m] for length, m in ctype]} for count, ctype in terms],
+        }
+        lines.append(f"cycle index: {cycle_index_text(group, force=args.force)}")
+    lines.append(f"orbits (Burnside): {int_text(total)}" if colors == 2
+                 else f"orbits (Burnside, {colors} colour{plural}): {int_text(total)}")
+    if colors == 2:
+        by_weight = orbits_by_weight(group, force=args.force)
+        payload["orbits_by_weight"] = {str(k): c for k, c in enumerate(by_weight)}
+        lines.append("orbits by weight (Polya):")
+        lines += [f"  {k:>4}: {int_text(c)}" for k, c in enumerate(by_weight)]
+    if args.by_content:
+        by_content = orbits_by_content(group, colors, force=args.force)
+        payload["orbits_by_content"] = [{"content": list(content), "orbits": c} for content, c in by_content.items()]
+        lines.append(f"orbits by colour content (Polya; n_i pixels of colour i, i = 0..{colors - 1}):")
+        lines += [f"  {','.join(map(str, content))}: {int_text(c)}" for content, c in by_content.items()]
     return payload, "\n".join(lines)

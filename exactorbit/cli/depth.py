@@ -1,6 +1,6 @@
 """``exactorbit depth``: features of features: orbit sizes by layer, claims C7 and C8."""
 
-from ._common import add_group_arguments, group_from_args, int_arg
+from ._common import add_group_arguments, add_output_arguments, csv_text, group_from_args, int_arg, wants
 
 HELP = "features of features: orbit sizes by layer"
 
@@ -33,7 +33,7 @@ def add_arguments(parser):
     tied.add_argument("--tied", dest="tied", action="store_true", default=True, help="tied weights (default)")
     tied.add_argument("--untied", dest="tied", action="store_false", help="untied weights")
     parser.add_argument("--force", action="store_true", help="run past the size limits")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_output_arguments(parser, csv=True)
 
 
 def _parse_features(text, grid):
@@ -132,6 +132,14 @@ def run(args):
     payload = table.to_json()
     payload["networks"] = nets
     payload["claims"] = [{"id": c.id, "verdict": c.verdict, "evidence": c.evidence} for c in claims]
+    if wants(args, "csv"):
+        rows = []
+        for row in table.layers:
+            k = row.orbit_sizes.index(row.min_orbit_size)
+            rows.append([row.layer, len(row.features), row.min_orbit_size, row.stabilizer_orders[k],
+                         row.on_pixels[k], row.code_orbit_size, row.action.induced.order()])
+        return payload, csv_text(["layer", "features", "min_orbit_size", "stabilizer_order", "on_pixels",
+                                  "code_orbit_size", "induced_group_order"], rows).rstrip("\n")
     lines = [
         f"{group.name} (order {group.order()}) on the {grid} grid; codes: mode {args.mode!r}; "
         f"layer-1 features: {table.feature_source}",

@@ -1,6 +1,6 @@
 """``exactorbit group``: order, generators and facts of a pixel group."""
 
-from ._common import add_group_arguments, group_from_args
+from ._common import add_group_arguments, add_output_arguments, group_from_args
 
 HELP = "order, generators and facts of a pixel group"
 
@@ -8,17 +8,25 @@ HELP = "order, generators and facts of a pixel group"
 def add_arguments(parser):
     """Arguments of ``exactorbit group``."""
     add_group_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_output_arguments(parser)
 
 
 def _group_payload(group):
-    return {
+    from ..gap import to_gap
+
+    payload = {
         "grid": [group.grid.h, group.grid.w],
         "degree": group.n,
         "order": group.order(),
         "generators": [list(g) for g in group.generators],
         "is_abelian": group.is_abelian,
+        "gap": to_gap(group),
     }
+    if group.n <= 64 or group.natural_kind:  # sympy's structural facts stay quick here
+        facts = group.structure()
+        payload.update(is_cyclic=facts["is_cyclic"], is_dihedral=facts["is_dihedral"],
+                       abelian_invariants=list(facts["abelian_invariants"]))
+    return payload
 
 
 def strip_note(group):
@@ -41,9 +49,14 @@ def run(args):
         f"group {group.name} on the {grid} grid (degree {group.n})",
         f"order: {payload['order']}",
         f"abelian: {payload['is_abelian']}",
-        "generators (0-based cycles):",
     ]
+    if "is_cyclic" in payload:
+        lines += [f"cyclic: {payload['is_cyclic']}; dihedral: {payload['is_dihedral']}; "
+                  f"abelian invariants (of the abelianisation): {payload['abelian_invariants']}"]
+    lines.append("generators (0-based cycles):")
     lines += [f"  {cycle_string(g)}" for g in group.generators] or ["  (none: trivial group)"]
+    gap_text = payload["gap"] if len(payload["gap"]) <= 2000 else payload["gap"][:2000] + " ... (see --json)"
+    lines.append(f"GAP (1-based): {gap_text}")
     note = strip_note(group)
     if note:
         payload["note"] = note

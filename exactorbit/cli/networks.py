@@ -2,7 +2,7 @@
 
 import sys
 
-from ._common import add_group_arguments, group_from_args, int_arg
+from ._common import add_group_arguments, add_output_arguments, csv_text, group_from_args, int_arg, wants
 
 HELP = "tiny binary autoencoders: exact reconstruction probabilities"
 
@@ -22,13 +22,14 @@ def add_arguments(parser):
     parser.add_argument("--exclude-constant", action="store_true",
                         help="only non-constant thresholds (strictly inside the range)")
     parser.add_argument("--force", action="store_true", help="allow work over the default limit")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_output_arguments(parser, csv=True)
 
 
 def run(args):
     """Run ``exactorbit networks``: parameter count, distinct functions, reconstruction by orbit."""
     from .._validation import describe
     from ..errors import InvalidArgument, TooExpensive
+    from .._display import fraction_text
     from ..images import render_text
     from ..networks import (
         NetworkFamily,
@@ -74,10 +75,15 @@ def run(args):
         f"reconstruction probability by orbit class under {group.name} (order {group.order()}):",
         f"  {'image':<{max(5, grid.n + grid.h)}} {'mask':>6} {'orbit':>6}  probability",
     ]
+    if wants(args, "csv"):
+        return payload, csv_text(
+            ["image", "text", "orbit_size", "probability", "probability_approx"],
+            [[r["image"], render_text(r["image"], grid), r["orbit_size"],
+              f"{r['probability'].numerator}/{r['probability'].denominator}", f"{float(r['probability']):.6g}"]
+             for r in rows]).rstrip("\n")
     for r in rows:
-        p = r["probability"]
         lines.append(
             f"  {render_text(r['image'], grid):<{max(5, grid.n + grid.h)}} {r['image']:>6} {r['orbit_size']:>6}  "
-            f"{p.numerator}/{p.denominator}"
+            f"{fraction_text(r['probability'])}"
         )
     return payload, "\n".join(lines)

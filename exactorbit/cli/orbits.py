@@ -1,6 +1,6 @@
 """``exactorbit orbits``: the orbit decomposition of all images: sizes, spectrum, minimal orbits."""
 
-from ._common import add_group_arguments, group_from_args, int_arg
+from ._common import add_group_arguments, add_output_arguments, csv_text, group_from_args, int_arg, wants
 
 HELP = "orbit decomposition of all images: sizes, spectrum, minimal orbits"
 
@@ -16,7 +16,7 @@ def add_arguments(parser):
         help="enumerate all images, or the symbolic table-of-marks route (default auto)",
     )
     parser.add_argument("--force", action="store_true", help="run even past the time/memory limit")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_output_arguments(parser, csv=True)
 
 
 def run(args):
@@ -36,6 +36,8 @@ def run(args):
         f"{result.images} images in {result.orbits} orbits (method: {result.method})",
         "orbit size: number of orbits",
     ]
+    if wants(args, "csv"):
+        return payload, csv_text(["orbit_size", "orbits"], list(result.orbit_sizes.items())).rstrip("\n")
     lines += [f"  {s:>8}: {k}" for s, k in result.orbit_sizes.items()]
     lines.append(f"smallest orbit size (constant images included): {result.smallest_orbit_size}")
     lines.append(

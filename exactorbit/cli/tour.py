@@ -3,7 +3,7 @@
 import os
 import sys
 
-from ._common import add_group_arguments, group_from_args, int_arg
+from ._common import add_group_arguments, add_output_arguments, group_from_args, int_arg, wants
 
 HELP = "the paper's claims checked on a toy case (the main job)"
 
@@ -22,7 +22,7 @@ def add_arguments(parser):
     parser.add_argument("--certificates", metavar="DIR", default=None, help="write the certificates to DIR")
     parser.add_argument("--force", action="store_true", help="allow work over the default limits")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_output_arguments(parser, csv=True)
 
 
 def run(args):
@@ -38,7 +38,7 @@ def run(args):
         prepare_certificate_directory(args.certificates)
     report = run_tour(grid, group, hidden=args.hidden, tied=args.tied, alphabet=parse_alphabet(args.alphabet),
                       exclude_constant=args.exclude_constant, tolerance=args.tolerance, layers=args.layers,
-                      quiet=args.quiet or args.json, force=args.force)
+                      quiet=args.quiet or not wants(args, "text"), force=args.force)
     if args.certificates is not None:
         paths = write_certificates(report, args.certificates)
         names = [os.path.basename(p) for p in paths]
@@ -49,5 +49,7 @@ def run(args):
         if others:
             print(f"  {args.certificates} also holds {len(others)} other .json file(s), not from this run and left "
                   f"alone: {', '.join(others[:10])}{' ...' if len(others) > 10 else ''}", file=sys.stderr)
-    payload = {"case": report["case"], "claims": [c.as_dict() for c in report["claims"]]}
+    payload = report.to_json()
+    if wants(args, "csv"):
+        return payload, report.to_csv().rstrip("\n")
     return payload, format_tour(report, grid)

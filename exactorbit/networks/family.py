@@ -111,6 +111,11 @@ class NetworkFamily:
         """Whether the alphabet is closed under negation (hidden units may then be negated)."""
         return set(self.alphabet) == {-a for a in self.alphabet}
 
+    def _repr_html_(self):
+        from .._display import family_html
+
+        return family_html(self.describe(), parameter_settings(self))
+
     def describe(self):
         """One line naming the family.
 

@@ -89,9 +89,12 @@ def decompose(group, weight=None, *, method="auto", labels=False, force=False, l
     if method == "symbolic":
         if labels:
             raise InvalidArgument("labels=True needs method 'enumerate' (the symbolic route lists no image)")
-        return orbit_spectrum(group, weight, force=force, limit=limit, progress=progress)
-    return enumerate_orbits(group, weight, labels=labels, force=force, limit=limit, max_features=max_features,
-                            progress=progress)
+        result = orbit_spectrum(group, weight, force=force, limit=limit, progress=progress)
+    else:
+        result = enumerate_orbits(group, weight, labels=labels, force=force, limit=limit, max_features=max_features,
+                                  progress=progress)
+    result.grid = group.grid
+    return result
 
 
 def orbit_classes(group, points=None, *, name="points", decomposition=None, force=False, limit=None):

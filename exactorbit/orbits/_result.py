@@ -62,6 +62,13 @@ class OrbitDecomposition:
     features_truncated: bool = False
     labels: object = field(default=None, repr=False)
     _classes: object = field(default=None, repr=False, compare=False)
+    #: The grid of the images (set by :func:`exactorbit.orbits.decompose`), for drawing.
+    grid: object = field(default=None, repr=False, compare=False)
+
+    def _repr_html_(self):
+        from .._display import decomposition_html
+
+        return decomposition_html(self, self.grid)
 
     @classmethod
     def from_sizes(cls, sizes, *, group_order, method, weight=None, smallest_nonconstant=None,

@@ -16,7 +16,7 @@ from exactorbit.cli import main
         (["group", "--grid", "2x2", "--generators", "[[0, 1, 2]]"], "exactly 4 pixels"),
         (["orbit", "--grid", "2x2", "--image", "#./..#"], "ragged rows"),
         (["orbit", "--grid", "2x3", "--image", "#./.."], "image is 2x2 but the grid is 2x3"),
-        (["group", "--grid", "2x2", "--group", "trivial", "--generators", "(0 1)"], "not both"),
+        (["group", "--grid", "2x2", "--group", "trivial", "--generators", "(0 1)"], "not --group and --generators"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(capsys, argv, fragment):

@@ -1,0 +1,338 @@
+"""Pictures of exact results: C5's probability against orbit size, the orbit spectrum, an orbit's images.
+
+matplotlib is an optional extra (``pip install 'exactorbit[plot]'``).  It is
+imported inside the functions, so ``import exactorbit.plots`` costs nothing, and
+a missing matplotlib is an :class:`~exactorbit.errors.InvalidArgument` that says
+what to install.  Every number drawn comes from the library's own front doors
+(:func:`exactorbit.orbits.decompose`, :func:`exactorbit.orbits.orbit_classes`,
+:func:`exactorbit.networks.reconstruction_probabilities`, C5's ranking in
+:mod:`exactorbit.claims._ranking`, :func:`exactorbit.actions.orbit`); exact
+Fractions become floats only at the moment they are drawn.
+
+Figures are built without pyplot on matplotlib's non-interactive Agg canvas, so
+they work headless, never open a window and leave the global backend alone;
+pass ``ax=`` (e.g. from ``plt.subplots()``) to draw into a figure of your own.
+Each function returns the :class:`matplotlib.figure.Figure`; save it with
+``fig.savefig("name.png")`` (or ``.svg``).
+
+>>> from exactorbit.groups import named_group
+>>> fig = plot_orbit_spectrum(named_group("translations+dihedral", "3x3"))
+>>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+['1', '6', '9', '18', '36']
+"""
+
+import os
+from collections import Counter
+from fractions import Fraction
+from math import ceil, isqrt
+from numbers import Rational
+
+from ._validation import check_int, check_mask, describe, int_short
+from .actions import orbit
+from .claims import fraction_str, rank_classes
+from .errors import InvalidArgument
+from .groups import PixelGroup, check_group
+from .images import Image, parse_image, render_text, to_array
+from .networks import NetworkFamily, reconstruction_probabilities
+from .orbits import OrbitDecomposition, decompose
+
+__all__ = ["plot_probability_vs_orbit_size", "plot_orbit_spectrum", "orbit_gallery"]
+
+#: How to get matplotlib, quoted by the error raised when it is missing.
+INSTALL = "pip install 'exactorbit[plot]'"
+
+#: File formats :func:`orbit_gallery` writes, by the path's suffix.
+FORMATS = (".png", ".svg")
+
+
+def _matplotlib():
+    """The pieces of matplotlib the plots use, imported on first use; InvalidArgument when it is missing."""
+    try:
+        from matplotlib.axes import Axes
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.collections import LineCollection
+        from matplotlib.figure import Figure
+    except ImportError as exc:
+        raise InvalidArgument(
+            f"plotting needs matplotlib, which could not be imported ({exc}); install the plot extra: {INSTALL}"
+        ) from None
+    return Axes, FigureCanvasAgg, LineCollection, Figure
+
+
+def _displayable(fig):
+    """Let Jupyter draw a figure made without pyplot (IPython then finds no formatter for it): a PNG of it."""
+    import io
+
+    def png():
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
+        return buffer.getvalue()
+
+    fig._repr_png_ = png
+    return fig
+
+
+def _axes(ax, figsize):
+    """(figure, axes) to draw in: a new Figure on an Agg canvas, or the root figure of a given Axes."""
+    Axes, FigureCanvasAgg, _, Figure = _matplotlib()
+    if ax is None:
+        fig = Figure(figsize=figsize, layout="constrained")
+        FigureCanvasAgg(fig)  # headless: never pyplot, never a window, the global backend untouched
+        return _displayable(fig), fig.add_subplot()
+    if not isinstance(ax, Axes):
+        raise InvalidArgument(f"ax must be a matplotlib Axes or None, got {describe(ax)}")
+    fig = ax.figure
+    return getattr(fig, "figure", None) or fig, ax  # a SubFigure's root Figure
+
+
+def _check_bool(name, value):
+    if not isinstance(value, bool):
+        raise InvalidArgument(f"{name} must be True or False, got {describe(value)}")
+    return value
+
+
+def _group_label(group):
+    return f"{group.name} on {group.grid} (order {int_short(group.order())})"
+
+
+def _check_probabilities(probabilities, n):
+    """``probabilities`` as a list of 2**n exact values in [0, 1] (Fractions or ints)."""
+    if isinstance(probabilities, (str, bytes, dict)) or not hasattr(probabilities, "__len__"):
+        raise InvalidArgument(f"probabilities must be a list of one exact probability per image, "
+                              f"got {describe(probabilities)}")
+    if len(probabilities) != 1 << n:
+        raise InvalidArgument(f"probabilities must have one entry per image (2^{n} = {1 << n}), "
+                              f"got {len(probabilities)}")
+    out = []
+    for x, p in enumerate(probabilities):
+        if isinstance(p, bool) or not isinstance(p, Rational):
+            raise InvalidArgument(f"probabilities must be exact (Fraction or int), entry {x} is {describe(p)}")
+        if not 0 <= p <= 1:
+            raise InvalidArgument(f"probabilities must lie in [0, 1], entry {x} is {describe(p)}")
+        out.append(Fraction(p))
+    return out
+
+
+def _verdict_line(ranking):
+    """One line of C5's verdict on a ranking: its violations, or the lack of any preference, and tau-a."""
+    tau = f"Kendall tau-a = {fraction_str(ranking.tau)}"
+    if ranking.violations:
+        return f"C5 {ranking.verdict}: {len(ranking.violations)} violating pair(s) of {ranking.pairs}; {tau}"
+    if ranking.pairs and not ranking.comparable:
+        values = {c[2] for c in ranking.classes}
+        flat = f"every class has P = {fraction_str(values.pop())}" if len(values) == 1 else "sizes always tie"
+        return f"C5 {ranking.verdict}: no preference at all ({flat})"
+    return f"C5 {ranking.verdict}: {ranking.comparable} comparable pair(s), none violating; {tau}"
+
+
+def plot_probability_vs_orbit_size(group, family=None, probabilities=None, *, ax=None, mark_violations=True):
+    """C5 in a picture: each orbit class's exact reconstruction probability against its orbit size under G.
+
+    One point per orbit class of G on all 2^n images (``orbit_classes``), at
+    (|Orb_G(x)|, P(F(x) = x)); P is the mean over the orbit, as C5 ranks it
+    (:func:`exactorbit.claims._ranking.rank_classes`).  Give ``family`` (a
+    :class:`~exactorbit.networks.NetworkFamily` on G's grid, whose
+    ``reconstruction_probabilities`` are computed) or ``probabilities`` (one
+    exact Fraction per image; the family then only names the title).  With
+    ``mark_violations``, every pair violating C5 (a larger orbit with a strictly
+    larger probability) is a red segment, gid ``"c5-violations"``; the points
+    are gid ``"orbit-classes"``, and a "xk" marks k classes at one point.  The x
+    axis is logarithmic when orbit sizes span more than a factor 10.  Returns
+    the Figure (``ax``'s root figure when ``ax`` is given).
+
+    >>> from exactorbit.groups import named_group
+    >>> from exactorbit.networks import NetworkFamily
+    >>> G = named_group("translations+dihedral", "2x2")
+    >>> fig = plot_probability_vs_orbit_size(G, NetworkFamily("2x2", 1, alphabet=(0, 1)))
+    >>> ax = fig.axes[0]
+    >>> len(ax.collections[1].get_offsets()), len(ax.collections[0].get_segments())   # 6 classes, 2 violations
+    (6, 2)
+    """
+    check_group(group)
+    _check_bool("mark_violations", mark_violations)
+    if family is not None:
+        if not isinstance(family, NetworkFamily):
+            raise InvalidArgument(f"family must be a NetworkFamily or None, got {describe(family)}")
+        if family.grid != group.grid:
+            raise InvalidArgument(f"family's grid {family.grid} differs from the group's grid {group.grid}")
+    if probabilities is None and family is None:
+        raise InvalidArgument("pass family (a NetworkFamily) or probabilities (one exact probability per image)")
+    _, _, LineCollection, _ = _matplotlib()  # before any computation
+    if probabilities is None:
+        probabilities = reconstruction_probabilities(family)
+    probabilities = _check_probabilities(probabilities, group.n)
+    fig, ax = _axes(ax, (7.5, 4.8))
+
+    ranking = rank_classes(group, probabilities)  # C5's own classes, violations and tau-a
+    classes = ranking.classes
+    if mark_violations:
+        segments = [[(a[1], float(a[2])), (b[1], float(b[2]))] for a, b in ranking.violations]  # float-ok: drawing
+        ax.add_collection(LineCollection(
+            segments, colors="tab:red", linewidths=0.9, alpha=0.45, zorder=1, gid="c5-violations",
+            label=f"violating pair: larger orbit, larger P ({len(segments)})" if segments else "_none"))
+    sizes = [c[1] for c in classes]
+    ax.scatter(sizes, [float(c[2]) for c in classes], s=36, color="tab:blue", edgecolors="black",  # float-ok: drawing
+               linewidths=0.5, zorder=2, gid="orbit-classes", label=f"orbit class ({len(classes)})")
+    for (size, p), k in sorted(Counter((c[1], c[2]) for c in classes).items()):
+        if k > 1:
+            ax.annotate(f"x{k}", (size, float(p)), xytext=(5, 4), textcoords="offset points",  # float-ok: drawing
+                        fontsize=7, color="0.3")
+    distinct = sorted(set(sizes))
+    if distinct[-1] > 10 * distinct[0]:
+        ax.set_xscale("log")
+    ax.set_xticks(distinct, [str(s) for s in distinct])
+    ax.set_xticks([], minor=True)
+    ax.margins(x=0.08, y=0.12)
+    ax.set_xlabel("orbit size |Orb_G(x)|" + (" (log scale)" if ax.get_xscale() == "log" else ""))
+    ax.set_ylabel("reconstruction probability P(F(x) = x)")
+    ax.grid(True, color="0.9", linewidth=0.6)
+    ax.legend(loc="best", fontsize=8, title=_verdict_line(ranking), title_fontsize=8)
+    what = family.describe() if family is not None else "given probabilities"
+    ax.set_title(f"Simplest first (C5): reconstruction probability vs orbit size\n{what}\n"
+                 f"G = {_group_label(group)}", fontsize=9)
+    return fig
+
+
+def _spectrum(source, weight, method, force, limit):
+    """(orbit sizes {size: number of orbits}, title line) of a group, a decomposition or a sizes dict."""
+    if isinstance(source, PixelGroup):
+        d = decompose(source, weight, method=method, force=force, limit=limit)
+        of = "all images" if weight is None else f"the images of weight {weight}"
+        return d.orbit_sizes, f"{of} under {_group_label(source)}; route {d.method}"
+    if weight is not None or method != "auto" or force is not False or limit is not None:
+        raise InvalidArgument("weight, method, force and limit apply to a group only; "
+                              f"got a {type(source).__name__}, whose orbits are already known")
+    if isinstance(source, OrbitDecomposition):
+        of = "all images" if source.weight is None else f"the images of weight {source.weight}"
+        return source.orbit_sizes, f"{of} under a group of order {int_short(source.group_order)}; route {source.method}"
+    if not isinstance(source, dict) or not source:
+        raise InvalidArgument("source must be a PixelGroup, an OrbitDecomposition or a non-empty dict "
+                              f"{{orbit size: number of orbits}}, got {describe(source)}")
+    sizes = {check_int("orbit size", s, min_value=1): check_int(f"number of orbits of size {s}", k, min_value=1)
+             for s, k in source.items()}
+    return sizes, "given orbit sizes"
+
+
+def plot_orbit_spectrum(source, weight=None, *, ax=None, method="auto", force=False, limit=None):
+    """Bar chart of the orbit spectrum: for each orbit size, the number of orbits of that size.
+
+    ``source`` is a :class:`~exactorbit.groups.PixelGroup` (its orbits on all
+    images, or on those of ``weight``, come from :func:`exactorbit.orbits.decompose`
+    with ``method``, ``force`` and ``limit``), an
+    :class:`~exactorbit.orbits.OrbitDecomposition`, or its ``orbit_sizes`` dict.
+    One bar per distinct orbit size (in increasing order, gid
+    ``"orbit-spectrum"``), labelled with the exact count; the y axis is
+    logarithmic when the counts span more than a factor 100.  Returns the Figure.
+
+    >>> from exactorbit.groups import named_group
+    >>> fig = plot_orbit_spectrum(named_group("dihedral", "2x2"))
+    >>> len(fig.axes), [int(b.get_height()) for b in fig.axes[0].patches]
+    (1, [2, 1, 3])
+    """
+    _matplotlib()  # before any computation
+    sizes, line = _spectrum(source, weight, method, force, limit)
+    fig, ax = _axes(ax, (6.4, 4.2))
+    sizes = dict(sorted(sizes.items()))
+    try:
+        heights = [float(k) for k in sizes.values()]  # float-ok: drawing
+    except OverflowError:
+        raise InvalidArgument("an orbit count is too large to draw as a bar (over 1e308)") from None
+    bars = ax.bar(range(len(sizes)), heights, color="tab:blue", edgecolor="black", linewidth=0.5,
+                  gid="orbit-spectrum")
+    ax.bar_label(bars, labels=[int_short(k, 12) for k in sizes.values()], fontsize=8, padding=2)
+    ax.set_xticks(range(len(sizes)), [int_short(s, 12) for s in sizes])
+    if max(heights) > 100 * min(heights):
+        ax.set_yscale("log")
+    ax.margins(y=0.12)
+    ax.set_xlabel("orbit size |Orb(x)|")
+    ax.set_ylabel("number of orbits")
+    orbits, images = sum(sizes.values()), sum(s * k for s, k in sizes.items())
+    ax.set_title(f"Orbit spectrum: {int_short(orbits)} orbits of {int_short(images)} images\n{line}", fontsize=9)
+    return fig
+
+
+def _check_path(path):
+    if path is None:
+        return None
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidArgument(f"path must be a file name ending in .png or .svg, or None, got {describe(path)}")
+    path = os.fspath(path)
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in FORMATS:
+        raise InvalidArgument(f"path must end in .png or .svg (the format is read off the suffix), "
+                              f"got {describe(path)}")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InvalidArgument(f"path's folder {folder!r} does not exist")
+    return path
+
+
+def _check_image(group, image):
+    """The mask of ``image``: an int mask, a text image on G's grid or an :class:`Image` on G's grid."""
+    if isinstance(image, str):
+        return parse_image(image, group.grid)
+    if isinstance(image, Image):
+        if image.grid != group.grid:
+            raise InvalidArgument(f"image is on grid {image.grid} but the group acts on {group.grid}")
+        return image.mask
+    return check_mask("image", image, group.n)
+
+
+def orbit_gallery(group, image, path=None, *, max_images=64, columns=None):
+    """The orbit of one image under G as small binary pictures (black = on), smallest masks first.
+
+    ``image`` is an int mask, a text image such as ``"#./.."`` or an
+    :class:`~exactorbit.images.Image`.  The orbit comes from
+    :func:`exactorbit.actions.orbit` (which refuses very large orbits); the first
+    ``max_images`` members are drawn with :func:`exactorbit.images.to_array`,
+    each titled by its mask, in ``columns`` columns (default about a square),
+    the given image framed in red.  With ``path`` ending in ``.png`` or
+    ``.svg``, the figure is also saved there.  Returns the Figure.
+
+    >>> from exactorbit.groups import named_group
+    >>> fig = orbit_gallery(named_group("dihedral", "2x2"), "#./..")
+    >>> [ax.get_title() for ax in fig.axes if ax.images]
+    ['1', '2', '4', '8']
+    """
+    check_group(group)
+    x = _check_image(group, image)
+    max_images = check_int("max_images", max_images, min_value=1)
+    if columns is not None:
+        columns = check_int("columns", columns, min_value=1)
+    path = _check_path(path)
+    _, FigureCanvasAgg, _, Figure = _matplotlib()
+
+    members = orbit(group, x)
+    shown = members[:max_images]
+    cols = min(len(shown), columns or isqrt(len(shown) - 1) + 1)
+    rows = ceil(len(shown) / cols)
+    grid = group.grid
+    side = max(grid.h, grid.w)
+    panel_w, panel_h = 0.85 * grid.w / side, 0.85 * grid.h / side + 0.22  # inches, with the mask's title
+    fig = Figure(figsize=(max(3.2, cols * panel_w + 0.4), rows * panel_h + 0.75))
+    FigureCanvasAgg(fig)
+    _displayable(fig)
+    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    for ax, m in zip(axes, shown):
+        ax.imshow(to_array(m, grid), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_xticks([c - 0.5 for c in range(1, grid.w)], minor=True)
+        ax.set_yticks([r - 0.5 for r in range(1, grid.h)], minor=True)
+        ax.grid(which="minor", color="0.75", linewidth=0.4)
+        ax.tick_params(which="minor", length=0)
+        ax.set_title(str(m), fontsize=6, pad=2)
+        if m == x:
+            for spine in ax.spines.values():
+                spine.set_edgecolor("tab:red")
+                spine.set_linewidth(1.6)
+    for ax in axes[len(shown):]:
+        ax.remove()
+    more = f"; the first {len(shown)} shown" if len(shown) < len(members) else ""
+    fig.suptitle(f"Orbit of {render_text(x, grid)} (mask {x}, framed in red): {len(members)} images{more}\n"
+                 f"under {_group_label(group)}", fontsize=8)
+    fig.subplots_adjust(left=0.04, right=0.96, bottom=0.03, top=1 - 0.62 / fig.get_figheight(),
+                        wspace=0.25, hspace=0.35)
+    if path is not None:
+        fig.savefig(path, format=os.path.splitext(path)[1][1:].lower(), dpi=150)
+    return fig
