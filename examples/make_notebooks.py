@@ -83,7 +83,7 @@ EQUIVARIANCE = [
                       "failure draws the case."),
     new_code_cell("import numpy as np\n"
                   "import exactorbit as eo\n"
-                  "from exactorbit.testing import assert_equivariant, apply_to_array\n"
+                  "from exactorbit.testing import assert_equivariant\n"
                   "T = eo.named_group('translations', '3x3')\n"
                   "assert_equivariant(lambda x: x | np.roll(x, 1, axis=-1), T)   # a circular filter: passes\n"
                   "'equivariant'"),
