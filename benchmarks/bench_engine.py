@@ -147,7 +147,8 @@ def main(argv=None):
             continue
         t = median_time(lambda: orbit_spectrum(named_group("translations+dihedral", grid), force=True, progress=False), runs)
         classes = len(closed_subgroup_classes(named_group("translations+dihedral", grid), force=True, progress=False))
-        row(f"{grid} trans+dihedral, symbolic spectrum ({classes} closed classes)", t, reference=goal)
+        row(f"{grid} trans+dihedral, table-of-marks spectrum (method symbolic; {classes} closed classes;"
+            " the torus route: benchmarks/bench_spectrum.py)", t, reference=goal)
 
     # Burnside count 28x28
     t = median_time(lambda: burnside_count(named_group("translations+dihedral", "28x28")), runs)

@@ -50,6 +50,8 @@ _HOME = {
     "minimal_image": "stabilizers",
     "canonical_image": "stabilizers",
     "burnside_count": "counting",
+    "cycle_types": "counting",
+    "CycleTypes": "counting",
     "orbits_by_content": "counting",
     "cycle_index_text": "counting",
     "cycle_index_terms": "counting",
@@ -105,6 +107,13 @@ _HOME = {
     "functional_graph": "graphs",
     "recurrent_nodes": "graphs",
     "subgroup_hasse": "graphs",
+    # a second theory: the (sparse) random hierarchy model
+    "HierarchyModel": "hierarchy",
+    "transformation_orbits": "hierarchy",
+    "diffeomorphism_group": "hierarchy",
+    "hierarchy_report": "hierarchy",
+    "hierarchy_claims": "hierarchy",
+    "invariance_certificate": "hierarchy",
 }
 
 __all__ = list(_HOME)
@@ -154,6 +163,8 @@ def _module(home):
         from . import testing as module
     elif home == "graphs":
         from . import graphs as module
+    elif home == "hierarchy":
+        from . import hierarchy as module
     else:
         from . import tour as module
     return module

@@ -17,7 +17,7 @@ from html import escape
 
 from .images import images_svg, parse_grid
 
-__all__ = ["cell_size", "images_html", "group_html", "orbit_html", "decomposition_html", "claim_html",
+__all__ = ["cell_size", "images_html", "gallery_svg", "group_html", "orbit_html", "decomposition_html", "claim_html",
            "tour_html", "depth_html", "family_html", "certificate_html", "fraction_text"]
 
 #: How many images a row shows before it is cut.
@@ -63,6 +63,33 @@ def images_html(masks, grid, *, limit=MAX_IMAGES):
     rows = [shown[i:i + per_row] for i in range(0, len(shown), per_row)] or [[]]
     svgs = "".join(f"<div>{images_svg(row, grid, cell=cell, gap=6)}</div>" for row in rows if row)
     return f"<div>{svgs}{note}</div>"
+
+
+def gallery_svg(masks, grid, *, columns=16, title=None):
+    """One standalone SVG file of many images in rows of ``columns`` (an orbit gallery), with a title line.
+
+    >>> svg = gallery_svg([1, 2, 4], "1x3", columns=2, title="orbit")
+    >>> svg.startswith("<svg") and svg.count("<svg") == 3 and "orbit" in svg
+    True
+    """
+    grid = parse_grid(grid)
+    masks = list(masks)
+    cell = cell_size(grid)
+    gap = 6
+    rows = [masks[i:i + columns] for i in range(0, len(masks), columns)] or [[]]
+    row_w = columns * (grid.w * cell + gap)
+    row_h = grid.h * cell + gap + 2
+    top = 20 if title else 0
+    width, height = row_w + 4, top + len(rows) * row_h + 2
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">']
+    if title:
+        parts.append(f'<text x="2" y="14" font-family="sans-serif" font-size="12">{escape(title)}</text>')
+    for r, row in enumerate(rows):
+        if row:
+            inner = images_svg(row, grid, cell=cell, gap=gap).replace("<svg ", f'<svg x="1" y="{top + r * row_h}" ', 1)
+            parts.append(inner)
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
 
 
 def _table(header, rows):

@@ -10,8 +10,25 @@ pixels of colour i) is the coefficient of x_0^n_0 ... x_{k-1}^n_{k-1} in the cyc
 index with p_l = x_0^l + ... + x_{k-1}^l.  A binary image is the 2-colouring whose
 on-pixels have colour 1: weight w is content (n - w, w).
 
-All elements are listed once as a numpy array (|G| x n); cycles are labelled by
-pointer doubling (label = smallest pixel of the cycle), all elements at once.
+Everything starts from :func:`cycle_types` (the front door: ``method="auto"`` or a
+named route), the number of elements of each cycle type; every function below takes
+``method=`` and passes it on:
+
+* ``"symmetric"``: S_n and A_n from the partitions of n, in closed form
+  (:mod:`exactorbit._cycle_forms`);
+* ``"product"``: the translations of the h x w torus with affine maps (every named
+  group with translations), in closed form per linear part
+  (:mod:`exactorbit._cycle_forms`);
+* ``"classes"``: any group, from its conjugacy classes found by a seeded random search
+  over the stabilizer chain with backtrack conjugacy tests and centralisers; exact, the
+  class sizes must sum to |G| (:mod:`exactorbit._classes`);
+* ``"listing"``: every element listed as a numpy array (|G| x n), cycles labelled by
+  pointer doubling, all elements at once (the definitional route).
+
+'auto' takes "product", then "symmetric", then "listing" when the listing is small
+(|G| x n <= 2,000,000 entries), else "classes" (and "listing" within
+``LIMITS["group_elements"]`` if the class search gives up).
+Proofs: proofs/theorem2_burnside_polya.md, proofs/conjugacy_classes.md.
 
 >>> from exactorbit.groups import named_group
 >>> G = named_group("translations+dihedral", "3x3")
@@ -21,21 +38,25 @@ pointer doubling (label = smallest pixel of the cycle), all elements at once.
 5
 >>> burnside_count(G, 3)
 438
+>>> cycle_types(G).method
+'product'
 """
 
 from collections import Counter
 import itertools
 import math
 
-import numpy as np
 import sympy
-from sympy.utilities.iterables import partitions
 
 from ._budget import limit_value, refuse_if_over, refuse_if_over_memory
-from ._validation import check_int
+from ._routes import RoutedInt, RoutedList, check_method
+from ._validation import check_int, describe
+from .errors import InvalidArgument
 from .groups import check_group, cycle_lengths
 
 __all__ = [
+    "METHODS",
+    "CycleTypes",
     "cycle_types",
     "cycle_index",
     "cycle_index_terms",
@@ -57,62 +78,125 @@ def count_cycles(g):
     return len(cycle_lengths(g))
 
 
-def _symmetric_cycle_types(n, force):
-    what = f"the cycle index of the symmetric group on {n} pixels (one term per partition of {n})"
-    terms = int(sympy.functions.combinatorial.numbers.partition(n))
-    refuse_if_over(what, terms, "symmetric_partitions", force=force)
-    refuse_if_over_memory(what, terms * (200 + 40 * math.isqrt(n)))  # force never lifts the machine's memory
-    out = Counter()
-    for part in partitions(n):
-        size = math.factorial(n)
-        for length, count in part.items():
-            size //= length**count * math.factorial(count)
-        out[tuple(sorted(part.items()))] = size
-    return out
+#: The routes of :func:`cycle_types` (and of every count built on it).
+METHODS = ("auto", "listing", "symmetric", "product", "classes")
+
+#: Entries (|G| x n) under which 'auto' lists the group rather than searching its classes.
+_LISTING_FAST = 2_000_000
 
 
-def cycle_types(group, *, force=False, limit=None):
-    """Counter mapping each cycle type ``((length, count), ...)`` to its number of elements.
+class CycleTypes(Counter):
+    """A Counter cycle type -> number of elements that records the route that computed it (``.method``).
 
     >>> from exactorbit.groups import translations
+    >>> c = cycle_types(translations("1x4"))
+    >>> c == Counter({((1, 4),): 1, ((2, 2),): 1, ((4, 1),): 2}), c.method
+    (True, 'product')
+    """
+
+    def __init__(self, counts=None, method=None):
+        if counts is not None and not isinstance(counts, dict):
+            raise InvalidArgument(f"counts must be a dict cycle type -> number of elements, got {describe(counts)}")
+        if method is not None and not isinstance(method, str):
+            raise InvalidArgument(f"method must be a str naming the route, got {describe(method)}")
+        super().__init__(counts or {})
+        self.method = method
+
+    def __reduce__(self):
+        return (type(self), (dict(self), self.method))
+
+
+def _symmetric_route(group, force, limit):
+    from ._cycle_forms import natural_cycle_types, partition_count
+
+    kind = group.natural_kind
+    if kind is None:
+        raise InvalidArgument(f"method 'symmetric' needs the symmetric or alternating group on the pixels; "
+                              f"{group.name} (order {group.order()}) is neither")
+    n = group.n
+    what = f"the cycle index of the {kind} group on {n} pixels (one term per partition of {n})"
+    terms = partition_count(n)
+    refuse_if_over(what, terms, "symmetric_partitions", limit=limit, force=force)
+    refuse_if_over_memory(what, terms * (200 + 40 * math.isqrt(n)))  # force never lifts the machine's memory
+    return natural_cycle_types(n, kind)
+
+
+def _listing_route(group, force, limit):
+    from ._cycle_forms import array_cycle_types
+
+    return array_cycle_types(group.element_array(force=force, limit=limit))
+
+
+def _classes_route(group, force):
+    """The class search (exact or nothing); gives up with ClassSearchIncomplete (a TooExpensive) past its budget."""
+    from ._classes import class_cycle_types
+
+    if force:  # no bound on the backtrack, ten times the candidates
+        return class_cycle_types(group.chain(), group.n, seed=0, nodes=None, patience=10)
+    return class_cycle_types(group.chain(), group.n, seed=0, nodes=limit_value("class_search"))
+
+
+def cycle_types(group, *, method="auto", force=False, limit=None):
+    """Counter mapping each cycle type ``((length, count), ...)`` to its number of elements (a :class:`CycleTypes`).
+
+    ``method``: ``"auto"``, ``"listing"``, ``"symmetric"``, ``"product"`` or
+    ``"classes"`` (see the module's help); every route gives the same Counter, and
+    ``.method`` says which ran.  ``limit`` bounds the listing
+    (``LIMITS["group_elements"]``) and the symmetric route's partitions
+    (``LIMITS["symmetric_partitions"]``); ``force`` lifts both.
+
+    >>> from exactorbit.groups import translations, from_generators
     >>> sorted(cycle_types(translations("1x4")).items())
     [(((1, 4),), 1), (((2, 2),), 1), (((4, 1),), 2)]
+    >>> G = from_generators("1x4", "(0 1 2 3);(0 2)")   # the square's symmetries on its corners
+    >>> cycle_types(G, method="classes") == cycle_types(G, method="listing")
+    True
     """
+    from ._cycle_forms import torus_cycle_types, torus_structure
+
     group = check_group(group)
-    if group.is_symmetric and group.order() * group.n > limit_value("group_elements", limit):
-        return _symmetric_cycle_types(group.n, force)
-    elems = group.element_array(force=force, limit=limit)
-    m, n = elems.shape
-    offsets = (np.arange(m, dtype=np.int64) * n)[:, None]
-    step = (elems.astype(np.int64) + offsets).ravel()
-    jump = step.copy()
-    label = np.tile(np.arange(n, dtype=elems.dtype), m)
-    # pointer doubling: after k rounds label[i] = min over the next 2^k points of i's cycle;
-    # once label is constant along every cycle it is the cycle's minimum
-    span = 1
-    while span < n:
-        label = np.minimum(label, label[jump])
-        span *= 2
-        if span >= 8 and np.array_equal(label[step], label):
-            break
-        jump = jump[jump]
-    flat = label.astype(np.int64) + offsets.ravel().repeat(n)
-    # size of each cycle: how many points carry its label
-    counts = np.bincount(flat, minlength=m * n).reshape(m, n)
-    # number of cycles of each length: how many labels have that count
-    hist = np.bincount((counts + (np.arange(m) * (n + 1))[:, None]).ravel(), minlength=m * (n + 1))
-    hist = hist.reshape(m, n + 1)
-    hist[:, 0] = 0
-    keyed = Counter(row.tobytes() for row in hist.astype(np.int32))
-    out = Counter()
-    for key, k in keyed.items():
-        row = np.frombuffer(key, dtype=np.int32)
-        ctype = tuple((int(length), int(row[length])) for length in np.nonzero(row)[0])
-        out[ctype] += k
-    return out
+    method = check_method(method, METHODS)
+    structure = None
+    if method in ("auto", "product"):
+        structure = torus_structure(group)
+        if structure is None and method == "product":
+            raise InvalidArgument(f"method 'product' needs the translations of the grid with affine maps "
+                                  f"(a named group with translations); {group.name} is not one")
+        if structure is not None:
+            return CycleTypes(torus_cycle_types(group, structure), "product")
+    if method == "symmetric" or (method == "auto" and group.natural_kind is not None):
+        return CycleTypes(_symmetric_route(group, force, limit), "symmetric")
+    if method == "listing":
+        return CycleTypes(_listing_route(group, force, limit), "listing")
+    if method == "classes":
+        return CycleTypes(_classes_route(group, force), "classes")
+    if group.order() * group.n <= min(_LISTING_FAST, limit_value("group_elements", limit)):
+        return CycleTypes(_listing_route(group, force, limit), "listing")
+    from ._classes import ClassSearchIncomplete
+
+    try:
+        return CycleTypes(_classes_route(group, False), "classes")
+    except ClassSearchIncomplete:
+        return CycleTypes(_listing_route(group, force, limit), "listing")
 
 
-def cycle_index(group, *, force=False, limit=None):
+def _symmetric_shortcut(group, method):
+    """Whether the S_n shortcut applies: the route allows it and the group is S_n (a torus group is answered by its route)."""
+    from ._cycle_forms import torus_structure
+
+    if method not in ("auto", "symmetric"):
+        return False
+    if method == "auto" and torus_structure(group) is not None:
+        return False
+    return group.is_symmetric
+
+
+def _order_of(types):
+    """|G|: the counts of every route sum to it."""
+    return sum(types.values())
+
+
+def cycle_index(group, *, method="auto", force=False, limit=None):
     """The cycle index Z(G) = (1/|G|) sum_g prod_i a_i^{c_i(g)} as a sympy expression.
 
     >>> from exactorbit.groups import reflections
@@ -120,17 +204,24 @@ def cycle_index(group, *, force=False, limit=None):
     a1**2/2 + a2/2
     """
     group = check_group(group)
-    order = group.order()
-    expr = sympy.Integer(0)
-    for ctype, k in cycle_types(group, force=force, limit=limit).items():
-        term = sympy.Rational(k, order)
+    types = cycle_types(group, method=method, force=force, limit=limit)
+    order = _order_of(types)
+    symbols = {}
+    terms = []
+    for ctype, k in types.items():
+        factors = []
         for length, count in ctype:
-            term *= sympy.Symbol(f"a{length}") ** count
-        expr += term
-    return sympy.expand(expr)
+            a = symbols.get(length)
+            if a is None:
+                a = symbols[length] = sympy.Symbol(f"a{length}")
+            factors.append(a**count)
+        terms.append(sympy.Mul(sympy.Rational(k, order), *factors))
+    # one Add of all the terms (adding them one by one is quadratic in sympy); the terms are distinct
+    # monomials with rational coefficients, so the sum is already expanded (sympy.expand would only re-walk it)
+    return sympy.Add(*terms)
 
 
-def cycle_index_terms(group, *, force=False, limit=None):
+def cycle_index_terms(group, *, method="auto", force=False, limit=None):
     """The terms of the cycle index as ``[(count, cycle_type), ...]``: ``count`` elements of each cycle type.
 
     Z(G) = (1/|G|) sum of count * prod_{(length, m) in cycle_type} p_length^m.  The
@@ -142,16 +233,16 @@ def cycle_index_terms(group, *, force=False, limit=None):
     [(1, ((1, 4),)), (2, ((1, 2), (2, 1))), (3, ((2, 2),)), (2, ((4, 1),))]
     """
     group = check_group(group)
-    types = cycle_types(group, force=force, limit=limit)
+    types = cycle_types(group, method=method, force=force, limit=limit)
     ordered = sorted(types, key=lambda ctype: (-sum(m for _, m in ctype), ctype))
-    return [(types[ctype], ctype) for ctype in ordered]
+    return RoutedList([(types[ctype], ctype) for ctype in ordered], types.method)
 
 
 def _monomial_text(ctype):
     return " ".join(f"p{length}" if m == 1 else f"p{length}^{m}" for length, m in ctype)
 
 
-def cycle_index_text(group, *, force=False, limit=None):
+def cycle_index_text(group, *, method="auto", force=False, limit=None):
     """The cycle index as readable, exact text: ``(1/|G|) (count p_l^m ... + ...)``.
 
     p_l stands for a cycle of length l (the power sum x_0^l + ... + x_{k-1}^l of
@@ -166,10 +257,10 @@ def cycle_index_text(group, *, force=False, limit=None):
     '(1/1) (p1)'
     """
     group = check_group(group)
-    terms = cycle_index_terms(group, force=force, limit=limit)
+    terms = cycle_index_terms(group, method=method, force=force, limit=limit)
     body = " + ".join(_monomial_text(ctype) if count == 1 else f"{count} {_monomial_text(ctype)}"
                       for count, ctype in terms)
-    return f"(1/{group.order()}) ({body})"
+    return f"(1/{sum(count for count, _ in terms)}) ({body})"
 
 
 def _check_colors(colors):
@@ -181,7 +272,7 @@ def _power_work(exponents, bits):
     return sum(int((e * bits // 64 + 1) ** 1.585) for e in set(exponents))
 
 
-def burnside_count(group, colors=2, *, force=False, limit=None):
+def burnside_count(group, colors=2, *, method="auto", force=False, limit=None):
     """Number of orbits of the colourings of the pixels with ``colors`` colours: (1/|G|) sum_g colors^c(g).
 
     An exact int.  With ``colors=2`` (the default) these are the 2^n binary images.
@@ -201,17 +292,18 @@ def burnside_count(group, colors=2, *, force=False, limit=None):
     what = f"the Burnside sum for {colors if colors < 10**12 else 'a huge number of'} colours on {n} pixels"
     # the identity alone (n cycles) costs colors**n: refused before the group is listed
     refuse_if_over(what, _power_work([n], colors.bit_length()), "counting_work", force=force)
-    if group.is_symmetric:  # the orbits are the colour contents: multisets of n colours
-        return math.comb(n + colors - 1, n)
-    types = cycle_types(group, force=force, limit=limit)
+    method = check_method(method, METHODS)
+    if _symmetric_shortcut(group, method):  # the orbits are the colour contents: multisets of n colours
+        return RoutedInt(math.comb(n + colors - 1, n), "symmetric")
+    types = cycle_types(group, method=method, force=force, limit=limit)
     cycles = {ctype: sum(c for _, c in ctype) for ctype in types}
     refuse_if_over(what, _power_work(cycles.values(), colors.bit_length()), "counting_work", force=force)
     powers = {c: colors**c for c in set(cycles.values())}
     total = sum(k * powers[cycles[ctype]] for ctype, k in types.items())
-    q, r = divmod(total, group.order())
+    q, r = divmod(total, _order_of(types))
     if r:  # pragma: no cover - Burnside's lemma guarantees divisibility
         raise AssertionError("Burnside sum not divisible by |G|")
-    return q
+    return RoutedInt(q, types.method)
 
 
 def _poly_mul(a, b):
@@ -243,7 +335,7 @@ def fixed_by_weight(g):
     return _cycle_type_weight_poly(sorted(Counter(cycle_lengths(g)).items()), len(g))
 
 
-def orbits_by_weight(group, *, force=False, limit=None):
+def orbits_by_weight(group, *, method="auto", force=False, limit=None):
     """List whose entry k is the number of orbits of images with k on-pixels (Polya).
 
     >>> from exactorbit.groups import translations
@@ -252,23 +344,25 @@ def orbits_by_weight(group, *, force=False, limit=None):
     """
     group = check_group(group)
     n = group.n
-    if group.is_symmetric:
-        return [1] * (n + 1)
+    method = check_method(method, METHODS)
+    if _symmetric_shortcut(group, method):
+        return RoutedList([1] * (n + 1), "symmetric")
     total = [0] * (n + 1)
-    for ctype, k in cycle_types(group, force=force, limit=limit).items():
+    types = cycle_types(group, method=method, force=force, limit=limit)
+    for ctype, k in types.items():
         for i, c in enumerate(_cycle_type_weight_poly(ctype, n)):
             total[i] += k * c
-    order = group.order()
+    order = _order_of(types)
     out = []
     for c in total:
         q, r = divmod(c, order)
         if r:  # pragma: no cover
             raise AssertionError("Polya sum not divisible by |G|")
         out.append(q)
-    return out
+    return RoutedList(out, types.method)
 
 
-def orbits_by_weight_polynomial(group, *, force=False, limit=None):
+def orbits_by_weight_polynomial(group, *, method="auto", force=False, limit=None):
     """The Polya generating polynomial sum_k (#orbits of weight k) t^k as a sympy Poly in t.
 
     >>> from exactorbit.groups import translations
@@ -277,7 +371,7 @@ def orbits_by_weight_polynomial(group, *, force=False, limit=None):
     """
     group = check_group(group)
     t = sympy.Symbol("t")
-    return sympy.Poly(list(reversed(orbits_by_weight(group, force=force, limit=limit))), t)
+    return sympy.Poly(list(reversed(orbits_by_weight(group, method=method, force=force, limit=limit))), t)
 
 
 def _compositions(total, parts):
@@ -358,7 +452,7 @@ def _content_plan(types, colors):
     return work
 
 
-def orbits_by_content(group, colors=2, *, force=False, limit=None):
+def orbits_by_content(group, colors=2, *, method="auto", force=False, limit=None):
     """Polya's refinement: the number of orbits of colourings with each colour content, exactly.
 
     Returns a dict ``{(n_0, ..., n_{k-1}): orbits}`` over every content (n_i pixels of
@@ -386,9 +480,10 @@ def orbits_by_content(group, colors=2, *, force=False, limit=None):
     # every content is a key of the answer: at least one unit of work each, and its memory
     refuse_if_over(f"{what}: one term per content", contents, "counting_work", limit=limit, force=force)
     refuse_if_over_memory(f"{what}: one term per content", contents * (500 + 8 * colors))
-    if group.is_symmetric:  # the orbits are the contents themselves
+    method = check_method(method, METHODS)
+    if _symmetric_shortcut(group, method):  # the orbits are the contents themselves
         return {content: 1 for content in _compositions(n, colors)}
-    types = cycle_types(group, force=force)
+    types = cycle_types(group, method=method, force=force)
     refuse_if_over(f"{what}: the expansion of {len(types)} cycle types", _content_plan(types, colors),
                    "counting_work", limit=limit, force=force)
     weights = [(n + 1) ** i for i in range(colors)]
@@ -402,7 +497,7 @@ def orbits_by_content(group, colors=2, *, force=False, limit=None):
             poly = factor if poly is None else _poly_product(poly, factor)
         for key, c in poly.items():
             total[key] = total.get(key, 0) + k * c
-    order = group.order()
+    order = _order_of(types)
     out = {}
     for content in _compositions(n, colors):
         q, r = divmod(total[sum(c * w for c, w in zip(content, weights))], order)

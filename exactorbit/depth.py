@@ -434,7 +434,7 @@ def _layer_row(G, L, level, feats, chosen, classes, cands, unions_of, action, ce
 
 
 def depth_table(group, layers=2, *, mode="contains", features=None, include_constant=False,
-                certify=True, force=False, limit=None, feature_source=None, progress=None):
+                certify=True, force=False, limit=None, feature_source=None, progress=None, decomposition=None):
     """Build the depth table: layers 1..L of minimal-orbit features of features (see the module doc).
 
     ``features``: the layer-1 features (a union of G-orbits); default the
@@ -443,6 +443,9 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
     more than 20 pixels (``LIMITS["depth_images"]``, or ``limit`` images) are refused without ``force``;
     ``progress`` (default: on from 16 pixels) shows a bar over the layers on
     stderr.  ``certify``: attach a minimal-orbit certificate to every layer.
+    ``decomposition``: a labelled orbit decomposition of G
+    (:func:`exactorbit.orbits.decompose` with ``labels=True``) to reuse for layer 1,
+    whose candidates are every non-constant image.
 
     >>> from exactorbit.groups import translations
     >>> t = depth_table(translations("1x4"), layers=2, features=[1, 2, 4, 8])
@@ -480,7 +483,11 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
                     + f" ({len(realised)} distinct codes at level {L - 1}, mode {mode!r})"
                 )
                 break
-            classes = orbit_classes(level.group, cands, name="candidates")
+            if L == 1 and decomposition is not None:  # level 0: the candidates are every non-constant image
+                classes = [c for c in orbit_classes(group, decomposition=decomposition)
+                           if c.representative not in (0, full)]
+            else:
+                classes = orbit_classes(level.group, cands, name="candidates")
             feats, chosen = _minimal_classes(classes, layer1 if L == 1 else None)
             cert = None
             if certify:

@@ -412,3 +412,72 @@ def naive_code_reconstruction(m, code_value, tied, alphabet=(-1, 0, 1)):
                 hit += prod(per_pixel)
                 total += prod(sizes)
     return Fraction(hit, total)
+
+
+# ---------------------------------------------------------------------------
+# claims: ranking classes (C5, C6)
+# ---------------------------------------------------------------------------
+
+__all__ += ["naive_kendall_tau", "naive_ranking_violations"]  # kept in this block: the twins of claims._ranking
+
+
+def naive_kendall_tau(xs, ys):
+    """Kendall's tau-a by its definition, pair by pair: (sum over i < j of sign(xs_i - xs_j) * sign(ys_i - ys_j)) / C(m, 2).
+
+    Tied pairs (in xs or in ys) count 0; an exact Fraction (0 when m < 2).  The
+    twin of :func:`exactorbit.claims.kendall_tau` (merge-sort inversions).
+
+    >>> naive_kendall_tau([1, 2, 3, 4], [1, 3, 2, 4])
+    Fraction(2, 3)
+    """
+    def sign(v):
+        return (v > 0) - (v < 0)
+
+    m = len(xs)
+    if m < 2:
+        return Fraction(0)
+    s = 0
+    for i in range(m):
+        for j in range(i + 1, m):
+            s += sign(xs[i] - xs[j]) * sign(ys[i] - ys[j])
+    return Fraction(s, m * (m - 1) // 2)
+
+
+def naive_ranking_violations(classes):
+    """Every pair (a, b) of classes (image, orbit size, probability) with a smaller orbit and a smaller probability.
+
+    Pair by pair, in the order of a then b: the twin of :func:`exactorbit.claims.ranking_violations`.
+
+    >>> naive_ranking_violations([(0, 1, Fraction(1, 2)), (1, 2, Fraction(1, 3)), (3, 4, Fraction(1, 2))])
+    [((1, 2, Fraction(1, 3)), (3, 4, Fraction(1, 2)))]
+    """
+    return [(a, b) for a in classes for b in classes if a[1] < b[1] and a[2] < b[2]]
+
+
+# ---------------------------------------------------------------------------
+# cycle types (the twin of exactorbit.counting.cycle_types, every route)
+# ---------------------------------------------------------------------------
+
+__all__ += ["naive_cycle_types"]  # kept in this block: the twin of exactorbit.counting's routes
+
+
+def naive_cycle_types(group):
+    """Counter cycle type ``((length, count), ...)`` -> number of elements, every element walked cycle by cycle.
+
+    >>> from exactorbit.groups import translations
+    >>> sorted(naive_cycle_types(translations("1x4")).items())
+    [(((1, 4),), 1), (((2, 2),), 1), (((4, 1),), 2)]
+    """
+    out = Counter()
+    for g in naive_elements(group):
+        seen, lengths = set(), Counter()
+        for i in range(group.n):
+            if i not in seen:
+                j, length = i, 0
+                while j not in seen:
+                    seen.add(j)
+                    j = g[j]
+                    length += 1
+                lengths[length] += 1
+        out[tuple(sorted(lengths.items()))] += 1
+    return out

@@ -70,7 +70,7 @@ def test_one_definition_of_each_shared_piece():
 
 
 def test_routes_are_private_modules_under_their_door():
-    for door, routes in {"orbits": ["_enumerate", "_symbolic"], "shadows": ["_listing", "_one_hidden_unit"],
+    for door, routes in {"orbits": ["_enumerate", "_symbolic", "_torus"], "shadows": ["_listing", "_one_hidden_unit"],
                          "networks": ["_direct", "_by_weight", "_packed", "_dictionary", "_untied_sets",
                                       "_one_hidden_unit", "_encoder_sum", "_column_programme"]}.items():
         for route in routes:

@@ -89,3 +89,30 @@ def test_refusals(monkeypatch):
         orbit_spectrum(group, weight=17)
     with pytest.raises(InvalidArgument, match="PixelGroup"):
         closed_subgroup_classes("translations")
+
+
+def test_estimate_counts_divisors_from_the_factorisation():
+    """The lattice estimate factors |G| over the primes up to n (|G| divides n!): exact, and quick at any order."""
+    from sympy import divisor_count
+
+    from exactorbit.groups import PixelGroup
+    from exactorbit.orbits import decompose
+    from exactorbit.subgroups import _divisor_count, estimate_lattice
+
+    for spec, grid in [("translations+dihedral", "28x28"), ("symmetric", "1x12"), ("trivial", "1x1"),
+                       ("translations+rotations", "6x10")]:
+        group = named_group(spec, grid)
+        assert _divisor_count(group.order(), group.n) == divisor_count(group.order())
+    # S_5^9 on 45 pixels, order 5.2e18 (the issue's example: trial division up to sqrt|G| ran for minutes)
+    gens = []
+    for i in range(9):
+        swap, cyc = list(range(45)), list(range(45))
+        swap[5 * i], swap[5 * i + 1] = swap[5 * i + 1], swap[5 * i]
+        for j in range(5):
+            cyc[5 * i + j] = 5 * i + (j + 1) % 5
+        gens += [tuple(swap), tuple(cyc)]
+    group = PixelGroup("1x45", gens)
+    assert group.order() == 120**9
+    assert estimate_lattice(group) == 120**9 * 45 * 20 * divisor_count(120**9)
+    with pytest.raises(TooExpensive, match="closed subgroup lattice"):
+        decompose(group)

@@ -19,7 +19,7 @@ case-level functions in order; :func:`evaluate` runs them.
 from .._validation import describe
 from ..errors import InvalidArgument, TooExpensive
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str, undecided
-from ._ranking import Ranking, class_probabilities, kendall_tau, rank_classes, ranking_violations
+from ._ranking import Ranking, class_probabilities, kendall_tau, pair_counts, rank_classes, ranking_violations
 from . import (
     c1_uniform_search,
     c2_not_a_group,
@@ -50,6 +50,7 @@ __all__ = [
     "CLAIMS",
     "evaluate",
     "kendall_tau",
+    "pair_counts",
     "class_probabilities",
     "ranking_violations",
     "Ranking",

@@ -11,38 +11,113 @@ member of the class is reconstructed; for a conjugation-invariant family
 Fraction(-1, 1)
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
+from numbers import Rational
 
+from .._budget import progress as _progress
+from .._validation import check_items, describe
 from ..errors import InvalidArgument
 from ..orbits import orbit_classes
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str
 
-__all__ = ["kendall_tau", "class_probabilities", "ranking_violations", "Ranking", "rank_classes"]
+__all__ = ["kendall_tau", "pair_counts", "class_probabilities", "ranking_violations", "Ranking", "rank_classes"]
 
 
-def _sign(v):
-    return (v > 0) - (v < 0)
+def _check_keys(name, values):
+    """``values`` as a list of exact keys (int or Fraction); anything else is refused."""
+    values = check_items(name, values)
+    for k, v in enumerate(values):
+        if isinstance(v, bool) or not isinstance(v, Rational):
+            raise InvalidArgument(f"{name}[{k}] must be an int or a Fraction, got {describe(v)}")
+    return values
+
+
+def _ranks(values):
+    """Each value replaced by its rank among the distinct values (0, 1, ...): ints that compare as the values do."""
+    order = {v: r for r, v in enumerate(sorted(set(values)))}
+    return [order[v] for v in values]
+
+
+def _tied_pairs(keys):
+    """Number of pairs i < j with keys[i] == keys[j]."""
+    return sum(c * (c - 1) // 2 for c in Counter(keys).values())
+
+
+def _inversions(seq):
+    """Number of pairs i < j with seq[i] > seq[j] (strictly), by merge sort: O(m log m) comparisons.
+
+    >>> _inversions([3, 1, 2, 2, 0])
+    7
+    """
+    seq = list(seq)
+    count = 0
+    width = 1
+    m = len(seq)
+    buf = [None] * m
+    while width < m:
+        for lo in range(0, m, 2 * width):
+            mid, hi = min(lo + width, m), min(lo + 2 * width, m)
+            i, j, k = lo, mid, lo
+            while i < mid and j < hi:
+                if seq[j] < seq[i]:  # strictly smaller: every remaining left item is an inversion with it
+                    buf[k] = seq[j]
+                    count += mid - i
+                    j += 1
+                else:
+                    buf[k] = seq[i]
+                    i += 1
+                k += 1
+            buf[k:hi] = seq[i:mid] if i < mid else seq[j:hi]
+        seq, buf = buf, seq
+        width *= 2
+    return count
+
+
+def pair_counts(xs, ys):
+    """(concordant, discordant, tied in xs, tied in ys, tied in both) pairs of two equally long sequences.
+
+    A pair i < j is concordant when xs and ys differ the same way (strictly),
+    discordant when they differ opposite ways; pairs tied in xs or in ys are
+    neither.  Exact keys (ints, Fractions) are rank-compressed to ints (equal
+    values, equal ranks) and the pairs counted without visiting them (Knight's
+    algorithm, O(m log m)): sorted by (x, y), a pair is discordant exactly when
+    it is a strict inversion of the y column (a pair tied in x is sorted by y, so
+    it is never one), which a merge sort counts; the tied pairs come from the
+    multiplicities of x, of y and of (x, y); and, of the C(m, 2) pairs,
+    concordant = C(m, 2) - tied in x - tied in y + tied in both - discordant.
+    The definition, pair by pair: :func:`exactorbit.testutil.naive_kendall_tau`.
+
+    >>> pair_counts([1, 2, 3, 3], [1, 3, 2, 2])
+    (3, 2, 1, 1, 1)
+    """
+    xs, ys = _check_keys("xs", xs), _check_keys("ys", ys)
+    if len(xs) != len(ys):
+        raise InvalidArgument(f"xs and ys must have one length, got {len(xs)} and {len(ys)}")
+    rx, ry = _ranks(xs), _ranks(ys)
+    m = len(rx)
+    total = m * (m - 1) // 2
+    tx, ty, txy = _tied_pairs(rx), _tied_pairs(ry), _tied_pairs(zip(rx, ry))
+    ordered = [y for _, y in sorted(zip(rx, ry))]  # by x, ties in x by y: no inversion inside a tie in x
+    discordant = _inversions(ordered)
+    concordant = total - tx - ty + txy - discordant
+    return concordant, discordant, tx, ty, txy
 
 
 def kendall_tau(xs, ys):
-    """Kendall's tau-a of two equally long sequences, as an exact Fraction.
+    """Kendall's tau-a of two equally long sequences of exact keys (ints, Fractions), as an exact Fraction.
 
     tau-a = (concordant - discordant) / (number of pairs); tied pairs count as neither.
+    Counted in O(m log m) (:func:`pair_counts`); the definition, pair by pair, is
+    :func:`exactorbit.testutil.naive_kendall_tau`.
 
     >>> kendall_tau([1, 2, 3, 4], [1, 3, 2, 4])
     Fraction(2, 3)
     """
-    if len(xs) != len(ys):
-        raise InvalidArgument(f"xs and ys must have one length, got {len(xs)} and {len(ys)}")
-    m = len(xs)
-    if m < 2:
-        return Fraction(0)
-    s = 0
-    for i in range(m):
-        for j in range(i + 1, m):
-            s += _sign(xs[i] - xs[j]) * _sign(ys[i] - ys[j])
-    return Fraction(s, m * (m - 1) // 2)
+    concordant, discordant, tied_x, tied_y, tied_both = pair_counts(xs, ys)
+    total = concordant + discordant + tied_x + tied_y - tied_both  # C(m, 2)
+    return Fraction(concordant - discordant, total) if total else Fraction(0)
 
 
 def class_probabilities(group, probabilities, *, decomposition=None):
@@ -59,25 +134,57 @@ def class_probabilities(group, probabilities, *, decomposition=None):
         raise InvalidArgument(
             f"probabilities must have one entry per image (2^{group.n}), got {len(probabilities)}"
         )
-    return [
-        (c.representative, c.size, sum((Fraction(probabilities[y]) for y in c.members), Fraction(0)) / c.size)
-        for c in orbit_classes(group, decomposition=decomposition)
-    ]
+    return [(c.representative, c.size, _mean([probabilities[y] for y in c.members]))
+            for c in orbit_classes(group, decomposition=decomposition)]
 
 
-def ranking_violations(classes):
+def _mean(values):
+    """The exact mean of exact values: numerators summed in ints per denominator (one Fraction per denominator).
+
+    >>> _mean([Fraction(1, 3), Fraction(2, 3), 1, Fraction(1, 2)])
+    Fraction(5, 8)
+    """
+    by_denominator = {}
+    for v in values:
+        if not isinstance(v, Rational):
+            v = Fraction(v)
+        d = int(v.denominator)
+        by_denominator[d] = by_denominator.get(d, 0) + int(v.numerator)
+    return sum((Fraction(t, d) for d, t in by_denominator.items()), Fraction(0)) / len(values)
+
+
+#: Classes from which listing the violating pairs (one numpy pass over the classes per class) takes seconds.
+BIG_LISTING = 20_000
+
+
+def ranking_violations(classes, *, progress=None):
     """Pairs of classes (a, b) with |Orb a| < |Orb b| but P(a) < P(b): counter-examples to "simplest first".
 
-    ``classes`` is a list of (image, orbit size, probability).
+    ``classes`` is a list of (image, orbit size, probability); the pairs come in
+    the order of a, then of b, in ``classes``.  Their number (the concordant
+    pairs of size and probability) is counted first in O(m log m); only when it
+    is not zero are they listed, row by row on integer ranks (exact).  A progress
+    bar over the rows is shown when ``progress`` is true, or (None) from
+    :data:`BIG_LISTING` classes on, where the listing takes seconds.
 
     >>> ranking_violations([(0, 1, Fraction(1, 2)), (1, 2, Fraction(1, 3)), (3, 4, Fraction(1, 2))])
     [((1, 2, Fraction(1, 3)), (3, 4, Fraction(1, 2)))]
     """
+    classes = list(classes)
+    if not pair_counts([c[1] for c in classes], [c[2] for c in classes])[0]:
+        return []
+    import numpy as np
+
+    sizes = np.array(_ranks([c[1] for c in classes]), dtype=np.int64)
+    probs = np.array(_ranks([c[2] for c in classes]), dtype=np.int64)
     bad = []
-    for a in classes:
-        for b in classes:
-            if a[1] < b[1] and a[2] < b[2]:
-                bad.append((a, b))
+    with _progress(len(classes), "violating pairs", show=progress, default=len(classes) >= BIG_LISTING,
+                   unit="class") as bar:
+        for i, a in enumerate(classes):
+            for j in np.flatnonzero((sizes > sizes[i]) & (probs > probs[i])).tolist():
+                bad.append((a, classes[j]))
+            if i % 1024 == 1023:
+                bar.update(1024)
     return bad
 
 
@@ -110,23 +217,30 @@ class Ranking:
         return HOLDS
 
 
-def rank_classes(group, probabilities, *, decomposition=None):
+def rank_classes(group, probabilities, *, decomposition=None, progress=None):
     """The :class:`Ranking` of G's orbit classes by orbit size against their reconstruction probabilities.
+
+    Every count (Kendall's tau-a, pairs, comparable pairs, violations) comes from
+    :func:`pair_counts` in O(m log m) for m classes; the violating pairs are
+    listed only when there are some (``progress``: see :func:`ranking_violations`).
 
     >>> from exactorbit.groups import translations
     >>> rank_classes(translations("1x2"), [Fraction(1), Fraction(0), Fraction(0), Fraction(1)]).verdict
     'holds'
     """
     classes = class_probabilities(group, probabilities, decomposition=decomposition)
-    pairs = [(a, b) for a in classes for b in classes if a[1] < b[1]]
+    sizes, probs = [c[1] for c in classes], [c[2] for c in classes]
+    concordant, discordant, tied_sizes, tied_probs, tied_both = pair_counts(sizes, probs)
+    total = len(classes) * (len(classes) - 1) // 2
     full = max(c[0] for c in classes)  # the all-on image is alone in its orbit
+    nonconstant = [c for c in classes if c[0] not in (0, full)]
     return Ranking(
         classes=classes,
-        tau=kendall_tau([c[1] for c in classes], [c[2] for c in classes]),
-        violations=ranking_violations(classes),
-        violations_nonconstant=len(ranking_violations([c for c in classes if c[0] not in (0, full)])),
-        pairs=len(pairs),
-        comparable=sum(1 for a, b in pairs if a[2] != b[2]),
+        tau=Fraction(concordant - discordant, total) if total else Fraction(0),
+        violations=ranking_violations(classes, progress=progress) if concordant else [],
+        violations_nonconstant=pair_counts([c[1] for c in nonconstant], [c[2] for c in nonconstant])[0],
+        pairs=total - tied_sizes,                           # pairs of classes with different orbit sizes
+        comparable=total - tied_sizes - tied_probs + tied_both,  # ... and different probabilities
     )
 
 

@@ -53,5 +53,6 @@ def claim(case):
     S = case.shadow_group
     if S is None:
         return undecided("C6", statement("S"), "no shadow group (see C3)")
-    ranking = rank_classes(S, case.probabilities, decomposition=case.shadow_decomposition)
+    ranking = rank_classes(S, case.probabilities, decomposition=case.shadow_decomposition,
+                           progress=False if case.quiet else None)
     return _claim(ranking, S.order(), fraction_str(case.ranking.tau), case.ranking.verdict, "S")

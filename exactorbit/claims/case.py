@@ -105,7 +105,8 @@ class Case:
     @cached_property
     def ranking(self):
         """G's orbit classes ranked by size against their reconstruction probabilities (C5, and C6's reference)."""
-        return rank_classes(self.group, self.probabilities, decomposition=self.decomposition)
+        return rank_classes(self.group, self.probabilities, decomposition=self.decomposition,
+                            progress=False if self.quiet else None)
 
     # -- shadows --------------------------------------------------------------
     @cached_property
@@ -155,13 +156,13 @@ class Case:
     def depth(self):
         """The depth table of G (minimal-orbit features, ``layers`` layers, no certificates)."""
         return depth_table(self.group, self.layers, certify=False, force=self.force,
-                           progress=False if self.quiet else None)
+                           progress=False if self.quiet else None, decomposition=self.decomposition)
 
     @cached_property
     def depth_with_constants(self):
         """The same depth table with constant unions admitted (C8's variant)."""
         return depth_table(self.group, self.layers, include_constant=True, certify=False, force=self.force,
-                           progress=False if self.quiet else None)
+                           progress=False if self.quiet else None, decomposition=self.decomposition)
 
     def describe(self):
         """The case's parameters as JSON (the tour report's ``case``)."""

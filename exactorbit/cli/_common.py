@@ -37,6 +37,15 @@ def add_output_arguments(parser, *, csv=False):
                         help=f"output format: {', '.join(choices)} (default text)")
 
 
+def add_parallel_arguments(parser):
+    """``--workers N`` / ``--scheduler ADDR``: run the chunked enumeration on Dask (extra exactorbit[dask])."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int_arg, default=None, metavar="N",
+                       help="run the enumeration on a local Dask cluster of N processes (pip install 'exactorbit[dask]')")
+    where.add_argument("--scheduler", default=None, metavar="ADDR",
+                       help="run the enumeration on a running Dask scheduler, e.g. tcp://host:8786")
+
+
 def wants(args, fmt):
     """Whether the output format asked for is ``fmt`` (--json counts as --format json)."""
     chosen = getattr(args, "format", None) or ("json" if getattr(args, "json", False) else "text")

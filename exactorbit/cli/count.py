@@ -13,6 +13,11 @@ def add_arguments(parser):
                         help="number of colours of a pixel (default 2: binary images)")
     parser.add_argument("--by-content", action="store_true",
                         help="also count the orbits of each colour content (n_0, ..., n_{K-1}) (Polya)")
+    parser.add_argument("--method", default="auto",
+                        choices=("auto", "listing", "symmetric", "product", "classes"),
+                        help="how the cycle types are found: auto (default), listing (every element), symmetric "
+                             "(S_n, A_n: partitions), product (translations with affine maps: closed form), "
+                             "classes (conjugacy classes by a seeded random search, exact)")
     parser.add_argument("--force", action="store_true", help="allow listing groups over the default size limit")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
@@ -25,9 +30,10 @@ def run(args):
 
     grid, group = group_from_args(args)
     colors = check_int("--colors", args.colors, min_value=1)
-    total = burnside_count(group, colors, force=args.force)
+    method = getattr(args, "method", "auto")
+    total = burnside_count(group, colors, method=method, force=args.force)
     order = group.order()
-    payload = {"group_order": order, "colors": colors, "orbits": total}
+    payload = {"group_order": order, "colors": colors, "orbits": int(total), "method": total.method}
     plural = "" if colors == 1 else "s"
     things = "images" if colors == 2 else f"colourings with {colors} colour{plural}"
     space = colors ** grid.n
@@ -35,7 +41,7 @@ def run(args):
     lines = [f"{group.name} (order {int_text(order)}) on the {grid} grid: {shown} {things}"]
     # the cycle index lists every cycle type: refused alone (the symmetric group on many pixels) it is left out
     try:
-        terms = cycle_index_terms(group, force=args.force)
+        terms = cycle_index_terms(group, method=method, force=args.force)
     except TooExpensive as exc:
         payload["cycle_index"] = None
         payload["cycle_index_refused"] = str(exc)
@@ -45,16 +51,17 @@ def run(args):
             "order": order,
             "terms": [{"count": count, "cycle_type": [[length, m] for length, m in ctype]} for count, ctype in terms],
         }
-        lines.append(f"cycle index: {cycle_index_text(group, force=args.force)}")
+        lines.append(f"cycle index: {cycle_index_text(group, method=method, force=args.force)}")
+    lines.append(f"cycle types: route {total.method}")
     lines.append(f"orbits (Burnside): {int_text(total)}" if colors == 2
                  else f"orbits (Burnside, {colors} colour{plural}): {int_text(total)}")
     if colors == 2:
-        by_weight = orbits_by_weight(group, force=args.force)
+        by_weight = orbits_by_weight(group, method=method, force=args.force)
         payload["orbits_by_weight"] = {str(k): c for k, c in enumerate(by_weight)}
         lines.append("orbits by weight (Polya):")
         lines += [f"  {k:>4}: {int_text(c)}" for k, c in enumerate(by_weight)]
     if args.by_content:
-        by_content = orbits_by_content(group, colors, force=args.force)
+        by_content = orbits_by_content(group, colors, method=method, force=args.force)
         payload["orbits_by_content"] = [{"content": list(content), "orbits": c} for content, c in by_content.items()]
         lines.append(f"orbits by colour content (Polya; n_i pixels of colour i, i = 0..{colors - 1}):")
         lines += [f"  {','.join(map(str, content))}: {int_text(c)}" for content, c in by_content.items()]

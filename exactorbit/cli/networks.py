@@ -2,7 +2,8 @@
 
 import sys
 
-from ._common import add_group_arguments, add_output_arguments, csv_text, group_from_args, int_arg, wants
+from ._common import (add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text, group_from_args,
+                      int_arg, wants)
 
 HELP = "tiny binary autoencoders: exact reconstruction probabilities"
 
@@ -22,6 +23,7 @@ def add_arguments(parser):
     parser.add_argument("--exclude-constant", action="store_true",
                         help="only non-constant thresholds (strictly inside the range)")
     parser.add_argument("--force", action="store_true", help="allow work over the default limit")
+    add_parallel_arguments(parser)
     add_output_arguments(parser, csv=True)
 
 
@@ -48,7 +50,7 @@ def run(args):
     total = nonempty_settings(fam)
     print(f"{fam.describe()}: {total} parameter settings", file=sys.stderr)
     try:
-        distinct = count_distinct_functions(fam, force=args.force)
+        distinct = count_distinct_functions(fam, force=args.force, workers=args.workers, scheduler=args.scheduler)
         distinct_note = None
     except TooExpensive as exc:
         distinct, distinct_note = None, str(exc)

@@ -14,11 +14,16 @@ def add_arguments(parser):
     image.add_argument("--image-file", default=None, metavar="PATH",
                        help="the image from a file: text rows, numpy .npy (a 0/1 array) or PBM (P1/P4)")
     parser.add_argument("--force", action="store_true", help="allow orbits over the default size limit")
+    parser.add_argument("--svg", default=None, metavar="FILE",
+                        help=f"write the orbit as a gallery of pictures to FILE (SVG; the first {GALLERY} images, "
+                             "smallest masks first)")
     add_output_arguments(parser)
 
 
 #: Orbits up to this size are listed (the first 12 images drawn); larger ones are only counted.
 LISTED_ORBIT = 10_000
+#: Images an ``--svg`` gallery draws at most.
+GALLERY = 256
 
 
 def run(args):
@@ -64,4 +69,40 @@ def run(args):
         lines += [f"orbit ({size} images{', first 12 shown' if size > 12 else ''}):", render_block(shown, grid)]
     else:
         lines.append(f"orbit: {size} images, not listed (more than {LISTED_ORBIT}); route: {stab.method}")
+    if args.svg is not None:
+        lines.append(_write_gallery(args.svg, group, mask, size, grid, force=args.force))
     return payload, "\n".join(lines)
+
+
+def _write_gallery(path, group, mask, size, grid, *, force):
+    """Write the orbit gallery (SVG) atomically; returns the line that says so."""
+    import os
+    import tempfile
+
+    from .._display import gallery_svg
+    from ..actions import orbit
+    from ..errors import InvalidArgument
+
+    if not str(path).lower().endswith(".svg"):
+        raise InvalidArgument(f"--svg writes an SVG file: its name must end in .svg, got {path!r}")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        raise InvalidArgument(f"--svg: cannot write to the directory {folder!r}")
+    if size > LISTED_ORBIT:
+        from ..stabilizers import canonical_image
+
+        shown, what = [int(canonical_image(group, mask).image), mask], "its minimal image and the image"
+    else:
+        shown = list(orbit(group, mask, force=force))[:GALLERY]
+        what = f"{len(shown)} of its {size} images"
+    title = f"orbit of mask {mask} under {group.name} (order {group.order()}): {size} images; {what} drawn"
+    fd, tmp = tempfile.mkstemp(prefix=".gallery.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(gallery_svg(shown, grid, title=title))
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    return f"gallery: {path} ({what})"

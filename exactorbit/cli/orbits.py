@@ -1,6 +1,7 @@
 """``exactorbit orbits``: the orbit decomposition of all images: sizes, spectrum, minimal orbits."""
 
-from ._common import add_group_arguments, add_output_arguments, csv_text, group_from_args, int_arg, wants
+from ._common import (add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text, group_from_args,
+                      int_arg, wants)
 
 HELP = "orbit decomposition of all images: sizes, spectrum, minimal orbits"
 
@@ -12,10 +13,12 @@ def add_arguments(parser):
     parser.add_argument(
         "--method",
         default="auto",
-        choices=["auto", "enumerate", "symbolic"],
-        help="enumerate all images, or the symbolic table-of-marks route (default auto)",
+        choices=["auto", "enumerate", "symbolic", "torus"],
+        help="enumerate all images, or a route without enumeration: torus (translations x| point group) or symbolic "
+             "(table of marks) (default auto)",
     )
     parser.add_argument("--force", action="store_true", help="run even past the time/memory limit")
+    add_parallel_arguments(parser)
     add_output_arguments(parser, csv=True)
 
 
@@ -28,7 +31,8 @@ def run(args):
     grid, group = group_from_args(args)
     if args.weight is not None and not 0 <= args.weight <= grid.n:
         raise InvalidArgument(f"--weight must be between 0 and {grid.n} on the {grid} grid, got {args.weight}")
-    result = decompose(group, args.weight, method=args.method, force=args.force)
+    result = decompose(group, args.weight, method=args.method, force=args.force, workers=args.workers,
+                       scheduler=args.scheduler)
     payload = result.to_json()
     which = "all images" if args.weight is None else f"images of weight {args.weight}"
     lines = [
@@ -50,5 +54,5 @@ def run(args):
         lines.append(f"minimal images of the smallest non-constant orbits ({len(feats)} shown{more}):")
         lines.append(render_block(list(feats[:12]), grid))
     elif feats is None:
-        lines.append("features: not listed by the symbolic route")
+        lines.append(f"features: not listed by the {result.method} route")
     return payload, "\n".join(lines)

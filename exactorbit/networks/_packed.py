@@ -8,6 +8,7 @@ once; distinct keys are found by sorting, large key streams reduced in hash buck
 import numpy as np
 
 from .._budget import progress as _progress_bar
+from .._parallel import map_tasks, wants_parallel
 from ._encoders import _Encoders, _decoder_functions, _tied_bounds
 from .family import _encoder_settings, _inputs, parameter_settings
 
@@ -111,52 +112,85 @@ def _outer_or(options, valid=None):
     return keys, (None if ok is None else np.broadcast_to(ok, full).reshape(-1))
 
 
-def _packed_enumeration(fam, progress=None):
+class _PackedPlan:
+    """What every chunk of the packed enumeration shares (sent once to each Dask worker)."""
+
+    def __init__(self, fam):
+        n, k = fam.n, fam.hidden
+        self.fam = fam
+        self.enc = _Encoders(fam)
+        self.shifts = np.arange(2**n, dtype=np.uint64) * np.uint64(n)
+        self.pixel_bits = np.arange(n, dtype=np.uint64)
+        self.empty = False
+        if fam.tied:  # the threshold axis spans every row's range: k * min(A, 0) .. k * max(A, 0) + 1
+            A = fam.alphabet
+            self.per_rep = (k * (max(max(A), 0) - min(min(A), 0)) + 2) ** n
+        else:
+            self.dec_tables, dec_counts = _decoder_functions(fam)
+            G = len(self.dec_tables)
+            self.empty = G == 0
+            self.per_rep = G**n
+            dec_mult = np.ones(1, dtype=np.int64)  # row-major like _outer_or: pixel n-1 fastest
+            for i in range(n):
+                dec_mult = (dec_mult[:, None] * dec_counts[None, :]).reshape(-1)
+            self.dec_mult = dec_mult
+
+    def chunk_keys(self, idx, w):
+        """(keys, counts) of one chunk of encoder representatives (not yet reduced)."""
+        fam, enc, shifts, pixel_bits = self.fam, self.enc, self.shifts, self.pixel_bits
+        k = fam.hidden
+        codes = enc.codes(idx)  # (B, N)
+        if fam.tied:
+            V, lo, hi = _tied_bounds(fam, enc, idx)
+            Z = np.einsum("bxk,bnk->bxn", _inputs(k)[codes], V)  # (B, N, n)
+            S = np.arange(int(lo.min()), int(hi.max()) + 1)
+            ge = (Z[:, :, :, None] >= S).astype(np.uint64)  # (B, N, n, S)
+            opts = (ge << shifts[None, :, None, None]).sum(1, dtype=np.uint64)
+            opts = opts << pixel_bits[None, :, None]
+            valid = (S[None, None, :] >= lo[:, :, None]) & (S[None, None, :] <= hi[:, :, None])
+            keys, ok = _outer_or(opts, valid)
+            counts = np.repeat(w.astype(np.int64), len(S) ** fam.n)
+            return keys[ok], counts[ok]
+        tabs = self.dec_tables[:, codes].transpose(1, 0, 2).astype(np.uint64)  # (B, G, N)
+        fk = (tabs << shifts).sum(2, dtype=np.uint64)  # (B, G)
+        opts = fk[:, None, :] << pixel_bits[None, :, None]  # (B, n, G)
+        keys, _ = _outer_or(opts)
+        counts = (w.astype(np.int64)[:, None] * self.dec_mult[None, :]).reshape(-1)
+        return keys, counts
+
+
+def _packed_task(chunks, plan):
+    """One task of the parallel route: several chunks of representatives, reduced to (keys, counts)."""
+    acc = _KeyAccumulator()
+    for idx, w in chunks:
+        acc.add(*plan.chunk_keys(idx, w))
+    return acc.result()
+
+
+def _packed_enumeration(fam, progress=None, workers=None, scheduler=None):
     """Every distinct function of a family with n <= 4 as (keys sorted uint64, counts int64).
 
     One key per (encoder representative, choice of decoder per pixel); counts
-    are the representative's weight times the decoder multiplicities.
+    are the representative's weight times the decoder multiplicities.  With
+    ``workers``/``scheduler`` the chunks of representatives run on Dask
+    (:mod:`exactorbit._parallel`); the keys and counts are the same.
     """
-    n, k = fam.n, fam.hidden
-    N = 2**n
-    enc = _Encoders(fam)
-    shifts = np.arange(N, dtype=np.uint64) * np.uint64(n)
-    pixel_bits = np.arange(n, dtype=np.uint64)
+    plan = _PackedPlan(fam)
+    if plan.empty:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    enc = plan.enc
+    size = max(1, 4_000_000 // plan.per_rep)
     acc = _KeyAccumulator()
-    if fam.tied:  # the threshold axis spans every row's range: k * min(A, 0) .. k * max(A, 0) + 1
-        A = fam.alphabet
-        per_rep = (k * (max(max(A), 0) - min(min(A), 0)) + 2) ** n
-    else:
-        dec_tables, dec_counts = _decoder_functions(fam)
-        G = len(dec_tables)
-        if G == 0:
-            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-        per_rep = G**n
-        dec_mult = np.ones(1, dtype=np.int64)  # row-major like _outer_or: pixel n-1 fastest
-        for i in range(n):
-            dec_mult = (dec_mult[:, None] * dec_counts[None, :]).reshape(-1)
-    size = max(1, 4_000_000 // per_rep)
+    if wants_parallel(workers, scheduler):
+        chunks = list(enc.chunks(size=size))
+        per_task = max(1, len(chunks) // 32)
+        tasks = [chunks[i:i + per_task] for i in range(0, len(chunks), per_task)]
+        for keys, counts in map_tasks(_packed_task, tasks, shared=plan, workers=workers, scheduler=scheduler,
+                                      progress=progress, label="encoders", default_progress=enc.reps > 20_000):
+            acc.add(keys, counts)
+        return acc.result()
     with _progress_bar(enc.reps, "encoders", show=progress, default=enc.reps > 20_000) as bar:
         for idx, w in enc.chunks(size=size):
-            codes = enc.codes(idx)  # (B, N)
-            B = len(idx)
-            if fam.tied:
-                V, lo, hi = _tied_bounds(fam, enc, idx)
-                Z = np.einsum("bxk,bnk->bxn", _inputs(k)[codes], V)  # (B, N, n)
-                S = np.arange(int(lo.min()), int(hi.max()) + 1)
-                ge = (Z[:, :, :, None] >= S).astype(np.uint64)  # (B, N, n, S)
-                opts = (ge << shifts[None, :, None, None]).sum(1, dtype=np.uint64)
-                opts = opts << pixel_bits[None, :, None]
-                valid = (S[None, None, :] >= lo[:, :, None]) & (S[None, None, :] <= hi[:, :, None])
-                keys, ok = _outer_or(opts, valid)
-                counts = np.repeat(w.astype(np.int64), len(S) ** n)
-                keys, counts = keys[ok], counts[ok]
-            else:
-                tabs = dec_tables[:, codes].transpose(1, 0, 2).astype(np.uint64)  # (B, G, N)
-                fk = (tabs << shifts).sum(2, dtype=np.uint64)  # (B, G)
-                opts = fk[:, None, :] << pixel_bits[None, :, None]  # (B, n, G)
-                keys, _ = _outer_or(opts)
-                counts = (w.astype(np.int64)[:, None] * dec_mult[None, :]).reshape(-1)
-            acc.add(keys, counts)
-            bar.update(B)
+            acc.add(*plan.chunk_keys(idx, w))
+            bar.update(len(idx))
     return acc.result()

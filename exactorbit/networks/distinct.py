@@ -24,6 +24,7 @@ import numpy as np
 
 from .. import functions as _fn
 from .._budget import LIMITS, refuse_if_over
+from .._parallel import check_parallel, wants_parallel
 from .._routes import RoutedInt, RoutedList, check_method
 from ..errors import InvalidArgument
 from ._dictionary import _dict_enumeration
@@ -85,14 +86,17 @@ def _listing_route(fam, method):
     return method
 
 
-def enumerate_functions(family, *, method="auto", force=False, limit=None, progress=None):
+def enumerate_functions(family, *, method="auto", force=False, limit=None, progress=None, workers=None,
+                        scheduler=None):
     """All distinct functions of a family with exact multiplicities.
 
     Returns a list of ``(table, multiplicity)`` sorted by table (lexicographic),
     tables numpy int64 arrays of length 2**n, multiplicities Python ints summing
     to :func:`~exactorbit.networks.parameter_settings`; its ``.method`` names the
     route.  Refuses (TooExpensive) when :func:`enumeration_estimate` exceeds
-    ``limit`` (default ``LIMITS["network_work"]``) unless ``force``.
+    ``limit`` (default ``LIMITS["network_work"]``) unless ``force``.  ``workers=N``
+    (a local Dask cluster) or ``scheduler=ADDRESS`` runs the ``"packed_keys"``
+    route's chunks on Dask; the list is the same.
 
     >>> from exactorbit.networks import NetworkFamily
     >>> fs = enumerate_functions(NetworkFamily("1x1", 1, tied=False))
@@ -100,19 +104,23 @@ def enumerate_functions(family, *, method="auto", force=False, limit=None, progr
     ([([0, 0], 30), ([0, 1], 2), ([1, 0], 2), ([1, 1], 30)], 'packed_keys')
     """
     fam = _family(family)
+    parallel = wants_parallel(workers, scheduler)
     route = _listing_route(fam, method)
+    if parallel and route != "packed_keys":
+        raise InvalidArgument(f"workers and scheduler run the 'packed_keys' route (n <= 4 pixels); "
+                              f"{fam.describe()} takes the {route!r} route")
     estimate = enumeration_estimate(fam)
     _refuse_beyond_reach(fam, estimate)
     refuse_if_over("enumerating the distinct functions", estimate, "network_work", limit=limit, force=force)
     if route == "packed_keys":
-        keys, counts = _packed_enumeration(fam, progress=progress)
+        keys, counts = _packed_enumeration(fam, progress=progress, workers=workers, scheduler=scheduler)
         tables = _unpack_keys(keys, fam.n)
         order = np.lexsort(tables.T[::-1])
         return RoutedList([(tables[i].copy(), int(counts[i])) for i in order.tolist()], route)
     return RoutedList(_dict_enumeration(fam, progress), route)
 
 
-def function_keys(family, *, force=False, limit=None, progress=None):
+def function_keys(family, *, force=False, limit=None, progress=None, workers=None, scheduler=None):
     """The distinct functions of a family with n <= 4 pixels as packed keys, with multiplicities.
 
     Returns ``(keys, counts)``: keys a sorted numpy uint64 array, one per distinct
@@ -127,10 +135,11 @@ def function_keys(family, *, force=False, limit=None, progress=None):
     ([0, 1, 2, 3], [30, 2, 2, 30])
     """
     fam = _family(family)
+    check_parallel(workers, scheduler)
     _listing_route(fam, "packed_keys")
     refuse_if_over("enumerating the distinct functions", enumeration_estimate(fam), "network_work",
                    limit=limit, force=force)
-    return _packed_enumeration(fam, progress=progress)
+    return _packed_enumeration(fam, progress=progress, workers=workers, scheduler=scheduler)
 
 
 def untied_distinct_estimate(family):
@@ -166,7 +175,8 @@ def _count_route(fam):
     return "packed_keys" if _packable(fam) else "dictionary"
 
 
-def count_distinct_functions(family, *, method="auto", force=False, limit=None, progress=None):
+def count_distinct_functions(family, *, method="auto", force=False, limit=None, progress=None, workers=None,
+                             scheduler=None):
     """The exact number of distinct functions of a family (an int whose ``.method`` names the route).
 
     Routes: ``"one_hidden_unit"`` (one hidden unit: F = h ? a : b with h the encoder
@@ -175,6 +185,8 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
     ``limit`` candidate sets); ``"packed_keys"`` / ``"dictionary"`` (the length
     of :func:`enumerate_functions`, refused when :func:`enumeration_estimate`
     exceeds ``limit``).  'auto' takes the first that applies; ``force`` lifts the limit.
+    ``workers``/``scheduler`` run the ``"packed_keys"`` route on Dask (then 'auto'
+    takes it whenever it applies); the count is the same.
 
     >>> from exactorbit.networks import NetworkFamily
     >>> count_distinct_functions(NetworkFamily("2x2", 1, tied=False))
@@ -186,7 +198,14 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
     """
     fam = _family(family)
     check_method(method, COUNT_METHODS)
-    route = _count_route(fam) if method == "auto" else method
+    parallel = wants_parallel(workers, scheduler)
+    if method == "auto":
+        route = "packed_keys" if parallel and _packable(fam) else _count_route(fam)
+    else:
+        route = method
+    if parallel and route != "packed_keys":
+        raise InvalidArgument(f"workers and scheduler run the 'packed_keys' route (n <= 4 pixels); "
+                              f"{fam.describe()} takes the {route!r} route")
     if route == "one_hidden_unit":
         if fam.hidden != 1:
             raise InvalidArgument(f"method 'one_hidden_unit' needs one hidden unit, got hidden={fam.hidden}")
@@ -203,7 +222,8 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
         estimate = enumeration_estimate(fam)
         _refuse_beyond_reach(fam, estimate)
         refuse_if_over("enumerating the distinct functions", estimate, "network_work", limit=limit, force=force)
-        return RoutedInt(len(_packed_enumeration(fam, progress=progress)[0]), route)
+        keys, _ = _packed_enumeration(fam, progress=progress, workers=workers, scheduler=scheduler)
+        return RoutedInt(len(keys), route)
     functions = enumerate_functions(fam, method="dictionary", limit=limit, force=force, progress=progress)
     return RoutedInt(len(functions), route)
 

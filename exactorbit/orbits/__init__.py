@@ -7,13 +7,18 @@ image space into orbits?" with ``method="auto"`` or a named route, and returns a
 * ``"enumerate"`` (:mod:`exactorbit.orbits._enumerate`): every image visited,
   at memory speed; minimal-orbit features listed, and with ``labels=True`` every
   image's orbit label (its minimal image);
+* ``"torus"`` (:mod:`exactorbit.orbits._torus`): no 2^n enumeration and no
+  subgroup lattice of G; for G = T x| P (every translation of the torus, affine
+  generators, e.g. ``translations+dihedral``), the spectrum from the subgroups of
+  the translation lattice, the point group and its cocycles;
 * ``"symbolic"`` (:mod:`exactorbit.orbits._symbolic`): no 2^n enumeration; the
-  spectrum from the closed subgroups and their table of marks.
+  spectrum from the closed subgroups and their table of marks (any group).
 
 ``"auto"`` enumerates when the estimate is within the default limits, otherwise
-it runs the symbolic route.  :func:`orbit_classes` lists the orbits themselves
-(as :class:`OrbitClass` records) of all images or of a G-closed set of images:
-the one place in the package where orbit classes of a set are computed.
+it runs the torus route when G has that form, and the symbolic route if not.
+:func:`orbit_classes` lists the orbits themselves (as :class:`OrbitClass` records)
+of all images or of a G-closed set of images: the one place in the package where
+orbit classes of a set are computed.
 
 The *minimal orbits* are the smallest orbits; ``smallest_orbit_size`` includes
 the two constant images (always orbits of size 1), while
@@ -39,6 +44,7 @@ See also: :func:`exactorbit.counting.burnside_count` (the number of orbits alone
 
 import numpy as np
 
+from .._parallel import check_parallel
 from .._routes import check_method
 from .._validation import check_int, check_mask, describe
 from ..actions import _apply, apply_many
@@ -47,6 +53,7 @@ from ..groups import check_group as _check_group
 from ._enumerate import MAX_FEATURES, enumerate_orbits, enumeration_fits, estimate_enumeration, orbit_labels, stabilizer_orders
 from ._result import OrbitClass, OrbitDecomposition
 from ._symbolic import orbit_spectrum
+from ._torus import torus_spectrum, torus_structure
 
 __all__ = [
     "OrbitDecomposition",
@@ -60,39 +67,55 @@ __all__ = [
 ]
 
 #: The routes of :func:`decompose`.
-METHODS = ("auto", "enumerate", "symbolic")
+METHODS = ("auto", "enumerate", "symbolic", "torus")
 
 
 def decompose(group, weight=None, *, method="auto", labels=False, force=False, limit=None,
-              max_features=MAX_FEATURES, progress=None):
-    """Orbit decomposition of all images (or of those of weight k) by ``method``: 'auto', 'enumerate' or 'symbolic'.
+              max_features=MAX_FEATURES, progress=None, workers=None, scheduler=None):
+    """Orbit decomposition of all images (or of those of weight k) by ``method``: 'auto', 'enumerate', 'symbolic' or 'torus'.
 
-    'auto' enumerates grids of at most 30 pixels whose estimate is within the limits,
-    and otherwise uses the symbolic table-of-marks route; ``labels=True`` (every
+    'auto' enumerates grids of at most 30 pixels whose estimate is within the limits;
+    otherwise it uses the torus route when G contains every translation of the torus
+    and its generators are affine (the named groups with ``translations``), and the
+    symbolic table-of-marks route for any other group; ``labels=True`` (every
     image's minimal image in ``.labels``) needs the enumerative route.  ``limit``
-    bounds the enumeration's estimated seconds, or the symbolic route's array
-    entries; ``force=True`` lifts the bound.
+    bounds the enumeration's estimated seconds, or the symbolic and torus routes'
+    array entries; ``force=True`` lifts the bound.  ``workers=N`` (a local Dask
+    cluster of N processes) or ``scheduler=ADDRESS`` (a running one, or a
+    ``dask.distributed.Client``) runs the enumerative route's chunks on Dask, with
+    the same answer; the symbolic and torus routes run here.
 
     >>> from exactorbit.groups import named_group
     >>> G = named_group("translations+dihedral", "4x4")
     >>> decompose(G, method="symbolic").orbit_sizes == decompose(G, method="enumerate").orbit_sizes
     True
+    >>> d = decompose(named_group("translations+dihedral", "28x28"))   # order 6272, 2^784 images
+    >>> d.method, d.smallest_nonconstant_orbit_size
+    ('torus', 2)
     """
     _check_group(group)
     if weight is not None:
         weight = check_int("weight", weight, min_value=0, max_value=group.n)
     check_method(method, METHODS)
+    check_parallel(workers, scheduler)
     if not isinstance(labels, bool):
         raise InvalidArgument(f"labels must be True or False, got {describe(labels)}")
+    structure = None
     if method == "auto":
-        method = "enumerate" if labels or enumeration_fits(group, weight) else "symbolic"
+        if labels or enumeration_fits(group, weight):
+            method = "enumerate"
+        else:
+            structure = torus_structure(group)
+            method = "symbolic" if structure is None else "torus"
+    if method in ("symbolic", "torus") and labels:
+        raise InvalidArgument(f"labels=True needs method 'enumerate' (the {method} route lists no image)")
     if method == "symbolic":
-        if labels:
-            raise InvalidArgument("labels=True needs method 'enumerate' (the symbolic route lists no image)")
         result = orbit_spectrum(group, weight, force=force, limit=limit, progress=progress)
+    elif method == "torus":
+        result = torus_spectrum(group, weight, force=force, limit=limit, progress=progress, structure=structure)
     else:
         result = enumerate_orbits(group, weight, labels=labels, force=force, limit=limit, max_features=max_features,
-                                  progress=progress)
+                                  progress=progress, workers=workers, scheduler=scheduler)
     result.grid = group.grid
     return result
 

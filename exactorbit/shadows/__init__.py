@@ -33,7 +33,7 @@ import numpy as np
 
 from .._budget import LIMITS, check_force, refuse_if_over
 from .._routes import check_method
-from .._validation import check_int, describe
+from .._validation import check_int, check_items, describe
 from ..errors import InvalidArgument, TooExpensive
 from ..groups import check_group as _check_group
 from ..groups import trivial
@@ -60,6 +60,9 @@ __all__ = [
     "signed_permutation",
 ]
 
+#: Most function tables a list given to :func:`shadow_group` may hold (a family is enumerated instead).
+MAX_FUNCTIONS = 50_000_000
+
 #: The routes of :func:`shadow_group` and :func:`recurrent_shadow_group`.
 METHODS = ("auto", "listing", "one_hidden_unit")
 
@@ -69,7 +72,7 @@ def _functions(items):
     if isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
         raise InvalidArgument(f"functions must be a NetworkFamily or a list of tables or (table, multiplicity) "
                               f"pairs, got {describe(items)}")
-    items = list(items)
+    items = check_items("functions", items, limit=MAX_FUNCTIONS)
     if items and all(np.isscalar(item) and not isinstance(item, (str, bytes)) for item in items):
         raise InvalidArgument(f"functions must be a list of tables; got one table {describe(items)}: "
                               "wrap it as [table]")

@@ -104,7 +104,7 @@ def _point(colours, like):
 
 
 def _element(array):
-    return tuple(array.tolist())
+    return tuple(array) if isinstance(array, list) else tuple(array.tolist())
 
 
 def stabilizer(group, x, *, method="auto", force=False, limit=None):
@@ -179,6 +179,9 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     if route == "listing":
         g = _listing.transporter(group, a, b, force, limit)
         return None if g is None else RoutedTuple(g, route)
+    if route == "natural" and not isinstance(a, tuple):
+        g = _natural.set_transporter(a, b, group.n, _natural.applies(group))
+        return None if g is None else RoutedTuple(_element(g), route)
     ca, cb = _colours(group, a), _colours(group, b)
     if route == "natural":
         g = _natural.transporter(ca, cb, _natural.applies(group))

@@ -95,6 +95,38 @@ def transporter(source, target, kind):
     return h
 
 
+def _bits(x, n):
+    """The pixels of mask x as a bool array of length n."""
+    raw = np.frombuffer(x.to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(raw, bitorder="little", count=n).view(bool)
+
+
+def set_transporter(a, b, n, kind):
+    """h with a^h = b for two masks of equal weight (the on-pixels of a to those of b in order), or None.
+
+    The quick case of :func:`transporter` for single images (no colouring built):
+    plain Python on bit strings up to 64 pixels (a few microseconds), numpy past that.
+    """
+    if n <= 64 and kind == "symmetric":
+        sa, sb = format(a, "b").zfill(n)[::-1], format(b, "b").zfill(n)[::-1]
+        on_b = iter([i for i, c in enumerate(sb) if c == "1"])
+        off_b = iter([i for i, c in enumerate(sb) if c == "0"])
+        return [next(on_b) if c == "1" else next(off_b) for c in sa]
+    on_a, on_b = _bits(a, n), _bits(b, n)
+    h = np.empty(n, dtype=np.int64)
+    h[on_a] = np.flatnonzero(on_b)
+    h[~on_a] = np.flatnonzero(~on_b)
+    if kind == "alternating" and _parity(h):
+        k = a.bit_count()
+        if max(k, n - k) < 2:
+            return None  # pragma: no cover - A_n needs n >= 5, so one class has two points
+        inside = np.flatnonzero(on_b if k >= 2 else ~on_b)[:2]
+        swap = np.arange(n)
+        swap[inside[0]], swap[inside[1]] = inside[1], inside[0]
+        h = swap[h]  # h, then a transposition inside a class of the target
+    return h
+
+
 def minimal_image(colours, kind):
     """(the minimal colouring under the order of masks, an element reaching it), or None (A_n, all classes single).
 

@@ -24,7 +24,7 @@ def test_count_28x28(capsys):
 
 
 def test_count_refuses_big_listing_and_force_allows_it(capsys):
-    assert main(["count", "--grid", "64x64", "--group", "translations+dihedral"]) == 2
+    assert main(["count", "--grid", "64x64", "--group", "translations+dihedral", "--method", "listing"]) == 2
     assert "--force" in capsys.readouterr().err
 
 

@@ -42,3 +42,30 @@ def test_big_groups_answer_without_force(capsys):
     assert main(["orbit", "--grid", "5x5", "--group", "symmetric", "--image", "#####/#####/##.../...../....."]) == 0
     out = capsys.readouterr().out
     assert f"orbit size {math.comb(25, 12)}" in out and "not listed" in out
+
+
+def test_svg_gallery_draws_the_orbit(tmp_path, capsys):
+    """--svg FILE: one standalone SVG with one picture per orbit image (an independent count: the
+    orbit listed by exactorbit.testutil.naive_orbit)."""
+    import re
+
+    from exactorbit.groups import named_group
+    from exactorbit.images import parse_image
+    from exactorbit.testutil import naive_orbit
+
+    path = tmp_path / "orbit.svg"
+    assert main(["orbit", "--grid", "3x3", "--group", "translations+dihedral", "--image", "##./.../...",
+                 "--svg", str(path)]) == 0
+    assert "gallery:" in capsys.readouterr().out
+    svg = path.read_text()
+    G = named_group("translations+dihedral", "3x3")
+    size = len(naive_orbit(G, parse_image("##./.../...", "3x3")))
+    assert svg.startswith("<svg") and len(re.findall(r'fill="white"', svg)) == size == 18
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_svg_gallery_refuses_bad_paths_in_one_line(tmp_path, capsys):
+    for bad in (str(tmp_path / "x.png"), str(tmp_path / "missing" / "x.svg")):
+        assert main(["orbit", "--grid", "2x2", "--image", "#./..", "--svg", bad]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "--svg" in err and "Traceback" not in err

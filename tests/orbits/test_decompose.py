@@ -24,10 +24,11 @@ def test_bad_arguments():
         enumerate_orbits(named_group("translations", "4x8"))
 
 
-def test_auto_enumerates_small_grids_and_goes_symbolic_on_large_ones():
+def test_auto_enumerates_small_grids_and_goes_torus_or_symbolic_on_large_ones():
     assert decompose(named_group("dihedral", "3x3")).method == "enumerate"
     big = decompose(named_group("translations+dihedral", "6x6"))
-    assert big.method == "symbolic" and big.orbits == burnside_count(named_group("translations+dihedral", "6x6"))
+    assert big.method == "torus" and big.orbits == burnside_count(named_group("translations+dihedral", "6x6"))
+    assert decompose(named_group("dihedral", "6x6")).method == "symbolic"
 
 
 def test_orbit_classes_partition():
