@@ -22,9 +22,9 @@ def _references(text):
     out = []
     for m in re.finditer(r"(tests/[\w/]+\.py)(?:::([\w*]+))?", text):
         out.append((m.group(1), m.group(2)))
-    for m in re.finditer(r"tests/[\w/]+\.py((?:, ::[\w*]+)+)", text):  # "file::a, ::b" shorthand
-        for name in re.findall(r"::([\w*]+)", m.group(1)):
-            out.append((m.group(0).split("::")[0], name))
+    for m in re.finditer(r"(tests/[\w/]+\.py)((?:::|, ::)[\w*]+(?:, ::[\w*]+)+)", text):  # "file::a, ::b" shorthand
+        for name in re.findall(r"::([\w*]+)", m.group(2)):
+            out.append((m.group(1), name))
     return out
 
 
