@@ -124,6 +124,16 @@ def _byte_tables(g):
     return tables
 
 
+def _apply_tables(tables, x):
+    """The image of mask x under the element whose :func:`_byte_tables` these are."""
+    gx, b = 0, 0
+    while x:
+        gx |= tables[b][x & 255]
+        x >>= 8
+        b += 1
+    return gx
+
+
 def _reachable(start, moves, limit=None, what=None):
     """Everything reachable from ``start`` by ``moves`` (item -> its neighbours), by BFS.
 
@@ -653,7 +663,7 @@ def _verify_shadow(doc, inp, n, gens, limit):
         # mismatches of (g, plain) and (g, complemented), stopping once both exceed d
         m0 = 0
         m1 = 0 if complement else d + 1
-        for x, fx in zip(xs, f_values):
+        for x, fx in zip(xs, f_values):  # _apply_tables inlined: the hot loop of the shadow check
             gx = 0
             b = 0
             y = x
@@ -810,13 +820,7 @@ def _verify_hierarchy(doc, inp, n, gens, limit):
     for k, g in enumerate(gens):
         tables = _byte_tables(g)
         for i, x in enumerate(masks):
-            gx = 0
-            b = 0
-            y = x
-            while y:
-                gx |= tables[b][y & 255]
-                y >>= 8
-                b += 1
+            gx = _apply_tables(tables, x)
             j = index.get(gx)
             if j is None:
                 return False, f"generator {k} maps the input {x} to {gx}, which is no input of the model"
