@@ -293,7 +293,19 @@ class PixelGroup:
                                           f"{self.grid} has {n} pixels (write Permutation(..., size={n}))")
                 g = tuple(g.array_form)
             gens.append(_check_array_form(f"generator {k}", g, n))
-        ident = identity(n)
+        self._setup(gens, name)
+
+    @classmethod
+    def _trusted(cls, grid, generators, name=None):
+        """A group from generators the package computed itself (tuples of ints, permutations of the
+        grid's pixels): no argument checks (a stabilizer of S_784 is built in microseconds)."""
+        self = cls.__new__(cls)
+        self.grid = grid
+        self._setup([tuple(g) for g in generators], name)
+        return self
+
+    def _setup(self, gens, name):
+        ident = identity(self.grid.n)
         gens = list(dict.fromkeys(g for g in gens if g != ident))
         self.generators = tuple(gens)
         self.name = name or "group"

@@ -137,7 +137,7 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
         gens = [_element(g) for g in arrays]
     else:
         gens, order = _listing.stabilizer(group, x, force, limit)
-    stab = PixelGroup(group.grid, gens, name=f"Stab({x})")
+    stab = PixelGroup._trusted(group.grid, gens, name=f"Stab({x})")
     stab._order = order
     stab.method = route
     return stab
@@ -169,12 +169,11 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     True
     """
     if (type(a) is int and type(b) is int and method == "auto" and type(group) is PixelGroup
-            and group.natural_kind == "symmetric" and group.n <= 64
-            and 0 <= a < (1 << group.n) and 0 <= b < (1 << group.n)):
-        # the quick case (two masks in S_n, n <= 64): a few microseconds, as GAP's SymmetricGroup
+            and group.natural_kind == "symmetric" and 0 <= a < (1 << group.n) and 0 <= b < (1 << group.n)):
+        # the quick case (two masks in S_n): a few microseconds, as GAP's SymmetricGroup
         if a.bit_count() != b.bit_count():
             return None
-        return RoutedTuple(tuple(_natural.set_transporter(a, b, group.n, "symmetric")), "natural")
+        return RoutedTuple(_element(_natural.set_transporter(a, b, group.n, "symmetric")), "natural")
     a = _check_point(group, a, "a")
     b = _check_point(group, b, "b")
     if isinstance(a, tuple) != isinstance(b, tuple) or (isinstance(a, tuple) and len(a) != len(b)):
