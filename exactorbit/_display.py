@@ -45,7 +45,7 @@ def fraction_text(value):
     value = Fraction(value)
     if value.denominator == 1:
         return str(value.numerator)
-    return f"{value.numerator}/{value.denominator} (≈ {float(value):.4g})"
+    return f"{value.numerator}/{value.denominator} (≈ {float(value):.4g})"  # float-ok: a decimal to read beside the exact value
 
 
 def images_html(masks, grid, *, limit=MAX_IMAGES):

@@ -282,8 +282,8 @@ def _minimal_rows(stack, rows, orders):
     for order in sorted(set(orders[rows].tolist())):
         level = rows[orders[rows] == order]  # distinct subgroups of one order: none contains another
         if minimal:
-            below = stack[minimal].astype(np.float64)
-            outside = (~stack[level]).astype(np.float64)
+            below = stack[minimal].astype(np.int64)  # integer matmul: exact, and numpy runs it without BLAS
+            outside = (~stack[level]).astype(np.int64)
             contains_a_minimal = ((below @ outside.T) == 0).any(axis=0)
             level = level[~contains_a_minimal]
         minimal.extend(level.tolist())

@@ -14,7 +14,6 @@ is what a valid-looking call meets.  The failure message names the function, the
 escaped.
 """
 
-import importlib.util
 import inspect
 import json
 import math
@@ -32,15 +31,8 @@ import exactorbit
 from exactorbit import checker
 
 
-def _load_util():
-    path = Path(__file__).with_name("_fuzzutil.py")
-    spec = importlib.util.spec_from_file_location("exactorbit_fuzz_util", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+import _fuzzutil as util  # noqa: E402 - tests/fuzz/conftest.py puts it on the path
 
-
-util = _load_util()
 short = util.short
 
 #: Seconds one call may take (calls that run a whole toy case get SLOW_BOUND).
@@ -208,10 +200,9 @@ def test_hostile_arguments(name, data):
     bound = SLOW_BOUND if name in SLOW else CALL_BOUND
     outcome = util.run_forked(lambda: fn(*args, **kwargs), timeout=bound, setup=_child_setup)
     text = _call_text(name, args, kwargs)
-    if outcome.kind not in ("return", "raise") or (outcome.kind == "raise" and not outcome.is_a("ExactOrbitError")):
-        util.fail(f"{text}: {outcome.describe()}")
-    if outcome.elapsed >= bound:
-        util.fail(f"{text}: took {outcome.elapsed:.1f} s (bound {bound} s)")
+    clean = outcome.kind == "return" or (outcome.kind == "raise" and outcome.is_a("ExactOrbitError"))
+    assert clean, f"{text}: {outcome.describe()}"
+    assert outcome.elapsed < bound, f"{text}: took {outcome.elapsed:.1f} s (bound {bound} s)"
 
 
 def test_every_public_callable_is_fuzzed():

@@ -24,13 +24,11 @@ points, the tour's minimal-orbit certificate of a symmetric group with one gener
 
 import copy
 import hashlib
-import importlib.util
 import itertools
 import json
 import math
 import os
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, given, note, settings
@@ -39,15 +37,8 @@ from hypothesis import strategies as st
 from exactorbit.checker import check_file, load_certificate, verify_certificate
 
 
-def _load_util():
-    path = Path(__file__).with_name("_fuzzutil.py")
-    spec = importlib.util.spec_from_file_location("exactorbit_fuzz_util", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+import _fuzzutil as util  # noqa: E402 - tests/fuzz/conftest.py puts it on the path
 
-
-util = _load_util()
 short = util.short
 
 #: Seconds the checker may take on one mutated tiny certificate.

@@ -19,7 +19,6 @@ pipe.
 """
 
 import contextlib
-import importlib.util
 import io
 import json
 import os
@@ -38,15 +37,8 @@ from hypothesis.control import currently_in_test_context
 from exactorbit.cli import main
 
 
-def _load_util():
-    path = Path(__file__).with_name("_fuzzutil.py")
-    spec = importlib.util.spec_from_file_location("exactorbit_fuzz_util", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+import _fuzzutil as util  # noqa: E402 - tests/fuzz/conftest.py puts it on the path
 
-
-util = _load_util()
 short = util.short
 
 #: Seconds one in-process CLI call may take.
@@ -433,8 +425,7 @@ def test_default_grid_symmetric_tour_is_refused_or_quick():
     benchmarks/bench_tour.py, not here)."""
     argv = ["tour", "--group", "symmetric", "--quiet"]
     outcome = util.run_forked(lambda: main(argv), timeout=TOUR_BOUND, summarise=lambda code: code)
-    if outcome.kind != "return" or outcome.value not in (0, 2):
-        util.fail(f"argv={argv}: {outcome.describe()}")
+    assert outcome.kind == "return" and outcome.value in (0, 2), f"argv={argv}: {outcome.describe()}"
 
 
 # --------------------------------------------------------------------------
