@@ -19,6 +19,10 @@ named route), the number of elements of each cycle type; every function below ta
 * ``"product"``: the translations of the h x w torus with affine maps (every named
   group with translations), in closed form per linear part
   (:mod:`exactorbit._cycle_forms`);
+* ``"blocks"``: a group that preserves a block system (an imprimitive or intransitive
+  group: wreath products, the transitive groups of GAP's library), coset by coset of the
+  product D of the block groups, each coset a product over the cycles of blocks
+  (:mod:`exactorbit._blocks`);
 * ``"classes"``: any group, from its conjugacy classes found by a seeded random search
   over the stabilizer chain with backtrack conjugacy tests and centralisers; exact, the
   class sizes must sum to |G| (:mod:`exactorbit._classes`);
@@ -26,7 +30,8 @@ named route), the number of elements of each cycle type; every function below ta
   pointer doubling, all elements at once (the definitional route).
 
 'auto' takes "product", then "symmetric", then "listing" when the listing is small
-(|G| x n <= 2,000,000 entries), else "classes" (and "listing" within
+(|G| x n <= 2,000,000 entries), else "blocks" when a block system cuts G into at most
+``LIMITS["block_cosets"]`` cosets, else "classes" (and "listing" within
 ``LIMITS["group_elements"]`` if the class search gives up).
 Proofs: proofs/theorem2_burnside_polya.md, proofs/conjugacy_classes.md.
 
@@ -79,7 +84,7 @@ def count_cycles(g):
 
 
 #: The routes of :func:`cycle_types` (and of every count built on it).
-METHODS = ("auto", "listing", "symmetric", "product", "classes")
+METHODS = ("auto", "listing", "symmetric", "product", "blocks", "classes")
 
 #: Entries (|G| x n) under which 'auto' lists the group rather than searching its classes.
 _LISTING_FAST = 2_000_000
@@ -127,6 +132,27 @@ def _listing_route(group, force, limit):
     return array_cycle_types(group.element_array(force=force, limit=limit))
 
 
+def _blocks_route(group, force, limit, required):
+    """The block route, or None when no block system applies (an InvalidArgument when ``required``)."""
+    from ._blocks import LIST_MAX, block_cycle_types, block_plan
+    from ._budget import progress
+
+    plan = block_plan(group.generators, group.n, group.chain())
+    if plan is None:
+        if required:
+            raise InvalidArgument(f"method 'blocks' needs a group that preserves a block system whose block "
+                                  f"groups can be listed (at most {LIST_MAX} elements, or the whole "
+                                  f"symmetric or alternating group of a block); {group.name} (order "
+                                  f"{group.order()}) has none")
+        return None
+    what = f"the block route on {group.name} ({plan!r})"
+    if not required and plan.cosets > limit_value("block_cosets", limit):
+        return None
+    refuse_if_over(what, plan.cosets, "block_cosets", limit=limit, force=force)
+    with progress(plan.cosets, "cosets of the block groups", default=plan.cosets > 20_000) as bar:
+        return block_cycle_types(group.generators, group.n, plan=plan, tick=bar.update)
+
+
 def _classes_route(group, force):
     """The class search (exact or nothing); gives up with ClassSearchIncomplete (a TooExpensive) past its budget."""
     from ._classes import class_cycle_types
@@ -139,17 +165,20 @@ def _classes_route(group, force):
 def cycle_types(group, *, method="auto", force=False, limit=None):
     """Counter mapping each cycle type ``((length, count), ...)`` to its number of elements (a :class:`CycleTypes`).
 
-    ``method``: ``"auto"``, ``"listing"``, ``"symmetric"``, ``"product"`` or
-    ``"classes"`` (see the module's help); every route gives the same Counter, and
+    ``method``: ``"auto"``, ``"listing"``, ``"symmetric"``, ``"product"``, ``"blocks"``
+    or ``"classes"`` (see the module's help); every route gives the same Counter, and
     ``.method`` says which ran.  ``limit`` bounds the listing
-    (``LIMITS["group_elements"]``) and the symmetric route's partitions
-    (``LIMITS["symmetric_partitions"]``); ``force`` lifts both.
+    (``LIMITS["group_elements"]``), the symmetric route's partitions
+    (``LIMITS["symmetric_partitions"]``) and the cosets the block route lists
+    (``LIMITS["block_cosets"]``); ``force`` lifts them.
 
     >>> from exactorbit.groups import translations, from_generators
     >>> sorted(cycle_types(translations("1x4")).items())
     [(((1, 4),), 1), (((2, 2),), 1), (((4, 1),), 2)]
     >>> G = from_generators("1x4", "(0 1 2 3);(0 2)")   # the square's symmetries on its corners
     >>> cycle_types(G, method="classes") == cycle_types(G, method="listing")
+    True
+    >>> cycle_types(G, method="blocks") == cycle_types(G, method="listing")   # blocks: the two diagonals
     True
     """
     from ._cycle_forms import torus_cycle_types, torus_structure
@@ -170,8 +199,13 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
         return CycleTypes(_listing_route(group, force, limit), "listing")
     if method == "classes":
         return CycleTypes(_classes_route(group, force), "classes")
+    if method == "blocks":
+        return CycleTypes(_blocks_route(group, force, limit, True), "blocks")
     if group.order() * group.n <= min(_LISTING_FAST, limit_value("group_elements", limit)):
         return CycleTypes(_listing_route(group, force, limit), "listing")
+    by_blocks = _blocks_route(group, False, None, False)
+    if by_blocks is not None:
+        return CycleTypes(by_blocks, "blocks")
     from ._classes import ClassSearchIncomplete
 
     try:

@@ -10,6 +10,7 @@ import random
 
 import pytest
 
+from exactorbit._blocks import block_plan
 from exactorbit.counting import burnside_count, cycle_types
 from exactorbit.gap import gap_available, run_gap, to_gap
 from exactorbit.groups import PixelGroup, named_group
@@ -88,10 +89,51 @@ def test_alternating_17_and_s4_wreath_s4_agree_with_gap():
     expected = _gap_cycle_types([A, W])
     got = cycle_types(A)
     assert got.method == "symmetric" and got == expected[0]
-    got = cycle_types(W)   # order 7,962,624 on 16 pixels: over the listing limit's fast zone, so the class search
-    assert got.method == "classes" and got == expected[1]
+    got = cycle_types(W)   # order 7,962,624 on 16 pixels: over the listing limit's fast zone, so the block route
+    assert got.method == "blocks" and got == expected[1]
+    assert cycle_types(W, method="classes") == expected[1]
     assert sum(got.values()) == W.order() == 7_962_624
     # Burnside from GAP's classes
     for group, types in ((A, expected[0]), (W, expected[1])):
         total = sum(k * 2 ** sum(m for _, m in ctype) for ctype, k in types.items())
         assert burnside_count(group) == total // group.order()
+
+
+def _transitive_groups(specs):
+    """GAP's TransitiveGroup(degree, number) for each (degree, number), 0-based; None without the transgrp package."""
+    from exactorbit.gap import from_gap
+
+    script = ["SizeScreen([4096, 24]);;",
+              'if TestPackageAvailability("transgrp") = fail then Print("NOTRANSGRP\\n"); QUIT; fi;',
+              'LoadPackage("transgrp");;']
+    for i, (degree, number) in enumerate(specs):
+        script.append(f'Print("GENS {i} ", GeneratorsOfGroup(TransitiveGroup({degree}, {number})), "\\n");')
+    out = run_gap("\n".join(script))
+    if "NOTRANSGRP" in out:
+        return None
+    groups = []
+    for i, (degree, _) in enumerate(specs):
+        line = next(line for line in out.split("\n") if line.startswith(f"GENS {i} "))
+        groups.append(from_gap(line.split(" ", 2)[2], f"1x{degree}"))
+    return groups
+
+
+def test_block_route_agrees_with_gap_on_transitive_groups():
+    # GAP's library of transitive groups: every 12th group of degree 12, and the two degree-30 groups of the
+    # benchmark (orders 12,000,000 and 79,626,240, where the class search gives up)
+    specs = [(12, k) for k in range(1, 302, 12)] + [(30, 3045), (30, 4106)]
+    groups = _transitive_groups(specs)
+    if groups is None:
+        pytest.skip("GAP's transgrp package (the library of transitive groups) is not installed")
+    expected = _gap_cycle_types(groups)
+    tried = 0
+    for spec, group, types in zip(specs, groups, expected):
+        assert sum(types.values()) == group.order(), spec
+        got = cycle_types(group)
+        assert got == types, spec
+        if block_plan(group.generators, group.n) is not None:
+            tried += 1
+            assert cycle_types(group, method="blocks") == types, spec
+    assert tried >= len(specs) // 2
+    big = cycle_types(groups[-1])
+    assert big.method == "blocks" and sum(big.values()) == 79_626_240
