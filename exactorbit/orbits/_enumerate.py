@@ -118,7 +118,7 @@ def estimate_enumeration(group, weight=None, *, labels=False):
         ns = 10 * images + _NS_PER_IMAGE_ELEMENT_LABEL * m * (images // max(1, m) * 3 + fixed // max(1, m))
         # labels, the byte tables, and a few (m, chunk) arrays of images per chunk
         item = 4 if n <= 32 else 8
-        chunk = min(images, _label_chunk(m))
+        chunk = min(images, _LABEL_CHUNK)
         memory = images * 4 + m * ((n + 7) // 8) * 256 * item + 3 * m * chunk * item + (1 << 26)
     else:
         ns = _NS_PER_FIXED_POINT * fixed + _NS_PER_IMAGE_COUNT * images + _NS_PER_ELEMENT_CHUNK * m * chunks
@@ -369,9 +369,8 @@ def _finish(group, weight, hist, collector, elems, n, max_features, method):
 # ---------------------------------------------------------------------------
 
 
-def _label_chunk(m):
-    """Images visited at once by the labelling kernel."""
-    return 1 << 16
+#: Images visited at once by the labelling kernel (one constant, whatever the group's order).
+_LABEL_CHUNK = 1 << 16
 
 
 #: Elements tried one at a time before the survivors meet the whole group at once.
@@ -453,7 +452,7 @@ def _block_representatives(tables, order, start, stop, labels=None, tick=None):
     dtype = tables.dtype
     seen = None if labels is not None else np.zeros(stop - start, dtype=bool)
     out, stabs = [], []
-    chunk = _label_chunk(tables.shape[0])
+    chunk = _LABEL_CHUNK
     for s in range(start, stop, chunk):
         e = min(stop, s + chunk)
         if labels is not None:
@@ -499,7 +498,7 @@ def _label_orbits(group, force, limit, progress, workers=None, scheduler=None):
     total = 1 << n
     labels = np.full(total, _UNLABELLED, dtype=np.uint32)
     if wants_parallel(workers, scheduler):
-        bounds = _blocks(total, m)
+        bounds = _blocks(total)
         parts = map_tasks(_block_task, [(start, stop) for start, stop in bounds], shared=(tables, order),
                           workers=workers, scheduler=scheduler, progress=progress, label="labels",
                           default_progress=est["seconds"] >= 2)
@@ -516,9 +515,9 @@ def _label_orbits(group, force, limit, progress, workers=None, scheduler=None):
     return labels, reps, stabs
 
 
-def _blocks(total, m):
+def _blocks(total):
     """The blocks of the parallel labelling route: about 2^20 images each (at least 16 blocks when possible)."""
-    size = max(_label_chunk(m), min(1 << 20, total // 16))
+    size = max(_LABEL_CHUNK, min(1 << 20, total // 16))
     return [(start, min(total, start + size)) for start in range(0, total, size)]
 
 
