@@ -116,8 +116,8 @@ def _check_probabilities(probabilities, n):
 def _verdict_line(ranking):
     """One line of C5's verdict on a ranking: its violations, or the lack of any preference, and tau-a."""
     tau = f"Kendall tau-a = {fraction_str(ranking.tau)}"
-    if ranking.violations:
-        return f"C5 {ranking.verdict}: {len(ranking.violations)} violating pair(s) of {ranking.pairs}; {tau}"
+    if ranking.number_of_violations:
+        return f"C5 {ranking.verdict}: {ranking.number_of_violations} violating pair(s) of {ranking.pairs}; {tau}"
     if ranking.pairs and not ranking.comparable:
         values = {c[2] for c in ranking.classes}
         flat = f"every class has P = {fraction_str(values.pop())}" if len(values) == 1 else "sizes always tie"
@@ -169,7 +169,9 @@ def plot_probability_vs_orbit_size(group, family=None, probabilities=None, *, ax
         segments = [[(a[1], float(a[2])), (b[1], float(b[2]))] for a, b in ranking.violations]  # float-ok: drawing
         ax.add_collection(LineCollection(
             segments, colors="tab:red", linewidths=0.9, alpha=0.45, zorder=1, gid="c5-violations",
-            label=f"violating pair: larger orbit, larger P ({len(segments)})" if segments else "_none"))
+            label=(f"violating pair: larger orbit, larger P ({len(segments)}"
+                   + (f" of {ranking.number_of_violations} drawn)" if len(segments) < ranking.number_of_violations
+                      else ")")) if segments else "_none"))
     sizes = [c[1] for c in classes]
     ax.scatter(sizes, [float(c[2]) for c in classes], s=36, color="tab:blue", edgecolors="black",  # float-ok: drawing
                linewidths=0.5, zorder=2, gid="orbit-classes", label=f"orbit class ({len(classes)})")

@@ -17,7 +17,7 @@ from fractions import Fraction
 from numbers import Rational
 
 from .._budget import progress as _progress
-from .._validation import check_items, describe
+from .._validation import check_int, check_items, describe
 from ..errors import InvalidArgument
 from ..orbits import orbit_classes
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str
@@ -157,21 +157,29 @@ def _mean(values):
 BIG_LISTING = 20_000
 
 
-def ranking_violations(classes, *, progress=None):
+#: Violating pairs listed at most by default (their exact number is always given): 10,000 pairs are
+#: about 1 MB of JSON, where all of them can be millions (4x4 translations, weights {0, 1}: 42.7 MB).
+LISTED = 10_000
+
+
+def ranking_violations(classes, *, progress=None, listed=None):
     """Pairs of classes (a, b) with |Orb a| < |Orb b| but P(a) < P(b): counter-examples to "simplest first".
 
     ``classes`` is a list of (image, orbit size, probability); the pairs come in
     the order of a, then of b, in ``classes``.  Their number (the concordant
     pairs of size and probability) is counted first in O(m log m); only when it
-    is not zero are they listed, row by row on integer ranks (exact).  A progress
-    bar over the rows is shown when ``progress`` is true, or (None) from
+    is not zero are they listed, row by row on integer ranks (exact).  ``listed``:
+    the first that many pairs are returned (default :data:`LISTED`; None for the
+    default, an int >= 0 otherwise); :func:`pair_counts` gives their exact number.
+    A progress bar over the rows is shown when ``progress`` is true, or (None) from
     :data:`BIG_LISTING` classes on, where the listing takes seconds.
 
     >>> ranking_violations([(0, 1, Fraction(1, 2)), (1, 2, Fraction(1, 3)), (3, 4, Fraction(1, 2))])
     [((1, 2, Fraction(1, 3)), (3, 4, Fraction(1, 2)))]
     """
+    listed = LISTED if listed is None else check_int("listed", listed, min_value=0)
     classes = list(classes)
-    if not pair_counts([c[1] for c in classes], [c[2] for c in classes])[0]:
+    if not listed or not pair_counts([c[1] for c in classes], [c[2] for c in classes])[0]:
         return []
     import numpy as np
 
@@ -181,8 +189,10 @@ def ranking_violations(classes, *, progress=None):
     with _progress(len(classes), "violating pairs", show=progress, default=len(classes) >= BIG_LISTING,
                    unit="class") as bar:
         for i, a in enumerate(classes):
-            for j in np.flatnonzero((sizes > sizes[i]) & (probs > probs[i])).tolist():
+            for j in np.flatnonzero((sizes > sizes[i]) & (probs > probs[i]))[:listed - len(bad)].tolist():
                 bad.append((a, classes[j]))
+            if len(bad) >= listed:
+                break
             if i % 1024 == 1023:
                 bar.update(1024)
     return bad
@@ -198,7 +208,8 @@ class Ranking:
 
     ``verdict``: fails on a violating pair, or when classes of different orbit
     sizes always tie (no preference at all); undecided when every class has one
-    orbit size; holds otherwise.
+    orbit size; holds otherwise.  ``violations`` lists the first violating pairs
+    (at most :data:`LISTED` by default); ``number_of_violations`` counts them all.
     """
 
     classes: list
@@ -207,22 +218,28 @@ class Ranking:
     violations_nonconstant: int
     pairs: int
     comparable: int
+    number_of_violations: int = None
+
+    def __post_init__(self):
+        if self.number_of_violations is None:
+            self.number_of_violations = len(self.violations)
 
     @property
     def verdict(self):
         if not self.pairs:
             return UNDECIDED  # every class has the same orbit size: nothing to rank
-        if self.violations or not self.comparable:
+        if self.number_of_violations or not self.comparable:
             return FAILS  # a violation, or no preference at all (flat)
         return HOLDS
 
 
-def rank_classes(group, probabilities, *, decomposition=None, progress=None):
+def rank_classes(group, probabilities, *, decomposition=None, progress=None, listed=None):
     """The :class:`Ranking` of G's orbit classes by orbit size against their reconstruction probabilities.
 
     Every count (Kendall's tau-a, pairs, comparable pairs, violations) comes from
     :func:`pair_counts` in O(m log m) for m classes; the violating pairs are
-    listed only when there are some (``progress``: see :func:`ranking_violations`).
+    listed only when there are some, the first ``listed`` of them (``progress``, ``listed``:
+    see :func:`ranking_violations`); ``number_of_violations`` is their exact number.
 
     >>> from exactorbit.groups import translations
     >>> rank_classes(translations("1x2"), [Fraction(1), Fraction(0), Fraction(0), Fraction(1)]).verdict
@@ -237,10 +254,11 @@ def rank_classes(group, probabilities, *, decomposition=None, progress=None):
     return Ranking(
         classes=classes,
         tau=Fraction(concordant - discordant, total) if total else Fraction(0),
-        violations=ranking_violations(classes, progress=progress) if concordant else [],
+        violations=ranking_violations(classes, progress=progress, listed=listed) if concordant else [],
         violations_nonconstant=pair_counts([c[1] for c in nonconstant], [c[2] for c in nonconstant])[0],
         pairs=total - tied_sizes,                           # pairs of classes with different orbit sizes
         comparable=total - tied_sizes - tied_probs + tied_both,  # ... and different probabilities
+        number_of_violations=concordant,
     )
 
 
@@ -253,17 +271,19 @@ def ranking_claim(cid, statement, ranking, label, extra=None):
         "classes": [_class_json(c) for c in classes],
         "kendall_tau_orbit_size_vs_probability": fraction_str(tau),
         "violations": [[_class_json(a), _class_json(b)] for a, b in bad],
-        "number_of_violations": len(bad),
+        "number_of_violations": ranking.number_of_violations,
         "number_of_violations_excluding_constant_images": ranking.violations_nonconstant,
         "pairs_with_different_orbit_sizes": ranking.pairs,
         "comparable_pairs": ranking.comparable,
     }
+    if len(bad) < ranking.number_of_violations:  # the listing stopped: say so in the answer
+        evidence["violations_listed"] = len(bad)
     if extra:
         evidence.update(extra)
     if bad:
         a, b = bad[0]
         summary = (
-            f"fails: {len(bad)} violating pair(s); e.g. image {a[0]} (|Orb| {a[1]}) has P = {fraction_str(a[2])} "
+            f"fails: {ranking.number_of_violations} violating pair(s); e.g. image {a[0]} (|Orb| {a[1]}) has P = {fraction_str(a[2])} "
             f"< P = {fraction_str(b[2])} of image {b[0]} (|Orb| {b[1]}); Kendall tau-a = {fraction_str(tau)}"
         )
         pictures = [a[0], b[0]]

@@ -125,3 +125,28 @@ def test_ranking_violations_progress_bar_changes_nothing(capsys):
     assert ranking_violations(cls, progress=False) == naive_ranking_violations(cls)
     assert capsys.readouterr().err == ""
     assert ranking_violations(cls, progress=True) == naive_ranking_violations(cls)
+
+
+def test_violations_listed_up_to_a_bound_and_counted_exactly():
+    # many violating pairs: sizes and probabilities rise together; the listing stops at ``listed``,
+    # the exact number (the concordant pairs) is still reported, and the verdict does not change
+    cls = [(i, i + 1, Fraction(i, 50)) for i in range(40)]
+    every = naive_ranking_violations(cls)
+    assert len(every) == 40 * 39 // 2
+    assert ranking_violations(cls, listed=7) == every[:7]
+    assert ranking_violations(cls, listed=0) == []
+    assert ranking_violations(cls, listed=10**6) == every
+    with pytest.raises(InvalidArgument, match="listed"):
+        ranking_violations(cls, listed=-1)
+    from exactorbit.claims._ranking import ranking_claim
+
+    G = translations("1x4")
+    probs = [Fraction(bin(x).count("1"), 4) for x in range(16)]   # P rises with the weight
+    full = rank_classes(G, probs)
+    cut = rank_classes(G, probs, listed=1)
+    assert full.number_of_violations == cut.number_of_violations == len(full.violations) > 1
+    assert cut.violations == full.violations[:1] and cut.verdict == full.verdict
+    evidence = ranking_claim("C5", "s", cut, "G").evidence
+    assert evidence["number_of_violations"] == full.number_of_violations
+    assert evidence["violations_listed"] == 1 and len(evidence["violations"]) == 1
+    assert "violations_listed" not in ranking_claim("C5", "s", full, "G").evidence
