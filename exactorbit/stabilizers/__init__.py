@@ -92,6 +92,12 @@ def _route(group, method):
     return "backtrack"
 
 
+def _ready(group, route, force):
+    """The vectorised route lists the group once (cached): ``force`` lifts ``LIMITS["group_elements"]`` there."""
+    if route == "vectorised":
+        group.element_inverse_array(force=force)
+
+
 def _colours(group, x):
     return colouring(x, group.n)
 
@@ -124,6 +130,7 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
     """
     x = _check_point(group, x)
     route = _route(group, method)
+    _ready(group, route, force)
     c = _colours(group, x)
     if route == "natural":
         arrays, order = _natural.stabilizer_generators(c, _natural.applies(group))
@@ -152,6 +159,7 @@ def orbit_size(group, x, *, method="auto", force=False, limit=None):
     """
     x = _check_point(group, x)
     route = _route(group, method)
+    _ready(group, route, force)
     if route == "listing":
         return RoutedInt(_listing.orbit_size(group, x, force, limit), route)
     if route == "vectorised":
@@ -182,6 +190,7 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     if weights(a) != weights(b):
         return None
     route = _route(group, method)
+    _ready(group, route, force)
     if route == "listing":
         g = _listing.transporter(group, a, b, force, limit)
         return None if g is None else RoutedTuple(g, route)
@@ -210,6 +219,7 @@ def canonical_image(group, x, *, method="auto", force=False, limit=None):
     """
     x = _check_point(group, x)
     route = _route(group, method)
+    _ready(group, route, force)
     if route == "listing":
         image, g = _listing.minimal_image(group, x, force, limit)
         return CanonicalImage(image, tuple(g), route)

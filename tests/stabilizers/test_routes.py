@@ -144,3 +144,18 @@ def test_bad_arguments():
     with pytest.raises(InvalidArgument, match="tuples of one length"):
         transporter(G, (1, 2), 1)
     assert set(METHODS) == {"auto", "natural", "vectorised", "backtrack", "listing"}
+
+
+def test_vectorised_route_lists_the_group_within_the_limit_and_force_lifts_it(monkeypatch):
+    from exactorbit import _budget
+    from exactorbit.errors import TooExpensive
+
+    # the 3x3 torus group (72 elements x 9 pixels = 648 entries) against a 100-entry bound
+    monkeypatch.setitem(_budget.LIMITS, "group_elements", _budget.Limit(100, "entries", "test bound"))
+    for door in (stabilizer, orbit_size, minimal_image):
+        G = named_group("translations+dihedral", "3x3")   # a fresh group: nothing listed yet
+        with pytest.raises(TooExpensive, match="force"):
+            door(G, 0b000010011, method="vectorised")
+        got = door(G, 0b000010011, method="vectorised", force=True)
+        assert got.method == "vectorised"
+        assert got == door(named_group("translations+dihedral", "3x3"), 0b000010011, method="backtrack")
