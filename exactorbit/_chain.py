@@ -194,7 +194,7 @@ def _bsgs(gens, n, prefix):
     factors = sorted({h for home in homes for h in home})
     if len(factors) < 2 or any(len(home) != 1 for home in homes):
         return _sympy_bsgs(gens, n, prefix)
-    base_points, strong = set(), []
+    base_points, factor_bases, strong = set(), [], []
     for f in factors:
         points = np.flatnonzero(labels == f)
         local = {int(p): k for k, p in enumerate(points)}
@@ -206,12 +206,20 @@ def _bsgs(gens, n, prefix):
         else:
             base, arrays = _sympy_bsgs(restricted, len(points), local_prefix)
         base_points.update(int(points[b]) for b in base)
+        factor_bases.append([int(points[b]) for b in base])
         for a in arrays:  # lift to all n points
             full = np.arange(n, dtype=np.int64)
             full[points] = points[a]
             strong.append(full)
+    # the prefix first, then every factor's own base in its own order (re-sorting a factor's base
+    # would break its strong generating set: sympy's base for a factor need not be increasing).
+    # Any interleaving of the factor bases that keeps each factor's order is a base of the product,
+    # with the union of the factors' strong generators strong for it: the stabilizer of a prefix
+    # is the product of the factors' stabilizers of their parts of it.
     ordered = [p for p in prefix if p in base_points]
-    ordered += sorted(base_points.difference(ordered))
+    placed = set(ordered)
+    for fb in factor_bases:
+        ordered += [p for p in fb if p not in placed]
     return ordered, strong
 
 

@@ -175,3 +175,44 @@ def test_subgroup_checks_membership():
         translations("3x3").subgroup(list(reflections("3x3").generators))
     with pytest.raises(InvalidArgument):
         PixelGroup("2x2", "nonsense-not-a-list-of-perms")
+
+
+@st.composite
+def direct_products_over_orbits(draw):
+    """Random groups on a first orbit of 7-9 points (where sympy's base need not be increasing) times
+    random groups on 1-3 more points: the chain builds one Schreier-Sims per factor."""
+    a, b = draw(st.integers(7, 9)), draw(st.integers(1, 3))
+    if draw(st.booleans()):   # random generators (mostly S_a or A_a)
+        inner = draw(st.lists(st.permutations(range(a)), min_size=1, max_size=2))
+    else:   # PSL(2,7) or AGL(1,7) on 7 of the a points, relabelled at random
+        a = 7
+        gens = draw(st.sampled_from([[(1, 6, 0, 5, 3, 2, 4), (2, 6, 3, 5, 0, 1, 4)],     # PSL(2,7)
+                                     [(1, 2, 3, 4, 5, 6, 0), (0, 3, 6, 2, 5, 1, 4)]]))   # x -> x+1, x -> 3x
+        relabel = draw(st.permutations(range(7)))
+        back = [relabel.index(p) for p in range(7)]
+        inner = [[relabel[g[back[p]]] for p in range(7)] for g in gens]
+    left = [tuple(g) + tuple(range(a, a + b)) for g in inner]
+    right = [tuple(range(a)) + tuple(a + p for p in g) for g in draw(st.lists(st.permutations(range(b)),
+                                                                               min_size=1, max_size=2))]
+    return PixelGroup(f"1x{a + b}", left + right)
+
+
+@given(direct_products_over_orbits())
+def test_orders_of_direct_products_over_orbits_match_sympy_and_membership(group):
+    # regression: the factors' bases were re-sorted, which broke the strong generating set
+    # (PSL(2,7) x C_2 on 9 points came out with order 168 instead of 336)
+    assert group.order() == group.sympy.order()
+    chain = group.chain()
+    assert chain.order() == group.sympy.order()
+    rng = random.Random(group.order())
+    for _ in range(20 if group.generators else 0):   # random products of generators lie in the group, and sift to the identity
+        g = identity(group.n)
+        for _ in range(rng.randrange(1, 12)):
+            g = compose(g, rng.choice(group.generators))
+        assert chain.contains(g)
+
+
+def test_psl27_times_c2_order():
+    # PSL(2,7) (order 168, from its 7-point action) times C_2 on two more points: 336 (sympy and closure)
+    G = from_generators("1x9", "(0 1 6 4 3 5 2);(0 2 3 5 1 6 4);(7 8)")
+    assert G.order() == 336 == len(naive_elements(G))
