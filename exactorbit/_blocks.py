@@ -7,9 +7,9 @@ Take y in G and a cycle (b_1 ... b_l) of the blocks under y, and put c = y^l res
 to b_1.  As d runs over D:
 
 * the cycles of y d inside b_1 .. b_l are the cycles of (y d)^l on b_1, lengths times l;
-* (y d)^l on b_1 runs over the coset c D_(b_1), each element |D_(b_1)|^(l-1) times, and
-  independently on every cycle of blocks (the components of d on different blocks are
-  independent).
+* (y d)^l on b_1 depends only on d's components on b_1 .. b_l, and as they run over
+  D_(b_1) x ... x D_(b_l) it runs over the coset c D_(b_1), each element |D_(b_1)|^(l-1)
+  times; different cycles of blocks use the components of different blocks.
 
 So the cycle-type counter of the coset y D is the product (a convolution) over the block
 cycles of the counters of c D_(b_1), lengths times l and counts times |D_(b_1)|^(l-1);
@@ -18,8 +18,8 @@ breadth-first search on canonical keys (per block, the least row of y D_b); c D_
 listed (|D_b| elements), or read in closed form when D_b is the symmetric or alternating
 group of the block.  Cosets with the same block-cycle data share one product.  Among the
 block systems (the finest block system joining a base point to a representative of each
-orbit of its stabiliser, or the orbits when G is intransitive) the one with the least
-work is used.  Proof: proofs/conjugacy_classes.md, "The block route".
+orbit of its stabiliser, the coarsest :data:`MAX_CANDIDATES` of them, or the orbits when G
+is intransitive) the one with the least work is used.  Proof: proofs/conjugacy_classes.md, "The block route".
 
 >>> from exactorbit.groups import from_generators
 >>> G = from_generators("1x6", "(0 1);(0 2 4)(1 3 5)")   # S_2 wr C_3 on three blocks of two
@@ -36,6 +36,12 @@ from ._chain import StabilizerChain, inverse, orbit_labels
 from ._cycle_forms import array_cycle_types, natural_cycle_types
 
 __all__ = ["BlockPlan", "block_plan", "block_cycle_types"]
+
+#: Block systems tried at most (the coarsest first): each costs one Schreier-Sims with a long base prefix.
+MAX_CANDIDATES = 8
+
+#: Work (BlockPlan.work) at which the search for a cheaper block system stops (about 0.1 s of cosets).
+GOOD_ENOUGH = 2_000_000
 
 #: Elements of one block's group D_b listed at most (past it the block system is not used,
 #: unless D_b is the whole symmetric or alternating group of the block).
@@ -66,9 +72,9 @@ def _closure(gens, n, a, p):
 
 def _candidate_partitions(gens, n, chain):
     """G-invariant partitions worth trying, as label arrays (each with 2..n-1 blocks)."""
-    labels = orbit_labels([np.asarray(g) for g in gens], n)
-    if not gens:  # the trivial group: n blocks of one point, one coset
+    if not chain.base:  # the trivial group (whatever its generators): n blocks of one point, one coset
         return [np.arange(n, dtype=np.int64)]
+    labels = orbit_labels([np.asarray(g) for g in gens], n)
     if len(np.unique(labels)) > 1:  # intransitive: the orbits, numbered 0..k-1
         return [np.unique(labels, return_inverse=True)[1].astype(np.int64)]
     if not chain.base:
@@ -88,7 +94,9 @@ def _candidate_partitions(gens, n, chain):
             continue
         seen.add(key)
         out.append(canon.astype(np.int64))
-    return out
+    # coarsest first (bigger block groups, fewer cosets); each costs a Schreier-Sims, so at most a few
+    out.sort(key=lambda lab: int(lab.max()))
+    return out[:MAX_CANDIDATES]
 
 
 def _all_products(chain, levels):
@@ -186,6 +194,10 @@ def _plan_for(gens, n, order, labels):
         j0 = sum(1 for p in base if labels[p] != start)
         if set(base[:j0]) - set(outside.tolist()) or any(labels[p] != start for p in base[j0:]):
             return None  # pragma: no cover - the chain keeps its base prefix first
+        # G_j0 (fixing base[:j0]) contains D_b; it equals D_b when its strong generators fix every point
+        # outside b (they generate it), which holds when the base holds every outside point
+        if j0 < len(base) and any(np.any(g[outside] != outside) for g in chain.levels[j0].gens):
+            return None  # pragma: no cover - sympy keeps the whole prefix in the base
         deeper = list(range(j0, len(base)))
         size = 1
         for i in deeper:
@@ -196,10 +208,7 @@ def _plan_for(gens, n, order, labels):
             if size > LIST_MAX:
                 return None
             kind = "list"
-            elems = _all_products(chain, deeper)
-            if np.any(elems[:, outside] != outside):
-                return None  # pragma: no cover - levels below the prefix fix it pointwise
-            rows = elems[:, points]
+            rows = _all_products(chain, deeper)[:, points]
         for t in orbit:
             u = carry[t]
             pts = members[t]
@@ -230,6 +239,8 @@ def block_plan(gens, n, chain=None):
         plan = _plan_for(gens, n, order, labels)
         if plan is not None and (best is None or plan.work < best.work):
             best = plan
+        if best is not None and best.work <= GOOD_ENOUGH:
+            break  # a few hundredths of a second: not worth another Schreier-Sims
     return best
 
 
@@ -277,20 +288,13 @@ def _least_row(rows):
 
 
 def _parity(perm):
-    """0 for an even permutation (array form), 1 for an odd one."""
-    perm = [int(v) for v in perm]
-    seen = [False] * len(perm)
-    odd = 0
-    for i in range(len(perm)):
-        if seen[i]:
-            continue
-        j, length = i, 0
-        while not seen[j]:
-            seen[j] = True
-            j = perm[j]
-            length += 1
-        odd ^= (length - 1) & 1
-    return odd
+    """0 for an even permutation (array form), 1 for an odd one: the parity of its number of inversions.
+
+    >>> _parity(np.array([1, 0, 2])), _parity(np.array([1, 2, 0]))
+    (1, 0)
+    """
+    perm = np.asarray(perm)
+    return int(np.count_nonzero(np.triu(perm[:, None] > perm[None, :], 1)) & 1)
 
 
 def _merge(t1, t2):
@@ -329,6 +333,8 @@ def block_cycle_types(gens, n, *, plan=None, chain=None, tick=None):
     ident = np.arange(n, dtype=np.int64)
     reps = [ident]
     seen = {key_of(ident)}
+    if tick is not None:
+        tick(1)
     i = 0
     while i < len(reps):
         t = reps[i]
@@ -341,8 +347,9 @@ def block_cycle_types(gens, n, *, plan=None, chain=None, tick=None):
                 reps.append(u)
                 if tick is not None:
                     tick(1)
-    if len(reps) != plan.cosets:  # pragma: no cover - |G| / |D| cosets by Lagrange
-        raise AssertionError(f"found {len(reps)} cosets of D, expected {plan.cosets}")
+    if len(reps) != plan.cosets:  # pragma: no cover - Lagrange, unless the chain's order is wrong
+        raise AssertionError(f"found {len(reps)} cosets of D, expected {plan.cosets} (|G| = {plan.order}): "
+                             f"the stabilizer chain and the coset search disagree")
 
     piece_ids = {}    # (block, key of c D_b) -> id of its counter
     pieces = []       # id -> counter of c D_b (unscaled)

@@ -220,7 +220,14 @@ def test_block_route_on_named_wreath_products():
     gens = [tuple(g) + tuple(range(4, 8)) for g in a4] + [tuple(range(4, 8)) + tuple(range(4))]
     G = PixelGroup("2x4", gens)
     assert block_plan(G.generators, G.n).blocks[0].kind == "alternating"
-    assert cycle_types(G, method="blocks") == naive_cycle_types(G)
+    assert cycle_types(G, method="blocks") == naive_cycle_types(G)   # A_4 wr C_2: every c is even
+    # the block swap after (0 1): (0 1)(4 5) is in G and fixes both blocks, odd on each: cosets with odd c
+    twisted = tuple(range(4, 8)) + tuple(range(4))
+    twisted = tuple(twisted[p] for p in (1, 0, 2, 3, 4, 5, 6, 7))   # (0 1) first, then the swap
+    H = PixelGroup("2x4", [tuple(g) + tuple(range(4, 8)) for g in a4] + [twisted])
+    assert block_plan(H.generators, H.n).blocks[0].kind == "alternating"
+    assert H.contains((1, 0, 2, 3, 5, 4, 6, 7)) and H.order() == 12 * 12 * 2 * 2
+    assert cycle_types(H, method="blocks") == naive_cycle_types(H)
 
 
 def test_block_route_edge_cases():
