@@ -143,7 +143,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-gap", action="store_true", help="exactorbit only")
-    parser.add_argument("--skip-hard", action="store_true", help="skip the rows exactorbit refuses (TransitiveGroup)")
+    parser.add_argument("--skip-hard", action="store_true", help="skip the TransitiveGroup(30, ...) rows (they need GAP's library)")
     parser.add_argument("--gap-timeout", type=int, default=600)
     args = parser.parse_args(argv)
     runs = max(5, args.runs)
