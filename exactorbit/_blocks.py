@@ -35,7 +35,7 @@ import numpy as np
 from ._chain import StabilizerChain, inverse, orbit_labels
 from ._cycle_forms import array_cycle_types, natural_cycle_types
 
-__all__ = ["BlockPlan", "block_plan", "block_cycle_types"]
+__all__ = ["BlockPlan", "TooManyCosets", "block_plan", "block_cycle_types"]
 
 #: Block systems tried at most (the coarsest first): each costs one Schreier-Sims with a long base prefix.
 MAX_CANDIDATES = 8
@@ -223,25 +223,60 @@ def _plan_for(gens, n, order, labels):
     return BlockPlan(gens_arr, n, order, blocks, labels)
 
 
-def block_plan(gens, n, chain=None):
+class TooManyCosets:
+    """What :func:`block_plan` returns when every usable block system has more than ``max_cosets``
+    cosets before any block group is computed: ``cosets`` is the least lower bound, the order of G
+    acting on the blocks (G/D maps onto it, since D fixes every block)."""
+
+    work = math.inf
+
+    def __init__(self, cosets, blocks):
+        self.cosets = cosets
+        self.blocks = blocks
+
+    def __repr__(self):
+        return f"at least {self.cosets} cosets: the order of the group acting on {self.blocks} blocks"
+
+
+def _block_action_order(gens, labels):
+    """|G^P|: the order of the group the generators induce on the blocks (a Schreier-Sims on k points)."""
+    k = int(labels.max()) + 1
+    firsts = np.array([int(np.flatnonzero(labels == j)[0]) for j in range(k)], dtype=np.int64)
+    induced = [labels[np.asarray(g, dtype=np.int64)[firsts]] for g in gens]
+    return StabilizerChain(induced, k).order()
+
+
+def block_plan(gens, n, chain=None, *, max_cosets=None):
     """The cheapest :class:`BlockPlan` over the candidate block systems, or None (no usable system).
+
+    ``max_cosets``: a block system whose group on the blocks alone has a larger order is
+    not tried (its block groups are never computed); when that rules out every system, a
+    :class:`TooManyCosets` with the least such order is returned.
 
     >>> from exactorbit.groups import from_generators
     >>> block_plan(from_generators("1x6", "(0 1);(0 2 4)(1 3 5)").generators, 6)
     BlockPlan(3 blocks of sizes [2], |D| = 8, 3 cosets)
+    >>> block_plan(from_generators("1x6", "(0 1);(0 2 4)(1 3 5)").generators, 6, max_cosets=2)
+    at least 3 cosets: the order of the group acting on 3 blocks
     """
     gens = [tuple(int(v) for v in g) for g in gens]
     if chain is None:
         chain = StabilizerChain(gens, n)
     order = chain.order()
-    best = None
+    best = hopeless = None
     for labels in _candidate_partitions(gens, n, chain):
+        if max_cosets is not None:
+            bound = _block_action_order(gens, labels)
+            if bound > max_cosets:
+                if hopeless is None or bound < hopeless.cosets:
+                    hopeless = TooManyCosets(bound, int(labels.max()) + 1)
+                continue
         plan = _plan_for(gens, n, order, labels)
         if plan is not None and (best is None or plan.work < best.work):
             best = plan
         if best is not None and best.work <= GOOD_ENOUGH:
             break  # a few hundredths of a second: not worth another Schreier-Sims
-    return best
+    return best if best is not None else hopeless
 
 
 class _Keys:
@@ -329,6 +364,8 @@ def block_cycle_types(gens, n, *, plan=None, chain=None, tick=None):
         plan = block_plan(gens, n, chain)
         if plan is None:
             raise ValueError("the group preserves no usable block system")
+    if isinstance(plan, TooManyCosets):
+        raise ValueError(f"no block system was planned ({plan!r})")
     key_of = _Keys(plan)
     ident = np.arange(n, dtype=np.int64)
     reps = [ident]

@@ -137,7 +137,9 @@ def _blocks_route(group, force, limit, required):
     from ._blocks import LIST_MAX, block_cycle_types, block_plan
     from ._budget import progress
 
-    plan = block_plan(group.generators, group.n, group.chain())
+    bound = limit_value("block_cosets", limit)
+    # past the bound (and without force), block systems whose group on the blocks alone is bigger are not planned
+    plan = block_plan(group.generators, group.n, group.chain(), max_cosets=None if force else bound)
     if plan is None:
         if required:
             raise InvalidArgument(f"method 'blocks' needs a group that preserves a block system whose block "
@@ -146,7 +148,7 @@ def _blocks_route(group, force, limit, required):
                                   f"{group.order()}) has none")
         return None
     what = f"the block route on {group.name} ({plan!r})"
-    if not required and plan.cosets > limit_value("block_cosets", limit):
+    if not required and plan.cosets > bound:
         return None
     refuse_if_over(what, plan.cosets, "block_cosets", limit=limit, force=force)
     with progress(plan.cosets, "cosets of the block groups", default=plan.cosets > 20_000) as bar:

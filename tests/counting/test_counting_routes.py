@@ -237,6 +237,14 @@ def test_block_route_edge_cases():
         assert cycle_types(T, method="blocks") == naive_cycle_types(T)
     intransitive = PixelGroup("1x7", [(1, 2, 0, 3, 4, 5, 6), (0, 1, 2, 4, 5, 6, 3)])
     assert cycle_types(intransitive, method="blocks") == naive_cycle_types(intransitive)
+    # the cost guard: S_2 wr C_3 has 3 cosets of D = S_2^3 (its group on the blocks is C_3, order 3)
+    from exactorbit.errors import TooExpensive
+
+    W = PixelGroup("1x6", [(1, 0, 2, 3, 4, 5), (2, 3, 4, 5, 0, 1)])
+    with pytest.raises(TooExpensive, match="at least 3 cosets"):
+        cycle_types(W, method="blocks", limit=2)
+    assert cycle_types(W, method="blocks", limit=2, force=True) == naive_cycle_types(W)
+    assert cycle_types(W, method="blocks", limit=3) == naive_cycle_types(W)
     primitive = PixelGroup("1x5", [(1, 2, 3, 4, 0), (0, 4, 3, 2, 1)])   # D_5 on 5 points: primitive
     with pytest.raises(InvalidArgument, match="block system"):
         cycle_types(primitive, method="blocks")
