@@ -52,6 +52,7 @@ LIMITS = {
     "symmetric_partitions": Limit(37_338, "terms", "terms of the symmetric group's cycle index (partitions of n; 40 pixels)"),
     "subgroup_lattice": Limit(1_200_000_000, "array entries", "closed subgroup classes (|G| x degree x classes), or the torus route (subgroups of T x of P x degree x |P|)"),
     "all_subgroups": Limit(1_000_000, "table entries", "the multiplication table of all subgroups: |G|^2"),
+    "product_action_pairs": Limit(500_000, "pairs", "pairs of cycle types of the row and column groups combined (product action)"),
     "block_cosets": Limit(200_000, "cosets", "cosets of the block groups the block route of cycle_types lists"),
     "class_search": Limit(100_000, "backtrack nodes", "backtrack nodes of the conjugacy-class search before it gives up"),
     "counting_work": Limit(200_000_000, "units of work", "k-colour counting: contents x cycle types, and big-number arithmetic"),

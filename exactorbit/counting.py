@@ -19,6 +19,10 @@ named route), the number of elements of each cycle type; every function below ta
 * ``"product"``: the translations of the h x w torus with affine maps (every named
   group with translations), in closed form per linear part
   (:mod:`exactorbit._cycle_forms`);
+* ``"product_action"``: H x K permuting the rows by H and the columns by K (the
+  rows x columns groups): a cycle of length a of H and one of length b of K make
+  gcd(a, b) cycles of length lcm(a, b), so the counters of H and K (each by its own
+  'auto' route) combine pair by pair (:mod:`exactorbit._cycle_forms`);
 * ``"blocks"``: a group that preserves a block system (an imprimitive or intransitive
   group: wreath products, the transitive groups of GAP's library), coset by coset of the
   product D of the block groups, each coset a product over the cycles of blocks
@@ -30,7 +34,8 @@ named route), the number of elements of each cycle type; every function below ta
   pointer doubling, all elements at once (the definitional route).
 
 'auto' takes "product", then "symmetric", then "listing" when the listing is small
-(|G| x n <= 2,000,000 entries), else "blocks" when a block system cuts G into at most
+(|G| x n <= 2,000,000 entries), else "product_action" when G = H x K on rows x columns,
+else "blocks" when a block system cuts G into at most
 ``LIMITS["block_cosets"]`` cosets, else "classes" (and "listing" within
 ``LIMITS["group_elements"]`` if the class search gives up).
 Proofs: proofs/theorem2_burnside_polya.md, proofs/conjugacy_classes.md.
@@ -84,7 +89,7 @@ def count_cycles(g):
 
 
 #: The routes of :func:`cycle_types` (and of every count built on it).
-METHODS = ("auto", "listing", "symmetric", "product", "blocks", "classes")
+METHODS = ("auto", "listing", "symmetric", "product", "product_action", "blocks", "classes")
 
 #: Entries (|G| x n) under which 'auto' lists the group rather than searching its classes.
 _LISTING_FAST = 2_000_000
@@ -132,6 +137,34 @@ def _listing_route(group, force, limit):
     return array_cycle_types(group.element_array(force=force, limit=limit))
 
 
+def _product_action_route(group, force, limit, required):
+    """H x K acting on rows x columns: the counters of H and K (any route), combined; None when it does not apply."""
+    from ._cycle_forms import product_action_cycle_types, product_action_structure
+
+    structure = product_action_structure(group)
+    if structure is None:
+        if required:
+            raise InvalidArgument(f"method 'product_action' needs a group H x K that permutes the rows by H and the "
+                                  f"columns by K independently; {group.name} (order {group.order()}) is not one")
+        return None
+    from .groups import PixelGroup
+    from .images import parse_grid
+
+    rows, cols = structure
+    H = PixelGroup._trusted(parse_grid(f"1x{group.grid.h}"), rows, name="rows")
+    K = PixelGroup._trusted(parse_grid(f"1x{group.grid.w}"), cols, name="columns")
+    row_types = cycle_types(H, force=force)
+    col_types = cycle_types(K, force=force)
+    refuse_if_over(f"combining the {len(row_types)} cycle types of the rows' group with the {len(col_types)} of "
+                   f"the columns' group", len(row_types) * len(col_types), "product_action_pairs",
+                   limit=limit if required else None, force=force)
+    from ._budget import progress
+
+    with progress(len(row_types), "cycle types of the rows' group", default=len(row_types) * len(col_types) > 200_000,
+                  unit="type") as bar:
+        return product_action_cycle_types(row_types, col_types, tick=bar.update)
+
+
 def _blocks_route(group, force, limit, required):
     """The block route, or None when no block system applies (an InvalidArgument when ``required``)."""
     from ._blocks import LIST_MAX, block_cycle_types, block_plan
@@ -167,12 +200,13 @@ def _classes_route(group, force):
 def cycle_types(group, *, method="auto", force=False, limit=None):
     """Counter mapping each cycle type ``((length, count), ...)`` to its number of elements (a :class:`CycleTypes`).
 
-    ``method``: ``"auto"``, ``"listing"``, ``"symmetric"``, ``"product"``, ``"blocks"``
-    or ``"classes"`` (see the module's help); every route gives the same Counter, and
+    ``method``: ``"auto"``, ``"listing"``, ``"symmetric"``, ``"product"``,
+    ``"product_action"``, ``"blocks"`` or ``"classes"`` (see the module's help); every route gives the same Counter, and
     ``.method`` says which ran.  ``limit`` bounds the listing
     (``LIMITS["group_elements"]``), the symmetric route's partitions
-    (``LIMITS["symmetric_partitions"]``) and the cosets the block route lists
-    (``LIMITS["block_cosets"]``); ``force`` lifts them.
+    (``LIMITS["symmetric_partitions"]``), the pairs of factor cycle types the
+    product-action route combines (``LIMITS["product_action_pairs"]``) and the cosets
+    the block route lists (``LIMITS["block_cosets"]``); ``force`` lifts them.
 
     >>> from exactorbit.groups import translations, from_generators
     >>> sorted(cycle_types(translations("1x4")).items())
@@ -203,8 +237,13 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
         return CycleTypes(_classes_route(group, force), "classes")
     if method == "blocks":
         return CycleTypes(_blocks_route(group, force, limit, True), "blocks")
+    if method == "product_action":
+        return CycleTypes(_product_action_route(group, force, limit, True), "product_action")
     if group.order() * group.n <= min(_LISTING_FAST, limit_value("group_elements", limit)):
         return CycleTypes(_listing_route(group, force, limit), "listing")
+    by_factors = _product_action_route(group, force, None, False)
+    if by_factors is not None:
+        return CycleTypes(by_factors, "product_action")
     by_blocks = _blocks_route(group, False, None, False)
     if by_blocks is not None:
         return CycleTypes(by_blocks, "blocks")

@@ -14,10 +14,10 @@ def add_arguments(parser):
     parser.add_argument("--by-content", action="store_true",
                         help="also count the orbits of each colour content (n_0, ..., n_{K-1}) (Polya)")
     parser.add_argument("--method", default="auto",
-                        choices=("auto", "listing", "symmetric", "product", "blocks", "classes"),
+                        choices=("auto", "listing", "symmetric", "product", "product_action", "blocks", "classes"),
                         help="how the cycle types are found: auto (default), listing (every element), symmetric "
                              "(S_n, A_n: partitions), product (translations with affine maps: closed form), "
-                             "blocks (a block system: coset by coset of its block groups), classes (conjugacy classes by a seeded random search, exact)")
+                             "product_action (rows x columns: H x K), blocks (a block system: coset by coset of its block groups), classes (conjugacy classes by a seeded random search, exact)")
     parser.add_argument("--force", action="store_true", help="allow listing groups over the default size limit")
     parser.add_argument("--json", action="store_true", help="print JSON")
 

@@ -137,3 +137,23 @@ def test_block_route_agrees_with_gap_on_transitive_groups():
     assert tried >= len(specs) // 2
     big = cycle_types(groups[-1])
     assert big.method == "blocks" and sum(big.values()) == 79_626_240
+
+
+def test_product_action_route_agrees_with_gap():
+    # rows x columns: S_5 x S_7 on 5x7 (order 604,800) and S_8 x S_9 on 8x9 (order 14,631,321,600),
+    # D_4 on 4 rows x C_5 on 5 columns, against GAP's conjugacy classes of the same permutation groups
+    def product(h, w, rows, cols):
+        gens = [tuple(s[p // w] * w + p % w for p in range(h * w)) for s in rows]
+        gens += [tuple((p // w) * w + t[p % w] for p in range(h * w)) for t in cols]
+        return PixelGroup(f"{h}x{w}", gens)
+
+    def sym(n):
+        return [[1, 0] + list(range(2, n)), list(range(1, n)) + [0]]
+
+    groups = [product(5, 7, sym(5), sym(7)), product(8, 9, sym(8), sym(9)),
+              product(4, 5, [[1, 2, 3, 0], [3, 2, 1, 0]], [[1, 2, 3, 4, 0]])]
+    expected = _gap_cycle_types(groups)
+    for group, types in zip(groups, expected):
+        got = cycle_types(group)
+        assert sum(types.values()) == group.order()
+        assert got == types and cycle_types(group, method="product_action") == types

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from exactorbit._blocks import block_cycle_types, block_plan
 from exactorbit._classes import centraliser_order, conjugacy_classes, conjugating_element
-from exactorbit._cycle_forms import (partition_count, partitions_with_sizes, torus_structure,
-                                     translation_cycle_types)
+from exactorbit._cycle_forms import (partition_count, partitions_with_sizes, product_action_structure,
+                                     torus_structure, translation_cycle_types)
 from exactorbit.counting import (METHODS, burnside_count, cycle_index, cycle_index_terms, cycle_index_text,
                                  cycle_types, orbits_by_content, orbits_by_weight)
 from exactorbit.errors import InvalidArgument
@@ -47,12 +47,26 @@ def imprimitive_groups(draw, max_points=8, least=1):
 
 
 @st.composite
+def rows_by_columns(draw, max_pixels=8):
+    """H x K on an h x w grid (h, w >= 2): H random on the rows, K random on the columns."""
+    h = draw(st.integers(2, 4))
+    w = draw(st.integers(2, max(2, max_pixels // h)))
+    rows = draw(st.lists(st.permutations(range(h)), min_size=1, max_size=2))
+    cols = draw(st.lists(st.permutations(range(w)), min_size=1, max_size=2))
+    gens = [tuple(s[p // w] * w + p % w for p in range(h * w)) for s in rows]
+    gens += [tuple((p // w) * w + t[p % w] for p in range(h * w)) for t in cols]
+    return PixelGroup(f"{h}x{w}", gens)
+
+
+@st.composite
 def small_groups(draw):
     """Random generators on up to 8 points, products of random groups on two halves, subgroups of
-    wreath products (imprimitive), named groups."""
-    kind = draw(st.integers(0, 3))
+    wreath products (imprimitive), rows x columns products, named groups."""
+    kind = draw(st.integers(0, 4))
     if kind == 3:
         return draw(imprimitive_groups())
+    if kind == 4:
+        return draw(rows_by_columns())
     if kind == 0:
         n = draw(st.integers(1, 8))
         gens = draw(st.lists(st.permutations(range(n)), min_size=0, max_size=3))
@@ -72,6 +86,8 @@ def _applicable(group):
     routes = ["listing", "classes"]
     if block_plan(group.generators, group.n) is not None:
         routes.append("blocks")
+    if product_action_structure(group) is not None:
+        routes.append("product_action")
     if torus_structure(group) is not None:
         routes.append("product")
     if group.natural_kind is not None:
@@ -248,6 +264,40 @@ def test_block_route_edge_cases():
     primitive = PixelGroup("1x5", [(1, 2, 3, 4, 0), (0, 4, 3, 2, 1)])   # D_5 on 5 points: primitive
     with pytest.raises(InvalidArgument, match="block system"):
         cycle_types(primitive, method="blocks")
+
+
+@given(rows_by_columns(max_pixels=12))
+def test_product_action_route_equals_the_listing_route(group):
+    # H x K on rows x columns up to 12 pixels; a generator mixing rows and columns is refused
+    assert product_action_structure(group) is not None
+    got = cycle_types(group, method="product_action")
+    assert got.method == "product_action" and got == cycle_types(group, method="listing")
+
+
+def _rows_x_columns(h, w):
+    """S_h x S_w permuting the rows and the columns of the h x w grid."""
+    n = h * w
+    swap, cyc = [1, 0] + list(range(2, h)), list(range(1, h)) + [0]
+    gens = [tuple(s[p // w] * w + p % w for p in range(n)) for s in (swap, cyc)]
+    swap, cyc = [1, 0] + list(range(2, w)), list(range(1, w)) + [0]
+    gens += [tuple((p // w) * w + t[p % w] for p in range(n)) for t in (swap, cyc)]
+    return PixelGroup(f"{h}x{w}", gens, name=f"S_{h} x S_{w}")
+
+
+def test_binary_matrices_up_to_row_and_column_permutations_oeis_a002724():
+    # OEIS A002724: n x n binary matrices up to permuting rows and columns, n = 2..8
+    a002724 = [2, 7, 36, 317, 5624, 251610, 33642660, 14685630688]
+    for n in range(2, 9):
+        G = _rows_x_columns(n, n)
+        assert burnside_count(G) == a002724[n - 1], n
+        if G.order() * G.n <= 2_000_000:   # the listing twin where it is cheap
+            assert cycle_types(G, method="product_action") == cycle_types(G, method="listing")
+    assert cycle_types(_rows_x_columns(8, 8)).method == "product_action"
+    # not a product: the diagonal {(s, s)} (the same permutation of rows and columns) and a transpose
+    diagonal = PixelGroup("3x3", [tuple(s[p // 3] * 3 + s[p % 3] for p in range(9)) for s in ((1, 0, 2), (1, 2, 0))])
+    assert product_action_structure(diagonal) is None
+    with pytest.raises(InvalidArgument, match="product_action"):
+        cycle_types(diagonal, method="product_action")
 
 
 def test_route_choice_and_recorded_method():
