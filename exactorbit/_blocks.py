@@ -32,7 +32,7 @@ import math
 
 import numpy as np
 
-from ._chain import StabilizerChain, inverse, orbit_labels
+from ._chain import StabilizerChain, block_closure, inverse, orbit_labels
 from ._cycle_forms import array_cycle_types, natural_cycle_types
 
 __all__ = ["BlockPlan", "TooManyCosets", "block_plan", "block_cycle_types"]
@@ -46,28 +46,6 @@ GOOD_ENOUGH = 2_000_000
 #: Elements of one block's group D_b listed at most (past it the block system is not used,
 #: unless D_b is the whole symmetric or alternating group of the block).
 LIST_MAX = 50_000
-
-
-def _closure(gens, n, a, p):
-    """Labels of the finest partition preserved by ``gens`` with a and p in one block (Atkinson's union-find)."""
-    parent = list(range(n))
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    queue = [(a, p)]
-    parent[find(p)] = find(a)
-    while queue:
-        x, y = queue.pop()
-        for g in gens:
-            u, v = find(g[x]), find(g[y])
-            if u != v:
-                parent[v] = u
-                queue.append((u, v))
-    return np.array([find(x) for x in range(n)], dtype=np.int64)
 
 
 def _candidate_partitions(gens, n, chain):
@@ -86,7 +64,7 @@ def _candidate_partitions(gens, n, chain):
         p = int(np.flatnonzero(stab == rep)[0])
         if p == a:
             continue
-        lab = _closure(gens, n, a, p)
+        lab = block_closure(gens, n, a, p)
         _, canon = np.unique(lab, return_inverse=True)
         key = canon.tobytes()
         blocks = int(canon.max()) + 1

@@ -95,6 +95,55 @@ def join_labels(labels, g):
         lab = new
 
 
+def block_closure(gens, n, a, p):
+    """Labels of the finest partition preserved by ``gens`` with a and p in one block (Atkinson's union-find).
+
+    >>> block_closure([(1, 2, 3, 0)], 4, 0, 2).tolist()   # C_4: {0, 2} and {1, 3}
+    [0, 1, 0, 1]
+    """
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    queue = [(a, p)]
+    parent[find(p)] = find(a)
+    while queue:
+        x, y = queue.pop()
+        for g in gens:
+            u, v = find(int(g[x])), find(int(g[y]))
+            if u != v:
+                parent[v] = u
+                queue.append((u, v))
+    return np.array([find(x) for x in range(n)], dtype=np.int64)
+
+
+def shows_blocks(gens, n, tries=8):
+    """True when a few Atkinson closures find a block system of the (transitive) group: then it is
+    imprimitive, so neither S_n nor A_n (n >= 3: both are primitive).  False proves nothing.
+
+    >>> shows_blocks([(1, 2, 3, 0)], 4), shows_blocks([(1, 2, 3, 0), (1, 0, 2, 3)], 4)
+    (True, False)
+    """
+    if n < 4 or not gens:
+        return False
+    candidates = [1, n // 2, n - 1, n // 3] + [int(g[0]) for g in gens]
+    seen = set()
+    for p in candidates:
+        if p == 0 or p in seen:
+            continue
+        seen.add(p)
+        if len(seen) > tries:
+            break
+        labels = block_closure(gens, n, 0, p)
+        if np.count_nonzero(labels == labels[0]) < n:
+            return True
+    return False
+
+
 class _Level:
     """One level of the chain: base point, generators of G_i, basic orbit with its Schreier vector."""
 

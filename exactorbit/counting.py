@@ -33,9 +33,9 @@ named route), the number of elements of each cycle type; every function below ta
 * ``"listing"``: every element listed as a numpy array (|G| x n), cycles labelled by
   pointer doubling, all elements at once (the definitional route).
 
-'auto' takes "product", then "symmetric", then "listing" when the listing is small
-(|G| x n <= 2,000,000 entries), else "product_action" when G = H x K on rows x columns,
-else "blocks" when a block system cuts G into at most
+'auto' takes "product", then "symmetric", then "product_action" when G = H x K on rows x
+columns, then "listing" when the listing is small
+(|G| x n <= 2,000,000 entries), else "blocks" when a block system cuts G into at most
 ``LIMITS["block_cosets"]`` cosets, else "classes" (and "listing" within
 ``LIMITS["group_elements"]`` if the class search gives up).
 Proofs: proofs/theorem2_burnside_polya.md, proofs/conjugacy_classes.md.
@@ -139,7 +139,7 @@ def _listing_route(group, force, limit):
 
 def _product_action_route(group, force, limit, required):
     """H x K acting on rows x columns: the counters of H and K (any route), combined; None when it does not apply."""
-    from ._cycle_forms import product_action_cycle_types, product_action_structure
+    from ._cycle_forms import partition_count, product_action_cycle_types, product_action_structure
 
     structure = product_action_structure(group)
     if structure is None:
@@ -153,6 +153,11 @@ def _product_action_route(group, force, limit, required):
     rows, cols = structure
     H = PixelGroup._trusted(parse_grid(f"1x{group.grid.h}"), rows, name="rows")
     K = PixelGroup._trusted(parse_grid(f"1x{group.grid.w}"), cols, name="columns")
+    if H.natural_kind and K.natural_kind:  # S_h or A_h: as many types as partitions (A_h: fewer), known first
+        refuse_if_over(f"combining the {partition_count(H.n)} cycle types (at most) of the rows' group with the "
+                       f"{partition_count(K.n)} (at most) of the columns' group",
+                       partition_count(H.n) * partition_count(K.n), "product_action_pairs",
+                       limit=limit if required else None, force=force)
     row_types = cycle_types(H, force=force)
     col_types = cycle_types(K, force=force)
     refuse_if_over(f"combining the {len(row_types)} cycle types of the rows' group with the {len(col_types)} of "
@@ -239,11 +244,11 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
         return CycleTypes(_blocks_route(group, force, limit, True), "blocks")
     if method == "product_action":
         return CycleTypes(_product_action_route(group, force, limit, True), "product_action")
-    if group.order() * group.n <= min(_LISTING_FAST, limit_value("group_elements", limit)):
-        return CycleTypes(_listing_route(group, force, limit), "listing")
-    by_factors = _product_action_route(group, force, None, False)
+    by_factors = _product_action_route(group, force, None, False)  # before |G| is needed: it may give |G| for free
     if by_factors is not None:
         return CycleTypes(by_factors, "product_action")
+    if group.order() * group.n <= min(_LISTING_FAST, limit_value("group_elements", limit)):
+        return CycleTypes(_listing_route(group, force, limit), "listing")
     by_blocks = _blocks_route(group, False, None, False)
     if by_blocks is not None:
         return CycleTypes(by_blocks, "blocks")

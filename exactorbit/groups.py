@@ -32,7 +32,7 @@ import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._budget import refuse_if_over, refuse_if_over_memory
-from ._chain import StabilizerChain, orbit_labels
+from ._chain import StabilizerChain, orbit_labels, shows_blocks
 from ._validation import check_int, describe, int_short, short
 from .errors import InvalidArgument
 from .images import parse_grid
@@ -379,8 +379,10 @@ class PixelGroup:
         a cycle of prime length p, n/2 < p < n - 2, contains A_n (sympy's
         ``is_alt_sym``: a True answer is certain; a False one, possibly wrong,
         only sends the question to Schreier-Sims).  Then the group is A_n when
-        every generator is even.  Otherwise (fewer than 8 pixels, or the test
-        missed) the order from Schreier-Sims is compared with n! and n!/2.
+        every generator is even.  An intransitive group, or one where a few
+        Atkinson closures find a block system (S_n and A_n are primitive), is
+        neither, with no order computed.  Otherwise (fewer than 8 pixels, or the
+        test missed) the order from Schreier-Sims is compared with n! and n!/2.
         So the symmetric group on 784 pixels needs no stabilizer chain.
 
         >>> import random
@@ -395,6 +397,8 @@ class PixelGroup:
                 self._kind = "symmetric"
             elif n >= 3 and self.generators and len(set(orbit_labels(self.generators, n).tolist())) > 1:
                 self._kind = ""  # intransitive: neither S_n nor A_n, no order needed
+            elif n >= 4 and self._order is None and shows_blocks(self.generators, n):
+                self._kind = ""  # imprimitive (a block system found): neither S_n nor A_n, no order needed
             elif n >= 8 and self.generators and self.sympy.is_alt_sym(eps=1e-9):
                 odd = any(Permutation(list(g)).is_odd for g in self.generators)
                 self._kind = "symmetric" if odd else "alternating"

@@ -216,3 +216,20 @@ def test_psl27_times_c2_order():
     # PSL(2,7) (order 168, from its 7-point action) times C_2 on two more points: 336 (sympy and closure)
     G = from_generators("1x9", "(0 1 6 4 3 5 2);(0 2 3 5 1 6 4);(7 8)")
     assert G.order() == 336 == len(naive_elements(G))
+
+
+def test_natural_kind_refuses_imprimitive_groups_without_an_order():
+    # a block system found by a few Atkinson closures proves "neither S_n nor A_n" with no Schreier-Sims:
+    # the rows x columns group on 28x28 (784 pixels) answers at once and its order is not computed
+    k, n = 28, 784
+    swap, cyc = [1, 0] + list(range(2, k)), list(range(1, k)) + [0]
+    gens = [tuple(s[p // k] * k + p % k for p in range(n)) for s in (swap, cyc)]
+    gens += [tuple((p // k) * k + t[p % k] for p in range(n)) for t in (swap, cyc)]
+    G = PixelGroup("28x28", gens)
+    assert G.natural_kind is None and G._order is None
+    # the same on small groups, against the order: C_4 and D_4 on 4 points are imprimitive, S_4 and A_4 are not
+    for text, kind in (("(0 1 2 3)", None), ("(0 1 2 3);(0 2)", None), ("(0 1 2 3);(0 1)", "symmetric"),
+                       ("(0 1 2);(1 2 3)", "alternating")):
+        H = from_generators("1x4", text)
+        assert H.natural_kind == kind, text
+        assert (H.order() in (24, 12)) == (kind is not None)
