@@ -283,7 +283,7 @@ class StabilizerChain:
         self.n = n
         gens = [np.asarray(g, dtype=np.int64) for g in generators]
         gens = [g for g in gens if not np.array_equal(g, np.arange(n))]
-        base, strong = _bsgs(gens, n, list(base_prefix))
+        base, strong = _bsgs(gens, n, list(dict.fromkeys(int(p) for p in base_prefix)))  # a repeat adds nothing
         self.base = base
         arrays = [a for a in strong if not np.array_equal(a, np.arange(n))]
         self.strong = arrays

@@ -211,7 +211,9 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
     (``LIMITS["group_elements"]``), the symmetric route's partitions
     (``LIMITS["symmetric_partitions"]``), the pairs of factor cycle types the
     product-action route combines (``LIMITS["product_action_pairs"]``) and the cosets
-    the block route lists (``LIMITS["block_cosets"]``); ``force`` lifts them.
+    the block route lists (``LIMITS["block_cosets"]``) when that route is named; 'auto'
+    passes it to the listing only and keeps the default bounds for the other routes.
+    ``force`` lifts them.
 
     >>> from exactorbit.groups import translations, from_generators
     >>> sorted(cycle_types(translations("1x4")).items())

@@ -135,7 +135,8 @@ def plot_probability_vs_orbit_size(group, family=None, probabilities=None, *, ax
     ``reconstruction_probabilities`` are computed) or ``probabilities`` (one
     exact Fraction per image; the family then only names the title).  With
     ``mark_violations``, every pair violating C5 (a larger orbit with a strictly
-    larger probability) is a red segment, gid ``"c5-violations"``; the points
+    larger probability; the first 10,000 when there are more, as the legend says)
+    is a red segment, gid ``"c5-violations"``; the points
     are gid ``"orbit-classes"``, and a "xk" marks k classes at one point.  The x
     axis is logarithmic when orbit sizes span more than a factor 10.  Returns
     the Figure (``ax``'s root figure when ``ax`` is given).

@@ -263,7 +263,8 @@ def rank_classes(group, probabilities, *, decomposition=None, progress=None, lis
 
 
 def ranking_claim(cid, statement, ranking, label, extra=None):
-    """The Claim of a :class:`Ranking`: its verdict, every violating pair, and Kendall's tau-a."""
+    """The Claim of a :class:`Ranking`: its verdict, the violating pairs (their exact number, the first
+    ``ranking.violations`` of them listed), and Kendall's tau-a."""
     classes, bad, tau = ranking.classes, ranking.violations, ranking.tau
     verdict = ranking.verdict
     evidence = {
@@ -287,6 +288,10 @@ def ranking_claim(cid, statement, ranking, label, extra=None):
             f"< P = {fraction_str(b[2])} of image {b[0]} (|Orb| {b[1]}); Kendall tau-a = {fraction_str(tau)}"
         )
         pictures = [a[0], b[0]]
+    elif ranking.number_of_violations:  # counted, none listed (listed=0)
+        summary = (f"fails: {ranking.number_of_violations} violating pair(s) (none listed); "
+                   f"Kendall tau-a = {fraction_str(tau)}")
+        pictures = []
     elif ranking.pairs and not ranking.comparable:
         p0 = fraction_str(classes[0][2])
         summary = (

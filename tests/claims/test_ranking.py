@@ -150,3 +150,7 @@ def test_violations_listed_up_to_a_bound_and_counted_exactly():
     assert evidence["number_of_violations"] == full.number_of_violations
     assert evidence["violations_listed"] == 1 and len(evidence["violations"]) == 1
     assert "violations_listed" not in ranking_claim("C5", "s", full, "G").evidence
+    # none listed, some counted: the claim still fails and says how many
+    none = ranking_claim("C5", "s", rank_classes(G, probs, listed=0), "G")
+    assert none.verdict == full.verdict == "fails"
+    assert none.summary.startswith(f"fails: {full.number_of_violations} violating pair(s) (none listed)")
