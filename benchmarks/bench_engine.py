@@ -18,21 +18,12 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 
 import numpy as np
 
+from _timing import median_time
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def median_time(fn, runs):
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def gap_times(h, w, refl, runs):

@@ -11,24 +11,11 @@ not results.
 
 import argparse
 import os
-import statistics
 import sys
-import time
 
 import numpy as np
 
-
-def median_time(fn, runs):
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
-def fmt(seconds):
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+from _timing import fmt, median_time
 
 
 def main():
@@ -68,7 +55,7 @@ def main():
     rows = []
     for title, run, same in cases:
         serial_answer = run(None)
-        t_serial = median_time(lambda: run(None), args.runs)
+        t_serial = median_time(lambda: run(None), args.runs, warm=False)
         times = {}
         for workers in (1, 2):
             client = _client(distributed, workers, None)  # the LocalCluster that workers=N starts
@@ -77,7 +64,7 @@ def main():
                 answer = run(client)
                 if not same(answer, serial_answer):
                     sys.exit(f"{title}: the {workers}-worker answer differs from the serial one")
-                times[workers] = median_time(lambda: run(client), args.runs)
+                times[workers] = median_time(lambda: run(client), args.runs, warm=False)
             finally:
                 client.close()
                 cluster.close()

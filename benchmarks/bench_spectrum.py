@@ -31,6 +31,8 @@ import subprocess
 import sys
 import time
 
+from _timing import fmt
+
 GAP_SCRIPT = r"""
 SizeScreen([4096, 24]);;
 spectrum := function(gens, n)
@@ -90,10 +92,6 @@ def gap_spectrum(grid, runs, warm=True):
     times = [int(r[1]) / 1000 for r in rows]
     return {"seconds": statistics.median(times), "times": times, "classes": int(rows[0][2]),
             "spectrum": dict(sorted(spectrum.items()))}
-
-
-def fmt(seconds):
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def main(argv=None):

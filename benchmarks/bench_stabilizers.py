@@ -22,34 +22,11 @@ import subprocess
 import sys
 import time
 
+from _timing import fmt
 from exactorbit.actions import apply
 from exactorbit.gap import gap_available, gap_set, run_gap, to_gap
-from exactorbit.groups import PixelGroup, named_group
+from exactorbit.groups import PixelGroup, named_group, rows_by_columns, wreath_product
 from exactorbit.stabilizers import minimal_image, orbit_size, stabilizer, transporter
-
-
-def rows_and_columns(k):
-    """All row permutations times all column permutations of a k x k grid."""
-    def perm(f):
-        return tuple(f(r, c) for r in range(k) for c in range(k))
-    swap = lambda i: 1 if i == 0 else 0 if i == 1 else i  # noqa: E731
-    gens = [perm(lambda r, c: swap(r) * k + c), perm(lambda r, c: ((r + 1) % k) * k + c),
-            perm(lambda r, c: r * k + swap(c)), perm(lambda r, c: r * k + (c + 1) % k)]
-    return PixelGroup(f"{k}x{k}", gens, name=f"rows x columns {k}x{k}")
-
-
-def wreath(block, blocks):
-    """S_block wr S_blocks on a grid of ``blocks`` rows of ``block`` pixels: inside every row, and rows permuted."""
-    n = block * blocks
-    gens = []
-    inside = [1, 0] + list(range(2, block))
-    cycle = list(range(1, block)) + [0]
-    for base in (inside, cycle):
-        gens.append(tuple(base) + tuple(range(block, n)))
-    row_swap = [(1 if r == 0 else 0 if r == 1 else r) * block + c for r in range(blocks) for c in range(block)]
-    row_cycle = [((r + 1) % blocks) * block + c for r in range(blocks) for c in range(block)]
-    return PixelGroup(f"{blocks}x{block}", [*gens, tuple(row_swap), tuple(row_cycle)],
-                      name=f"S{block} wr S{blocks}")
 
 
 def elementary_abelian(n):
@@ -86,10 +63,10 @@ def suite(quick):
         S = named_group("symmetric", grid)
         cases.append((f"symmetric on {S.n}", S, images(S, 5, every), ("stabilizer", "transporter")))
     for k in ((6,) if quick else (6, 10)):
-        R = rows_and_columns(k)
+        R = rows_by_columns(f"{k}x{k}")
         cases.append((f"rows x columns {k}x{k} ({R.order()})", R, images(R, 5, every), ("stabilizer", "transporter")))
     for block, blocks in ((9, 4),) if quick else ((9, 4), (16, 4)):
-        W = wreath(block, blocks)
+        W = wreath_product(f"{blocks}x{block}")
         cases.append((W.name + f" on {W.n}", W, images(W, 5, every), ("stabilizer", "transporter")))
     for n in ((30,) if quick else (30, 45, 64)):
         T = random_transitive(n, rng)
@@ -162,12 +139,6 @@ def time_gap(case, runs, timeout):
         if len(parts) == 3 and parts[0] == "T":
             result[parts[1].replace("_", " ")] = int(parts[2]) / 1e9  # float-ok: a time
     return result
-
-
-def fmt(seconds):
-    if seconds is None:
-        return "n/a"
-    return f"{seconds * 1e3:.3g} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def main(argv=None):

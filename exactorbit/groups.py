@@ -49,6 +49,8 @@ __all__ = [
     "dihedral",
     "symmetric",
     "trivial",
+    "rows_by_columns",
+    "wreath_product",
     "compose",
     "inverse",
     "identity",
@@ -737,6 +739,54 @@ def symmetric(grid):
     group._symmetric = True
     group._order = math.factorial(n)
     return group
+
+
+def _swap_and_cycle(k):
+    """The transposition (0 1) and the k-cycle (0 1 ... k-1) in array form: they generate S_k."""
+    return [tuple([1, 0] + list(range(2, k))), tuple(list(range(1, k)) + [0])] if k >= 2 else []
+
+
+def rows_by_columns(grid, rows=None, columns=None):
+    """H x K on the h x w grid: H permutes the rows, K the columns, independently (product action).
+
+    ``rows``: permutations of range(h) generating H (default S_h), ``columns``: of
+    range(w) generating K (default S_w).  Pixel (r, c) goes to (s(r), t(c)).
+
+    >>> G = rows_by_columns("3x4")
+    >>> G.order() == 6 * 24, G.name
+    (True, 'rows x columns 3x4')
+    >>> rows_by_columns("2x3", rows=[(1, 0)], columns=[]).generators
+    ((3, 4, 5, 0, 1, 2),)
+    """
+    g = parse_grid(grid)
+    h, w = g.h, g.w
+    rows = _swap_and_cycle(h) if rows is None else [_check_array_form(f"rows[{i}]", s, h)
+                                                     for i, s in enumerate(_listed("rows", rows))]
+    columns = _swap_and_cycle(w) if columns is None else [_check_array_form(f"columns[{i}]", t, w)
+                                                          for i, t in enumerate(_listed("columns", columns))]
+    gens = [tuple(s[p // w] * w + p % w for p in range(g.n)) for s in rows]
+    gens += [tuple((p // w) * w + t[p % w] for p in range(g.n)) for t in columns]
+    return PixelGroup(g, gens, name=f"rows x columns {h}x{w}")
+
+
+def wreath_product(grid):
+    """S_w wr S_h on the h x w grid: any permutation inside each row, and the rows permuted (order (w!)^h h!).
+
+    >>> G = wreath_product("4x4")
+    >>> G.order(), G.name
+    (7962624, 'S4 wr S4')
+    """
+    g = parse_grid(grid)
+    h, w = g.h, g.w
+    gens = [tuple(s) + tuple(range(w, g.n)) for s in _swap_and_cycle(w)]  # inside the first row
+    gens += [tuple(s[p // w] * w + p % w for p in range(g.n)) for s in _swap_and_cycle(h)]  # the rows
+    return PixelGroup(g, gens, name=f"S{w} wr S{h}")
+
+
+def _listed(name, value):
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise InvalidArgument(f"{name} must be a list of permutations, got {describe(value)}")
+    return list(value)
 
 
 def trivial(grid):

@@ -13,7 +13,7 @@ import pytest
 from exactorbit._blocks import block_plan
 from exactorbit.counting import burnside_count, cycle_types
 from exactorbit.gap import gap_available, run_gap, to_gap
-from exactorbit.groups import PixelGroup, named_group
+from exactorbit.groups import PixelGroup, named_group, rows_by_columns, wreath_product
 
 pytestmark = pytest.mark.skipif(not gap_available(), reason="GAP is not installed (Debian package gap); "
                                                             "the differential tests against GAP are skipped")
@@ -69,23 +69,13 @@ def test_product_route_agrees_with_gap_on_torus_groups():
         assert got.method == "product" and got == types, group.name
 
 
-def _wreath(block, blocks):
-    n = block * blocks
-    inside = [1, 0] + list(range(2, block))
-    cycle = list(range(1, block)) + [0]
-    gens = [tuple(base) + tuple(range(block, n)) for base in (inside, cycle)]
-    row_swap = [(1 if r == 0 else 0 if r == 1 else r) * block + c for r in range(blocks) for c in range(block)]
-    row_cycle = [((r + 1) % blocks) * block + c for r in range(blocks) for c in range(block)]
-    return PixelGroup(f"{blocks}x{block}", [*gens, tuple(row_swap), tuple(row_cycle)], name="S4 wr S4")
-
-
 def test_alternating_17_and_s4_wreath_s4_agree_with_gap():
     rng = random.Random(17)
     while True:
         A = PixelGroup("1x17", [tuple(rng.sample(range(17), 17)) for _ in range(2)])
         if A.natural_kind == "alternating":
             break
-    W = _wreath(4, 4)
+    W = wreath_product("4x4")
     expected = _gap_cycle_types([A, W])
     got = cycle_types(A)
     assert got.method == "symmetric" and got == expected[0]
@@ -142,16 +132,8 @@ def test_block_route_agrees_with_gap_on_transitive_groups():
 def test_product_action_route_agrees_with_gap():
     # rows x columns: S_5 x S_7 on 5x7 (order 604,800) and S_8 x S_9 on 8x9 (order 14,631,321,600),
     # D_4 on 4 rows x C_5 on 5 columns, against GAP's conjugacy classes of the same permutation groups
-    def product(h, w, rows, cols):
-        gens = [tuple(s[p // w] * w + p % w for p in range(h * w)) for s in rows]
-        gens += [tuple((p // w) * w + t[p % w] for p in range(h * w)) for t in cols]
-        return PixelGroup(f"{h}x{w}", gens)
-
-    def sym(n):
-        return [[1, 0] + list(range(2, n)), list(range(1, n)) + [0]]
-
-    groups = [product(5, 7, sym(5), sym(7)), product(8, 9, sym(8), sym(9)),
-              product(4, 5, [[1, 2, 3, 0], [3, 2, 1, 0]], [[1, 2, 3, 4, 0]])]
+    groups = [rows_by_columns("5x7"), rows_by_columns("8x9"),
+              rows_by_columns("4x5", rows=[[1, 2, 3, 0], [3, 2, 1, 0]], columns=[[1, 2, 3, 4, 0]])]
     expected = _gap_cycle_types(groups)
     for group, types in zip(groups, expected):
         got = cycle_types(group)

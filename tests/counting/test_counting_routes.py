@@ -22,7 +22,7 @@ from exactorbit._cycle_forms import (partition_count, partitions_with_sizes, pro
 from exactorbit.counting import (METHODS, burnside_count, cycle_index, cycle_index_terms, cycle_index_text,
                                  cycle_types, orbits_by_content, orbits_by_weight)
 from exactorbit.errors import InvalidArgument
-from exactorbit.groups import PixelGroup, named_group, symmetric
+from exactorbit.groups import PixelGroup, named_group, rows_by_columns, symmetric, wreath_product
 from exactorbit.testutil import naive_conjugacy_class_sizes, naive_cycle_types, naive_elements
 
 SPECS = ["translations", "translations+dihedral", "translations+reflections", "translations+rotations",
@@ -47,15 +47,13 @@ def imprimitive_groups(draw, max_points=8, least=1):
 
 
 @st.composite
-def rows_by_columns(draw, max_pixels=8):
+def product_action_groups(draw, max_pixels=8):
     """H x K on an h x w grid (h, w >= 2): H random on the rows, K random on the columns."""
     h = draw(st.integers(2, 4))
     w = draw(st.integers(2, max(2, max_pixels // h)))
     rows = draw(st.lists(st.permutations(range(h)), min_size=1, max_size=2))
     cols = draw(st.lists(st.permutations(range(w)), min_size=1, max_size=2))
-    gens = [tuple(s[p // w] * w + p % w for p in range(h * w)) for s in rows]
-    gens += [tuple((p // w) * w + t[p % w] for p in range(h * w)) for t in cols]
-    return PixelGroup(f"{h}x{w}", gens)
+    return rows_by_columns(f"{h}x{w}", rows=rows, columns=cols)
 
 
 @st.composite
@@ -66,7 +64,7 @@ def small_groups(draw):
     if kind == 3:
         return draw(imprimitive_groups())
     if kind == 4:
-        return draw(rows_by_columns())
+        return draw(product_action_groups())
     if kind == 0:
         n = draw(st.integers(1, 8))
         gens = draw(st.lists(st.permutations(range(n)), min_size=0, max_size=3))
@@ -221,13 +219,7 @@ def test_block_route_equals_the_listing_route_on_wreath_subgroups(group):
 def test_block_route_on_named_wreath_products():
     # S_m wr S_k for m, k <= 4 and S_2 wr S_6: against the listing, with D_b the whole S_m (closed form)
     for m, k in [(2, 2), (2, 3), (3, 2), (2, 4), (3, 3), (4, 2), (4, 3), (3, 4), (2, 6)]:
-        n = m * k
-        gens = []
-        for inner in ([1, 0] + list(range(2, m)), list(range(1, m)) + [0]):
-            gens.append(tuple(inner) + tuple(range(m, n)))
-        for outer in ([1, 0] + list(range(2, k)), list(range(1, k)) + [0]):
-            gens.append(tuple(outer[p // m] * m + p % m for p in range(n)))
-        G = PixelGroup(f"{k}x{m}", gens)
+        G = wreath_product(f"{k}x{m}")
         assert G.order() == math.factorial(m) ** k * math.factorial(k)
         got = cycle_types(G, method="blocks")
         assert got.method == "blocks" and got == cycle_types(G, method="listing"), (m, k)
@@ -266,7 +258,7 @@ def test_block_route_edge_cases():
         cycle_types(primitive, method="blocks")
 
 
-@given(rows_by_columns(max_pixels=12))
+@given(product_action_groups(max_pixels=12))
 def test_product_action_route_equals_the_listing_route(group):
     # H x K on rows x columns up to 12 pixels; a generator mixing rows and columns is refused
     assert product_action_structure(group) is not None
@@ -274,25 +266,15 @@ def test_product_action_route_equals_the_listing_route(group):
     assert got.method == "product_action" and got == cycle_types(group, method="listing")
 
 
-def _rows_x_columns(h, w):
-    """S_h x S_w permuting the rows and the columns of the h x w grid."""
-    n = h * w
-    swap, cyc = [1, 0] + list(range(2, h)), list(range(1, h)) + [0]
-    gens = [tuple(s[p // w] * w + p % w for p in range(n)) for s in (swap, cyc)]
-    swap, cyc = [1, 0] + list(range(2, w)), list(range(1, w)) + [0]
-    gens += [tuple((p // w) * w + t[p % w] for p in range(n)) for t in (swap, cyc)]
-    return PixelGroup(f"{h}x{w}", gens, name=f"S_{h} x S_{w}")
-
-
 def test_binary_matrices_up_to_row_and_column_permutations_oeis_a002724():
     # OEIS A002724: n x n binary matrices up to permuting rows and columns, n = 2..8
     a002724 = [2, 7, 36, 317, 5624, 251610, 33642660, 14685630688]
     for n in range(2, 9):
-        G = _rows_x_columns(n, n)
+        G = rows_by_columns(f"{n}x{n}")
         assert burnside_count(G) == a002724[n - 1], n
         if G.order() * G.n <= 2_000_000:   # the listing twin where it is cheap
             assert cycle_types(G, method="product_action") == cycle_types(G, method="listing")
-    assert cycle_types(_rows_x_columns(8, 8)).method == "product_action"
+    assert cycle_types(rows_by_columns("8x8")).method == "product_action"
     # not a product: the diagonal {(s, s)} (the same permutation of rows and columns) and a transpose
     diagonal = PixelGroup("3x3", [tuple(s[p // 3] * 3 + s[p % 3] for p in range(9)) for s in ((1, 0, 2), (1, 2, 0))])
     assert product_action_structure(diagonal) is None
