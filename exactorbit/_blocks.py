@@ -187,6 +187,8 @@ def _plan_for(gens, n, order, labels):
                 return None
             kind = "list"
             rows = _all_products(chain, deeper)[:, points]
+        pos_b = np.full(n, -1, dtype=np.int64)  # a point of b -> its place in b
+        pos_b[points] = np.arange(len(points))
         for t in orbit:
             u = carry[t]
             pts = members[t]
@@ -194,8 +196,6 @@ def _plan_for(gens, n, order, labels):
                 blocks[t] = _Block(pts, n, size, kind, None)
                 continue
             # D_(u b) = u D_b u^-1: d'(u(q)) = u(d(q)); the points of u b in sorted order
-            pos_b = np.full(n, -1, dtype=np.int64)
-            pos_b[points] = np.arange(len(points))
             q = pos_b[inverse(u)[pts]]
             blocks[t] = _Block(pts, n, size, kind, u[rows[:, q]])
     return BlockPlan(gens_arr, n, order, blocks, labels)
