@@ -54,7 +54,8 @@ LIMITS = {
     "all_subgroups": Limit(1_000_000, "table entries", "the multiplication table of all subgroups: |G|^2"),
     "product_action_pairs": Limit(500_000, "pairs", "pairs of cycle types of the row and column groups combined (product action)"),
     "block_cosets": Limit(200_000, "cosets", "cosets of the block groups the block route of cycle_types lists"),
-    "class_search": Limit(100_000, "backtrack nodes", "backtrack nodes of the conjugacy-class search before it gives up"),
+    "class_search": Limit(900_000, "node-pixels", "backtrack nodes x degree of the conjugacy-class search before it gives up (a few seconds)"),
+    "block_products": Limit(2_000_000, "type pairs", "pairs of cycle types the block route convolves (the products over the cycles of blocks)"),
     "counting_work": Limit(200_000_000, "units of work", "k-colour counting: contents x cycle types, and big-number arithmetic"),
     "monoid": Limit(100_000, "elements", "elements of a generated transformation monoid"),
     "graph_items": Limit(2_000_000, "items", "nodes plus edges of a networkx graph (Cayley, Schreier, functional)"),
@@ -107,12 +108,13 @@ def check_force(force):
     return force
 
 
-def refuse_if_over(what, estimate, key, *, limit=None, force=False):
+def refuse_if_over(what, estimate, key, *, limit=None, force=False, hint=None):
     """Raise TooExpensive when ``estimate`` exceeds the bound (``limit``, else ``LIMITS[key]``), unless ``force``.
 
     ``what`` names the work ("enumerating the 512 images of 3x3"); the unit comes
     from the table.  Hard limits are not lifted by ``force``; ``force`` and ``limit``
-    are checked on every call, refusal or not.
+    are checked on every call, refusal or not.  ``hint``: a cheaper way to the answer,
+    appended to the message ("method='auto' answers it by ...").
     """
     force = check_force(force)
     entry = LIMITS[key]
@@ -122,7 +124,8 @@ def refuse_if_over(what, estimate, key, *, limit=None, force=False):
     how = ("refused even with force=True (a hard limit of exactorbit)" if entry.hard
            else f"pass {FLAG} to allow it")
     raise TooExpensive(
-        f"{what} is estimated at {int_short(estimate, 60)} {entry.unit}, over limit={int_short(bound, 60)} {entry.unit}; {how}",
+        f"{what} is estimated at {int_short(estimate, 60)} {entry.unit}, over limit={int_short(bound, 60)} {entry.unit}; {how}"
+        + (f"; {hint}" if hint else ""),
         estimate=estimate, limit=bound, unit=entry.unit, flag=None if entry.hard else FLAG,
     )
 
@@ -179,7 +182,9 @@ def progress(total=None, desc="", *, show=None, default=False, unit="it"):
     """
     from tqdm.auto import tqdm  # a widget in Jupyter (when ipywidgets is there), text on a terminal
 
-    on = default if show is None else bool(show)
+    from ._validation import check_flag
+
+    on = default if show is None else check_flag("progress", show, allow_none=True)
     return tqdm(total=total, desc=desc, file=sys.stderr, disable=not on, leave=False, unit=unit)
 
 

@@ -52,7 +52,7 @@ class ClassSearchIncomplete(TooExpensive):
     def __init__(self, message, *, nodes=None, budget=None):
         super().__init__(f"the conjugacy-class search gave up: {message}; pass force=True (CLI: --force) to "
                          f"search without a bound on the backtrack, or use method='listing'",
-                         estimate=nodes, limit=budget, unit="backtrack nodes")
+                         estimate=nodes, limit=budget, unit="backtrack node-pixels")
 
 
 def _cycle_lengths_array(g):
@@ -246,9 +246,10 @@ class _Searcher:
                 continue
             frame[4] = k + 1
             self.nodes += 1
-            if self.node_limit is not None and self.nodes > self.node_limit:
-                raise ClassSearchIncomplete(f"the backtrack searches passed {self.node_limit} nodes",
-                                            nodes=self.nodes, budget=self.node_limit)
+            if self.node_limit is not None and self.nodes * self.n > self.node_limit:  # a node costs about n
+                raise ClassSearchIncomplete(f"the backtrack searches passed {self.node_limit} node-pixels "
+                                            f"({self.nodes} nodes on {self.n} pixels)",
+                                            nodes=self.nodes * self.n, budget=self.node_limit)
             u = self.chain.levels[i].transversal(int(cands[k]))
             uinv = inverse(u)
             r2 = uinv[ri[u]]  # u, then r_i, then u^-1
@@ -312,8 +313,9 @@ def _power(g, k):
     return out
 
 
-#: Backtrack nodes the class search may visit by default (seconds), before it gives up (S_4 wr S_4 needs 11,632).
-NODE_BUDGET = 100_000
+#: Backtrack node-pixels (nodes times the degree: a node costs about n) the class search may spend by default
+#: (seconds), before it gives up (S_4 wr S_4 needs 11,632 nodes on 16 pixels).
+NODE_BUDGET = 900_000
 
 
 def conjugacy_classes(chain, n, *, seed=0, budget=None, nodes=NODE_BUDGET, patience=1):
@@ -327,7 +329,7 @@ def conjugacy_classes(chain, n, *, seed=0, budget=None, nodes=NODE_BUDGET, patie
     candidate whose invariant is known is tested against the representatives with that
     invariant by the backtrack.  ``budget``: candidates drawn without a new class before
     the search gives up (:class:`ClassSearchIncomplete`); default 2000 + 200 per class.
-    ``nodes``: backtrack nodes visited in all before it gives up (None: no bound);
+    ``nodes``: backtrack nodes times the degree n visited in all before it gives up (None: no bound);
     ``patience`` multiplies the default ``budget``.
 
     >>> from exactorbit.groups import named_group

@@ -28,6 +28,8 @@ def short(value, width=ECHO):
         return f"a {type(value).__name__} nested deeper than Python prints"
     except ValueError:  # e.g. an int-like numpy or nested big int past Python's digit limit
         return f"a {type(value).__name__} too large to print"
+    if "\n" in text:  # reprs of arrays span lines; a str's repr never holds a raw newline
+        text = " ".join(text.split())
     if len(text) > width:
         text = text[: width - 3] + "..."
     return text
@@ -139,9 +141,108 @@ def check_items(name, value, *, limit=None):
     >>> check_items("masks", (1, 2))
     [1, 2]
     """
-    if isinstance(value, (str, bytes, Integral)) or value is None or not hasattr(value, "__iter__"):
+    if isinstance(value, (str, bytes, Integral)) or value is None or not hasattr(value, "__iter__") \
+            or getattr(value, "ndim", 1) == 0 or isinstance(value, dict):
         raise InvalidArgument(f"{name} must be a list or tuple, got {describe(value)}")
     items = list(value) if limit is None else list(itertools.islice(value, limit + 1))
     if limit is not None and len(items) > limit:
         raise InvalidArgument(f"{name} holds more than {limit} items")
     return items
+
+
+def check_flag(name, value, *, allow_none=False):
+    """Return ``value`` as a bool (True, False or a numpy bool scalar; None too when ``allow_none``).
+
+    Anything else is refused, numpy arrays included (their truth value is ambiguous), so that
+    ``certify="no"`` or ``complement=np.array([1, 0])`` is not silently read as true.
+
+    >>> check_flag("complement", False), check_flag("progress", None, allow_none=True)
+    (False, None)
+    >>> check_flag("quiet", "no")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: quiet must be True or False, got 'no' (type str)
+    """
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool):
+        return value
+    if type(value).__module__ == "numpy" and type(value).__name__ == "bool":  # np.bool_ (a scalar, not an array)
+        return bool(value)
+    what = "True, False or None" if allow_none else "True or False"
+    raise InvalidArgument(f"{name} must be {what}, got {describe(value)}")
+
+
+def check_choice(name, value, choices):
+    """Return ``value`` if it is a str among ``choices`` (numpy strings and arrays are refused).
+
+    >>> check_choice("kind", "synonym", ("synonym", "diffeomorphism"))
+    'synonym'
+    >>> check_choice("kind", 3, ("a", "b"))
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: kind must be one of 'a', 'b', got 3 (type int)
+    """
+    if type(value) is not str or value not in choices:
+        names = ", ".join(repr(c) for c in choices)
+        raise InvalidArgument(f"{name} must be one of {names}, got {describe(value)}")
+    return value
+
+
+def check_name(name, value):
+    """Return ``value`` if it is None or a str (a display name), else InvalidArgument.
+
+    >>> check_name("name", None), check_name("name", "C4")
+    (None, 'C4')
+    """
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidArgument(f"{name} must be a str or None, got {describe(value)}")
+
+
+def check_permutation(name, g, n=None):
+    """Return ``g`` (an array-form permutation of 0..n-1: a tuple, list or 1-d int array) as a tuple of ints.
+
+    ``n``: the degree it must have (None: any degree of at least 1).  Numpy ints are accepted; bools,
+    floats, repeated or missing points are refused with one line naming ``name``.
+
+    >>> check_permutation("g", [1, 0, 2])
+    (1, 0, 2)
+    >>> check_permutation("g", (0, 0))
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: g must be a permutation of 0..1 in array form, got (0, 0) (type tuple)
+    """
+    if type(g) is tuple and g and (n is None or len(g) == n) and set(map(type, g)) == {int} \
+            and len(set(g)) == len(g) and min(g) == 0 and max(g) == len(g) - 1:
+        return g  # the common case, checked at C speed
+    if type(g).__module__ == "numpy" and getattr(g, "ndim", None) == 1:
+        g = g.tolist()
+    if not isinstance(g, (tuple, list)):
+        raise InvalidArgument(f"{name} must be a permutation in array form (a tuple of ints), got {describe(g)}")
+    if not g:
+        raise InvalidArgument(f"{name} must be a permutation of at least one point, got {describe(g)}")
+    if n is not None and len(g) != n:
+        raise InvalidArgument(f"{name} must permute exactly {n} points, got length {len(g)}: {describe(g)}")
+    if not all(isinstance(v, Integral) and not isinstance(v, bool) for v in g):
+        raise InvalidArgument(f"{name} must be a permutation of 0..{len(g) - 1} in array form, got {describe(g)}")
+    values = tuple(int(v) for v in g)
+    if sorted(values) != list(range(len(values))):
+        raise InvalidArgument(f"{name} must be a permutation of 0..{len(g) - 1} in array form, got {describe(g)}")
+    return values
+
+
+def check_int_list(name, value, *, min_value=None, max_value=None, limit=None):
+    """Return ``value`` (a list, tuple, range, set or 1-d int array) as a list of ints, each checked.
+
+    >>> check_int_list("inputs", (3, 1), min_value=0)
+    [3, 1]
+    >>> check_int_list("inputs", [2 ** 70], max_value=15)
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: inputs entry must be <= 15, got 1180591620717411303424 (type int)
+    """
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) != 1:
+        raise InvalidArgument(f"{name} must be a list of ints, got {describe(value)}")
+    items = check_items(name, value, limit=limit)
+    return [check_int(f"{name} entry", v, min_value=min_value, max_value=max_value) for v in items]

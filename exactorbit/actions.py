@@ -25,9 +25,11 @@ import numpy as np
 
 from ._budget import LIMITS, check_force, limit_value, refuse_if_over
 from ._routes import RoutedTuple, check_method
-from ._validation import check_items, check_mask, describe
+from ._validation import check_int, check_int_list, check_items, check_mask, check_permutation, describe
 from .errors import InvalidArgument
-from .groups import PixelGroup, compose, identity
+from .groups import PixelGroup
+from .groups import _compose as compose
+from .groups import _identity as identity
 from .images import as_mask, colouring, is_array_image, parse_grid, to_arrays, to_mask
 
 __all__ = [
@@ -118,7 +120,8 @@ def action_tables(elements, n):
     >>> action_tables(np.array([[1, 0]]), 2)[0, 0, :4].tolist()
     [0, 2, 1, 3]
     """
-    elements = np.asarray(elements, dtype=np.int64).reshape(-1, n)
+    n = check_int("n", n, min_value=1, max_value=64)
+    elements = _element_rows(elements, n)
     dtype = np.uint32 if n <= 32 else np.uint64
     m = elements.shape[0]
     nbytes = (n + 7) // 8
@@ -142,7 +145,11 @@ def apply_all(tables, masks):
     >>> apply_all(t, np.array([1, 3], dtype=np.uint32)).tolist()
     [[1, 3], [2, 6]]
     """
-    masks = np.asarray(masks).astype(tables.dtype, copy=False)
+    if not (isinstance(tables, np.ndarray) and tables.ndim == 3 and tables.shape[2] == 256
+            and tables.dtype in (np.uint32, np.uint64)):
+        raise InvalidArgument(f"tables must be the array of action_tables(elements, n), got {describe(tables)}")
+    masks = _mask_array(masks, 8 * tables.shape[1])
+    masks = masks.astype(tables.dtype, copy=False)
     out = part = None
     for b in range(tables.shape[1]):
         byte = ((masks >> tables.dtype.type(8 * b)) & tables.dtype.type(255)).astype(np.intp)
@@ -160,7 +167,8 @@ def cycle_masks(elements, n):
     >>> cycle_masks(np.array([[1, 0, 2]]), 3).tolist()
     [[3, 3, 4]]
     """
-    elements = np.asarray(elements, dtype=np.int64).reshape(-1, n)
+    n = check_int("n", n, min_value=1, max_value=64)
+    elements = _element_rows(elements, n)
     masks = np.broadcast_to(np.uint64(1) << np.arange(n, dtype=np.uint64), elements.shape).copy()
     step = elements.copy()
     span = 1
@@ -169,6 +177,37 @@ def cycle_masks(elements, n):
         step = np.take_along_axis(step, step, axis=1)
         span *= 2
     return masks
+
+
+def _element_rows(elements, n):
+    """``elements`` (permutations of 0..n-1: an (m, n) int array or a list of array forms) as an int64 (m, n) array."""
+    if isinstance(elements, (str, bytes, dict)) or elements is None:
+        raise InvalidArgument(f"elements must be an (m, {n}) array of permutations, got {describe(elements)}")
+    if not isinstance(elements, np.ndarray):
+        if not isinstance(elements, (list, tuple)):
+            raise InvalidArgument(f"elements must be an (m, {n}) array of permutations, got {describe(elements)}")
+        elements = [check_permutation(f"elements[{k}]", g, n) for k, g in enumerate(elements)]
+        return np.asarray(elements, dtype=np.int64).reshape(-1, n)
+    if elements.dtype.kind not in "iu" or elements.ndim not in (1, 2) or elements.size % n:
+        raise InvalidArgument(f"elements must be an (m, {n}) int array of permutations, got {describe(elements)}")
+    rows = elements.astype(np.int64).reshape(-1, n)
+    if rows.size and not (np.sort(rows, axis=1) == np.arange(n)).all():
+        raise InvalidArgument(f"elements must hold permutations of 0..{n - 1}, got {describe(elements)}")
+    return rows
+
+
+def _mask_array(masks, bits):
+    """``masks`` (ints 0 <= x < 2**bits: a list or an int array) as an int array, else InvalidArgument."""
+    if isinstance(masks, np.ndarray):
+        arr = masks
+    else:
+        arr = np.asarray(check_int_list("masks", masks, min_value=0, max_value=(1 << bits) - 1),
+                         dtype=np.uint64 if bits > 32 else np.int64)
+    if arr.dtype.kind not in "iu":
+        raise InvalidArgument(f"masks must be ints, got {describe(masks)}")
+    if arr.size and (int(arr.min()) < 0 or int(arr.max()) >> bits):
+        raise InvalidArgument(f"masks must be in [0, 2^{bits}), got {describe(masks)}")
+    return arr
 
 
 def _check_point(group, x, name="image"):
@@ -240,6 +279,7 @@ def all_images(group, x):
     >>> elements.tolist(), images.tolist()
     ([[0, 1, 2], [1, 2, 0], [2, 0, 1]], [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
     """
+    x = _check_point(group, x, "x")
     return images_of_colouring(group, colouring(x, group.n))
 
 

@@ -29,16 +29,17 @@ import hashlib
 import json
 import math
 import os
+from collections.abc import Mapping
 
 import numpy as np
 
 from ._budget import refuse_if_over
-from ._validation import check_int, check_mask, describe
+from ._validation import check_int, check_int_list, check_items, check_mask, describe, int_text
 from .images import as_mask
 from .stabilizers import orbit_size, stabilizer
 from .counting import fixed_by_weight
 from .errors import InvalidArgument
-from .groups import _check_array_form, cycle_lengths
+from .groups import _check_array_form, _cycle_lengths
 from .groups import check_group as _check_group
 from .orbits import orbit_classes
 
@@ -67,8 +68,13 @@ def table_digest(values):
 
     >>> table_digest([0, 1]) == table_digest((0, 1))
     True
+    >>> table_digest(None)
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: values must be a list or tuple, got None (type NoneType)
     """
-    text = "[" + ",".join(str(int(v)) for v in values) + "]"
+    values = check_int_list("values", values)
+    text = "[" + ",".join(int_text(v) for v in values) + "]"
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
@@ -94,6 +100,21 @@ class Certificate(dict):
     >>> isinstance(cert, dict), cert["kind"], "orbit certificate" in cert._repr_html_()
     (True, 'orbit', True)
     """
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > 1:
+            raise InvalidArgument(f"Certificate takes at most one positional argument (a dict), got {len(args)}")
+        if args and not isinstance(args[0], Mapping):
+            items = check_items("Certificate contents", args[0])
+            if not all(isinstance(kv, (tuple, list)) and len(kv) == 2 for kv in items):
+                raise InvalidArgument(
+                    f"Certificate contents must be a dict or (key, value) pairs, got {describe(args[0])}"
+                )
+            args = (items,)
+        try:
+            super().__init__(*args, **kwargs)
+        except TypeError as exc:  # an unhashable key
+            raise InvalidArgument(f"Certificate contents: {exc}") from None
 
     def _repr_html_(self):
         from ._display import certificate_html
@@ -229,7 +250,7 @@ def count_certificate(group, *, force=False, limit=None):
     for cls in group.sympy.conjugacy_classes():
         rep = min(tuple(int(v) for v in p.array_form) + tuple(range(p.size, n)) for p in cls)
         fbw = fixed_by_weight(rep)
-        cycles = len(cycle_lengths(rep))
+        cycles = len(_cycle_lengths(rep))
         classes.append({
             "representative": list(rep),
             "size": len(cls),
@@ -270,14 +291,14 @@ def shadow_certificate(group, table, elements, distance, complement=False, input
         raise InvalidArgument(f"table must have 2**{n} = {2**n} entries, got {len(values)}")
     values = [check_mask(f"table[{x}]", int(v) if hasattr(v, "__index__") else v, n) for x, v in enumerate(values)]
     pairs = []
-    for k, e in enumerate(elements):
+    for k, e in enumerate(check_items("elements", elements)):
         if isinstance(e, (tuple, list)) and len(e) == 2 and isinstance(e[0], (tuple, list, np.ndarray)):
             perm, c = e  # a pair (array form, complemented)
             if not isinstance(c, (bool, np.bool_)):
                 raise InvalidArgument(f"elements[{k}]: the complement flag must be a bool, got {describe(c)}")
         else:
             perm, c = e, False
-        perm = _check_array_form(f"elements[{k}]", perm, n)
+        perm = _check_array_form(f"elements[{k}]", perm, n)  # a permutation of 0..n-1 (sympy ones too)
         if c and not complement:
             raise InvalidArgument(f"elements[{k}] uses the complement, but complement=False")
         pairs.append((perm, bool(c)))
@@ -285,7 +306,11 @@ def shadow_certificate(group, table, elements, distance, complement=False, input
     distance = check_int("distance", distance, min_value=0)
     inp = _input(group, complement=complement, table={"values": values, "sha256": table_digest(values)})
     if inputs is not None:
-        inp["inputs"] = sorted({check_mask(f"inputs[{k}]", int(v), n) for k, v in enumerate(inputs)})
+        try:
+            masks = check_int_list("inputs", inputs, min_value=0, max_value=(1 << n) - 1, limit=4 << n)
+        except InvalidArgument as exc:
+            raise InvalidArgument(f"inputs must be a list of masks in [0, 2^{n}): {exc}") from None
+        inp["inputs"] = sorted(set(masks))
     claim = {
         "distance": distance,
         "elements": [{"permutation": _perm_list(p), "complement": c} for p, c in pairs],
@@ -356,10 +381,20 @@ def write_certificate(cert, path):
     >>> open(p).read()
     '{\\n  "a": 1\\n}\\n'
     """
+    if not isinstance(path, (str, os.PathLike)) or not isinstance(os.fspath(path), str):
+        raise InvalidArgument(f"path must be a str or os.PathLike naming a file, got {describe(path)}")
+    if not os.fspath(path) or "\0" in os.fspath(path):
+        raise InvalidArgument(f"path must be a non-empty file name without NUL bytes, got {describe(path)}")
     text = dump_certificate(cert)
     folder = os.path.dirname(os.fspath(path))
     if folder:
-        os.makedirs(folder, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            from ._files import cannot
+
+            raise cannot("create the directory", folder, exc) from None
+    from ._files import write_file
+
+    write_file(path, text)  # atomic: a temporary file renamed into place; the umask applies
     return path

@@ -56,6 +56,7 @@ from collections import Counter
 import itertools
 import math
 
+import numpy as np
 import sympy
 
 from ._budget import limit_value, refuse_if_over, refuse_if_over_memory
@@ -121,8 +122,8 @@ def _symmetric_route(group, force, limit):
 
     kind = group.natural_kind
     if kind is None:
-        raise InvalidArgument(f"method 'symmetric' needs the symmetric or alternating group on the pixels; "
-                              f"{group.name} (order {group.order()}) is neither")
+        raise InvalidArgument(f"method='symmetric' does not apply: it needs the symmetric or alternating group on "
+                              f"the pixels; {group.name} (order {group.order()}) is neither; {_auto_hint(group)}")
     n = group.n
     what = f"the cycle index of the {kind} group on {n} pixels (one term per partition of {n})"
     terms = partition_count(n)
@@ -132,9 +133,27 @@ def _symmetric_route(group, force, limit):
 
 
 def _listing_route(group, force, limit):
+    """Every element's cycle type: from the listed elements when the group has them, else listed from the
+    stabilizer chain (each element once, as a product of transversal elements), one transversal element
+    of the first level at a time (the group's own listing sorts and de-duplicates: several times slower)."""
+    from ._blocks import _all_products
     from ._cycle_forms import array_cycle_types
 
-    return array_cycle_types(group.element_array(force=force, limit=limit))
+    if group._elements is not None:
+        return array_cycle_types(group.element_array(force=force, limit=limit))
+    order, n = group.order(), group.n
+    what = f"method='listing': listing all {order} elements of degree {n}"
+    refuse_if_over(what, order * n, "group_elements", limit=limit, force=force, hint=_auto_hint(group))
+    chain = group.chain()
+    if not chain.levels:
+        return array_cycle_types(np.arange(n, dtype=np.int64)[None, :])
+    lower = _all_products(chain, list(range(1, len(chain.levels))))
+    refuse_if_over_memory(what, 3 * lower.nbytes + order * 8)
+    first = chain.levels[0]
+    total = Counter()
+    for delta in first.orbit.tolist():
+        total.update(array_cycle_types(first.transversal(int(delta))[lower]))  # h, then u: every h u once
+    return total
 
 
 def _product_action_route(group, force, limit, required):
@@ -144,8 +163,9 @@ def _product_action_route(group, force, limit, required):
     structure = product_action_structure(group)
     if structure is None:
         if required:
-            raise InvalidArgument(f"method 'product_action' needs a group H x K that permutes the rows by H and the "
-                                  f"columns by K independently; {group.name} (order {group.order()}) is not one")
+            raise InvalidArgument(f"method='product_action' does not apply: it needs a group H x K that permutes "
+                                  f"the rows by H and the columns by K independently; {group.name} (order "
+                                  f"{group.order()}) is not one; {_auto_hint(group)}")
         return None
     from .groups import PixelGroup
     from .images import parse_grid
@@ -170,36 +190,115 @@ def _product_action_route(group, force, limit, required):
         return product_action_cycle_types(row_types, col_types, tick=bar.update)
 
 
+def _auto_hint(group):
+    """Which route 'auto' answers ``group`` by, when a cheap test tells (closed forms), as a clause; else a generic one.
+
+    Only structural tests that need no stabilizer chain of a big group: the torus, S_n / A_n, H x K.
+    """
+    from ._cycle_forms import product_action_structure, torus_structure
+
+    if torus_structure(group) is not None:
+        return "method='auto' answers it by 'product' (closed form)"
+    if group.natural_kind is not None:
+        return "method='auto' answers it by 'symmetric' (closed form)"
+    if group.n >= 4 and product_action_structure(group) is not None:
+        return "method='auto' answers it by 'product_action' (the rows' and columns' groups combined)"
+    return "method='auto' picks a route that applies"
+
+
+def _natural_primitive(group):
+    """The kind ('symmetric' or 'alternating') when ``group`` is S_n or A_n on n >= 3 pixels (primitive: no block
+    system), known without a stabilizer chain; else None."""
+    kind = group.natural_kind
+    return kind if kind is not None and group.n >= 3 else None
+
+
 def _blocks_route(group, force, limit, required):
     """The block route, or None when no block system applies (an InvalidArgument when ``required``)."""
     from ._blocks import LIST_MAX, block_cycle_types, block_plan
     from ._budget import progress
 
+    kind = _natural_primitive(group)
+    if kind is not None:  # S_n and A_n (n >= 3) are primitive: decided before any stabilizer chain
+        if required:
+            raise InvalidArgument(f"method='blocks' does not apply: the {kind} group on {group.n} pixels is "
+                                  f"primitive (no block system); {_auto_hint(group)}")
+        return None
     bound = limit_value("block_cosets", limit)
     # past the bound (and without force), block systems whose group on the blocks alone is bigger are not planned
     plan = block_plan(group.generators, group.n, group.chain(), max_cosets=None if force else bound)
     if plan is None:
         if required:
-            raise InvalidArgument(f"method 'blocks' needs a group that preserves a block system whose block "
-                                  f"groups can be listed (at most {LIST_MAX} elements, or the whole "
+            raise InvalidArgument(f"method='blocks' does not apply: it needs a group that preserves a block system "
+                                  f"whose block groups can be listed (at most {LIST_MAX} elements, or the whole "
                                   f"symmetric or alternating group of a block); {group.name} (order "
-                                  f"{group.order()}) has none")
+                                  f"{group.order()}) has none; {_auto_hint(group)}")
         return None
     what = f"the block route on {group.name} ({plan!r})"
     if not required and plan.cosets > bound:
         return None
-    refuse_if_over(what, plan.cosets, "block_cosets", limit=limit, force=force)
+    refuse_if_over(what, plan.cosets, "block_cosets", limit=limit, force=force, hint=_auto_hint(group))
+    max_pairs = None if force else limit_value("block_products")
     with progress(plan.cosets, "cosets of the block groups", default=plan.cosets > 20_000) as bar:
-        return block_cycle_types(group.generators, group.n, plan=plan, tick=bar.update)
+        return block_cycle_types(group.generators, group.n, plan=plan, tick=bar.update, max_pairs=max_pairs,
+                                 what=what)
 
 
-def _classes_route(group, force):
-    """The class search (exact or nothing); gives up with ClassSearchIncomplete (a TooExpensive) past its budget."""
+def _known_class_count(group):
+    """(classes, what) when the number of conjugacy classes is known without a chain (S_n, A_n, S_h x S_w), else None.
+
+    S_n has p(n) classes; A_n at least p(n) / 2 (a class of S_n splits in two or
+    meets A_n not at all); S_h x S_w on rows x columns p(h) p(w).
+
+    >>> from exactorbit.groups import named_group
+    >>> _known_class_count(named_group("symmetric", "3x3"))
+    (30, 'the symmetric group on 9 pixels has 30 conjugacy classes (the partitions of 9)')
+    """
+    from ._cycle_forms import partition_count, product_action_structure
+
+    kind = group.natural_kind
+    if kind is not None:
+        p = partition_count(group.n)
+        if kind == "symmetric":
+            return p, f"the symmetric group on {group.n} pixels has {p} conjugacy classes (the partitions of {group.n})"
+        return (p + 1) // 2, (f"the alternating group on {group.n} pixels has at least {(p + 1) // 2} conjugacy "
+                              f"classes (half the partitions of {group.n})")
+    if group.n < 4:
+        return None
+    structure = product_action_structure(group)
+    if structure is None:
+        return None
+    from .groups import PixelGroup
+    from .images import parse_grid
+
+    h, w = group.grid.h, group.grid.w
+    H = PixelGroup._trusted(parse_grid(f"1x{h}"), structure[0], name="rows")
+    K = PixelGroup._trusted(parse_grid(f"1x{w}"), structure[1], name="columns")
+    if H.natural_kind == "symmetric" and K.natural_kind == "symmetric" and group.order() == H.order() * K.order():
+        c = partition_count(h) * partition_count(w)
+        return c, f"S_{h} x S_{w} on the rows and columns has {c} conjugacy classes (pairs of partitions)"
+    return None
+
+
+def _classes_route(group, force, limit=None):
+    """The class search (exact or nothing); gives up with ClassSearchIncomplete (a TooExpensive) past its budget.
+
+    When the number of classes is known in advance (S_n, A_n, S_h x S_w), the search is
+    estimated first, at about n backtrack nodes per class of about n pixels each (classes x n^2
+    node-pixels, the unit of ``LIMITS["class_search"]``), and refused past the budget
+    before any stabilizer chain is built (the chain of S_144 alone takes minutes).
+    """
     from ._classes import class_cycle_types
 
+    known = _known_class_count(group)
+    if known is not None:
+        classes, said = known
+        refuse_if_over(f"method='classes': {said}; its class search (about one node per class and pixel)",
+                       classes * group.n * group.n, "class_search",
+                       limit=limit, force=force, hint=_auto_hint(group))
     if force:  # no bound on the backtrack, ten times the candidates
         return class_cycle_types(group.chain(), group.n, seed=0, nodes=None, patience=10)
-    return class_cycle_types(group.chain(), group.n, seed=0, nodes=limit_value("class_search"))
+    return class_cycle_types(group.chain(), group.n, seed=0, nodes=limit_value("class_search", limit))
 
 
 def cycle_types(group, *, method="auto", force=False, limit=None):
@@ -211,9 +310,13 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
     (``LIMITS["group_elements"]``), the symmetric route's partitions
     (``LIMITS["symmetric_partitions"]``), the pairs of factor cycle types the
     product-action route combines (``LIMITS["product_action_pairs"]``) and the cosets
-    the block route lists (``LIMITS["block_cosets"]``) when that route is named; 'auto'
+    the block route lists (``LIMITS["block_cosets"]``) and the backtrack node-pixels of the class
+    search (``LIMITS["class_search"]``) when that route is named; 'auto'
     passes it to the listing only and keeps the default bounds for the other routes.
-    ``force`` lifts them.
+    ``force`` lifts them.  A named route that cannot apply says so at once, with the route
+    that does (InvalidArgument); one that would cost too much is estimated first and
+    refused (TooExpensive): S_n and A_n have no block system, and their class search
+    is refused from the number of partitions of n before any stabilizer chain is built.
 
     >>> from exactorbit.groups import translations, from_generators
     >>> sorted(cycle_types(translations("1x4")).items())
@@ -232,8 +335,9 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
     if method in ("auto", "product"):
         structure = torus_structure(group)
         if structure is None and method == "product":
-            raise InvalidArgument(f"method 'product' needs the translations of the grid with affine maps "
-                                  f"(a named group with translations); {group.name} is not one")
+            raise InvalidArgument(f"method='product' does not apply: it needs the translations of the grid with "
+                                  f"affine maps (a named group with translations); {group.name} is not one; "
+                                  f"{_auto_hint(group)}")
         if structure is not None:
             return CycleTypes(torus_cycle_types(group, structure), "product")
     if method == "symmetric" or (method == "auto" and group.natural_kind is not None):
@@ -241,7 +345,7 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
     if method == "listing":
         return CycleTypes(_listing_route(group, force, limit), "listing")
     if method == "classes":
-        return CycleTypes(_classes_route(group, force), "classes")
+        return CycleTypes(_classes_route(group, force, limit), "classes")
     if method == "blocks":
         return CycleTypes(_blocks_route(group, force, limit, True), "blocks")
     if method == "product_action":
@@ -251,7 +355,12 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
         return CycleTypes(by_factors, "product_action")
     if group.order() * group.n <= min(_LISTING_FAST, limit_value("group_elements", limit)):
         return CycleTypes(_listing_route(group, force, limit), "listing")
-    by_blocks = _blocks_route(group, False, None, False)
+    from .errors import TooExpensive
+
+    try:
+        by_blocks = _blocks_route(group, False, None, False)
+    except TooExpensive:  # the products of the block groups' cycle types grew past their budget: try the classes
+        by_blocks = None
     if by_blocks is not None:
         return CycleTypes(by_blocks, "blocks")
     from ._classes import ClassSearchIncomplete
@@ -466,37 +575,6 @@ def _compositions(total, parts):
         yield tuple(b - a - 1 for a, b in zip((-1, *bars), (*bars, total + parts - 1)))
 
 
-def _power_sum_power(length, count, weights):
-    """p_length^count = (x_0^l + ... + x_{k-1}^l)^count by the multinomial theorem, as {key: coefficient}.
-
-    A monomial x^e is keyed by sum_i e_i * weights[i], weights[i] = (n + 1)^i: exponents
-    never exceed n, so keys add as the monomials multiply.
-    """
-    out = {}
-    for comp in _compositions(count, len(weights)):
-        coeff, left, key = 1, count, 0
-        for j, weight in zip(comp, weights):
-            coeff *= math.comb(left, j)
-            left -= j
-            key += j * weight
-        out[length * key] = coeff
-    return out
-
-
-def _poly_product(a, b):
-    """Product of two polynomials held as {key: coefficient} (keys of :func:`_power_sum_power`)."""
-    if len(a) < len(b):
-        a, b = b, a
-    out = {}
-    get = out.get
-    pairs = list(b.items())
-    for ea, ca in a.items():
-        for eb, cb in pairs:
-            e = ea + eb
-            out[e] = get(e, 0) + ca * cb
-    return out
-
-
 def _contents_at_least(n, colors, cap):
     """The number C(n + k - 1, k - 1) of colour contents, or a lower bound of it once it passes ``cap``.
 
@@ -511,27 +589,107 @@ def _contents_at_least(n, colors, cap):
     return value
 
 
-def _factor_order(ctype, colors):
-    """The factors p_l^m of one cycle type, fewest terms first (the order they are multiplied in)."""
-    return sorted(ctype, key=lambda lm: (math.comb(lm[1] + colors - 1, colors - 1), lm))
+def _sorted_contents(d, r):
+    """Every weakly decreasing r-tuple of non-negative ints summing to d (partitions of d into at most r parts).
 
-
-def _content_plan(types, colors):
-    """Estimated work of :func:`orbits_by_content`: term products of the expansion, type by type.
-
-    Per cycle type the factors p_l^m are multiplied smallest first; a product has at
-    most as many terms as its own factors allow and as there are contents of its degree.
+    >>> _sorted_contents(3, 2)
+    [(2, 1), (3, 0)]
     """
-    work = 0
-    for ctype in types:
-        size, degree = 1, 0
-        for length, m in _factor_order(ctype, colors):
-            terms = math.comb(m + colors - 1, colors - 1)
-            work += terms + size * terms
-            degree += length * m
-            size = min(size * terms, math.comb(degree + colors - 1, colors - 1))
-        work += size
-    return work
+    out = []
+
+    def rec(left, parts, top, prefix):
+        if parts == 1:
+            if left <= top:
+                out.append(prefix + (left,))
+            return
+        for first in range(-(-left // parts), min(left, top) + 1):  # first >= the average of the rest
+            rec(left - first, parts - 1, first, prefix + (first,))
+
+    rec(d, r, d, ())
+    return out
+
+
+def _sorted_content_count(d, r):
+    """len(_sorted_contents(d, r)): partitions of d into at most r parts, by the recurrence p(d, r) = p(d, r-1) + p(d-r, r).
+
+    >>> _sorted_content_count(64, 5), len(_sorted_contents(64, 5))
+    (9027, 9027)
+    """
+    row = [1] + [0] * d  # r = 0
+    for parts in range(1, r + 1):
+        for m in range(parts, d + 1):
+            row[m] += row[m - parts]
+    return row[d]
+
+
+class _SymmetricExpansion:
+    """Products of power sums p_l = x_0^l + ... + x_{r-1}^l, held in the monomial basis of symmetric polynomials.
+
+    Every product of power sums is symmetric in the x_i, so its coefficient at x^c
+    depends only on the sorted content c: a polynomial of degree d is the vector of
+    its coefficients at the partitions of d into at most r parts (:func:`_sorted_contents`).
+    Multiplying by p_l: the coefficient at mu is the sum, over the parts i with mu_i >= l,
+    of the coefficient at sort(mu - l e_i) (the monomial x^mu comes from x^(mu - l e_i) x_i^l).
+    Exact: Python ints in numpy object arrays; the index maps of each step (d, l) are built once.
+    """
+
+    def __init__(self, r):
+        self.r = r
+        self.parts = {}
+        self.index = {}
+        self.steps = {}
+
+    def contents(self, d):
+        found = self.parts.get(d)
+        if found is None:
+            found = self.parts[d] = _sorted_contents(d, self.r)
+            self.index[d] = {c: i for i, c in enumerate(found)}
+        return found
+
+    def step(self, d, l):
+        """[(targets, sources), ...] per part i: the index maps of the multiplication by p_l from degree d."""
+        maps = self.steps.get((d, l))
+        if maps is None:
+            base = d + l + 1  # every part is at most d + l: rows coded in this base sort as the tuples do
+            radix = base ** np.arange(self.r - 1, -1, -1, dtype=object)
+            small = base ** self.r < 2**62
+            if small:
+                radix = radix.astype(np.int64)
+            source = np.array(self.contents(d), dtype=np.int64).reshape(-1, self.r)
+            codes = source.dot(radix) if small else np.array([int(v) for v in source.dot(radix)], dtype=object)
+            by_code = np.argsort(codes)
+            target = np.array(self.contents(d + l), dtype=np.int64).reshape(-1, self.r)
+            maps = []
+            for i in range(self.r):
+                tg = np.flatnonzero(target[:, i] >= l)
+                if not len(tg):
+                    continue
+                nu = target[tg]
+                nu[:, i] -= l
+                nu = -np.sort(-nu, axis=1)
+                want = nu.dot(radix)
+                pos = np.searchsorted(codes[by_code], want)
+                maps.append((tg, by_code[pos]))
+            self.steps[(d, l)] = maps
+        return maps
+
+    def times_power_sum(self, vector, d, l):
+        """The vector of degree d times p_l (degree d + l)."""
+        out = np.zeros(len(self.contents(d + l)), dtype=object)
+        out[:] = 0
+        for tg, src in self.step(d, l):
+            out[tg] += vector[src]
+        return out
+
+
+def _content_plan(types, n, colors):
+    """Estimated work of :func:`orbits_by_content`: one unit per content of the answer, plus, per cycle type, one
+    multiplication by p_l per cycle, each about (partitions of its degree into at most r parts) x r additions,
+    r = min(colors, n) (bounded by the last degree, n)."""
+    r = min(colors, n)
+    states = _sorted_content_count(n, r)
+    cycles = sum(sum(m for _, m in ctype) for ctype in types)
+    return cycles * states * r + states
 
 
 def orbits_by_content(group, colors=2, *, method="auto", force=False, limit=None):
@@ -566,24 +724,41 @@ def orbits_by_content(group, colors=2, *, method="auto", force=False, limit=None
     if _symmetric_shortcut(group, method):  # the orbits are the contents themselves
         return {content: 1 for content in _compositions(n, colors)}
     types = cycle_types(group, method=method, force=force)
-    refuse_if_over(f"{what}: the expansion of {len(types)} cycle types", _content_plan(types, colors),
+    refuse_if_over(f"{what}: the expansion of {len(types)} cycle types", _content_plan(types, n, colors),
                    "counting_work", limit=limit, force=force)
-    weights = [(n + 1) ** i for i in range(colors)]
-    total, factors = {}, {}
+    r = min(colors, n)
+    expansion = _SymmetricExpansion(r)
+    total = np.zeros(len(expansion.contents(n)), dtype=object)
+    total[:] = 0
     for ctype, k in types.items():
-        poly = None
-        for length, m in _factor_order(ctype, colors):
-            factor = factors.get((length, m))
-            if factor is None:
-                factor = factors[(length, m)] = _power_sum_power(length, m, weights)
-            poly = factor if poly is None else _poly_product(poly, factor)
-        for key, c in poly.items():
-            total[key] = total.get(key, 0) + k * c
+        vector, d = np.array([1], dtype=object), 0
+        for length, m in sorted(ctype, reverse=True):  # long cycles first: few partitions while the degree is low
+            for _ in range(m):
+                vector = expansion.times_power_sum(vector, d, length)
+                d += length
+        total += k * vector
     order = _order_of(types)
-    out = {}
-    for content in _compositions(n, colors):
-        q, r = divmod(total[sum(c * w for c, w in zip(content, weights))], order)
-        if r:  # pragma: no cover - Polya's theorem guarantees divisibility
+    sums = {key: total[i] for i, key in enumerate(expansion.contents(n))}
+    for key, value in sums.items():
+        q, rem = divmod(value, order)
+        if rem:  # pragma: no cover - Polya's theorem guarantees divisibility
             raise AssertionError("Polya sum not divisible by |G|")
-        out[content] = q
-    return out
+        sums[key] = int(q)
+    if colors == 1:
+        return {(n,): sums[(n,)]}
+    if (n + 1) ** r >= 2**62:  # pragma: no cover - past the work bound for any real use: content by content
+        return {c: sums[tuple(sorted(c, reverse=True)[:r])] for c in _compositions(n, colors)}
+    # every content at once: the bars of stars and bars (lexicographic, as _compositions), sorted, looked up
+    bars = np.fromiter(itertools.chain.from_iterable(itertools.combinations(range(n + colors - 1), colors - 1)),
+                       dtype=np.int64).reshape(-1, colors - 1)
+    edges = np.hstack([np.full((len(bars), 1), -1, dtype=np.int64), bars,
+                       np.full((len(bars), 1), n + colors - 1, dtype=np.int64)])
+    contents = np.diff(edges, axis=1) - 1
+    ranked = -np.sort(-contents, axis=1)[:, :r]
+    radix = (n + 1) ** np.arange(r - 1, -1, -1, dtype=np.int64)
+    keys = list(sums)
+    codes = np.array([sum(a * int(b) for a, b in zip(key, radix)) for key in keys], dtype=np.int64)
+    by_code = np.argsort(codes)
+    where = by_code[np.searchsorted(codes[by_code], ranked.dot(radix))]
+    values = [sums[key] for key in keys]
+    return dict(zip(map(tuple, contents.tolist()), [values[i] for i in where.tolist()]))

@@ -74,7 +74,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._budget import limit_value, progress as _progress_bar, refuse_if_over
-from ._validation import check_int, check_mask, describe
+from ._validation import check_flag, check_int, check_items, check_mask, check_name, describe
 from .actions import orbit
 from .stabilizers import orbit_size
 from .certificates import minimal_orbit_certificate
@@ -157,6 +157,7 @@ def reconstructed_features(group, table, *, close=True):
     (1,)
     """
     group = _check_group(group)
+    close = check_flag("close", close)
     size = 1 << group.n
     try:
         values = [int(v) for v in table]
@@ -186,7 +187,7 @@ def feature_code(x, features, mode="contains"):
     _check_mode(mode)
     x = check_int("x", x, min_value=0)
     out = 0
-    for j, f in enumerate(features):
+    for j, f in enumerate(check_items("features", features)):
         f = check_int(f"features[{j}]", f, min_value=0)
         if (f & x == f) if mode == "contains" else (x == f):
             out |= 1 << j
@@ -239,9 +240,9 @@ def feature_codes(n, features, mode="contains", *, force=False, limit=None):
     [0, 1, 2, 4]
     """
     _check_mode(mode)
-    n = check_int("n", n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=4096)
     _estimate(n, force, limit)
-    feats = [check_mask(f"features[{j}]", f, n) for j, f in enumerate(features)]
+    feats = [check_mask(f"features[{j}]", f, n) for j, f in enumerate(check_items("features", features))]
     return _pack(_next_bits(_image_bits(n), feats, mode))
 
 
@@ -455,8 +456,10 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
     group = _check_group(group)
     _check_mode(mode)
     layers = check_int("layers", layers, min_value=1)
-    if not isinstance(include_constant, bool):
-        raise InvalidArgument(f"include_constant must be True or False, got {describe(include_constant)}")
+    include_constant = check_flag("include_constant", include_constant)
+    certify = check_flag("certify", certify)
+    progress = check_flag("progress", progress, allow_none=True)
+    feature_source = check_name("feature_source", feature_source)
     n = group.n
     _estimate(n, force, limit)
     full = (1 << n) - 1
@@ -593,3 +596,4 @@ def check_depth_table(table, name="table"):
     """Return ``table`` if it is a DepthTable, else InvalidArgument naming ``name``."""
     if not isinstance(table, DepthTable):
         raise InvalidArgument(f"{name} must be a DepthTable (from depth_table), got {describe(table)}")
+    return table

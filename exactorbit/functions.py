@@ -19,8 +19,8 @@ from collections import deque
 
 import numpy as np
 
-from ._budget import check_force, limit_value, refuse_if_over
-from ._validation import check_int, describe
+from ._budget import check_force, limit_value, refuse_if_over, refuse_if_over_memory
+from ._validation import check_flag, check_int, check_name, describe
 from .errors import InvalidArgument
 
 __all__ = [
@@ -52,6 +52,9 @@ def as_table(F, name="F", size=None):
     ...
     exactorbit.errors.InvalidArgument: F must map {0..1} into itself: entry 1 is 2, got [0, 2] (type list)
     """
+    name = check_name("name", name) or "F"
+    if size is not None:
+        size = check_int("size", size, min_value=1)
     try:
         arr = np.asarray(F)
     except Exception:  # pragma: no cover - numpy refuses exotic input
@@ -76,7 +79,8 @@ def identity_table(size):
     >>> identity_table(3).tolist()
     [0, 1, 2]
     """
-    size = check_int("size", size, min_value=1)
+    size = check_int("size", size, min_value=1, max_value=1 << 32)
+    refuse_if_over_memory(f"the identity table on {size} points", 8 * size)
     return np.arange(size, dtype=np.int64)
 
 
@@ -190,7 +194,7 @@ def cycle_type(F):
     >>> cycle_type([1, 0, 3, 2, 4, 4])
     (2, 2, 1)
     """
-    from .groups import cycle_lengths
+    from .groups import _cycle_lengths as cycle_lengths
 
     _, perm = recurrent_permutation(F)
     return tuple(sorted(cycle_lengths(perm), reverse=True))
@@ -219,6 +223,7 @@ def transformation_monoid(tables, *, include_identity=True, force=False, limit=N
     [[0, 1, 1], [0, 1, 2], [1, 0, 0]]
     """
     gens = _tables(tables)
+    include_identity = check_flag("include_identity", include_identity)
     bound = None if check_force(force) else limit_value("monoid", limit)
     if not gens:
         raise InvalidArgument("tables must contain at least one table, got an empty list")

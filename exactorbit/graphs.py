@@ -37,11 +37,15 @@ import networkx as nx
 import numpy as np
 
 from ._budget import check_force, limit_value, refuse_if_over, refuse_if_over_memory
-from ._validation import check_int, clip, describe, int_short
+from ._validation import check_int, check_permutation, clip, describe, int_short
 from .actions import apply, apply_many, orbit
 from .errors import InvalidArgument
 from .functions import as_table, recurrent_set
-from .groups import check_group, compose, cycle_lengths, cycle_string, identity, parse_generators
+from .groups import _compose as compose
+from .groups import _cycle_lengths as cycle_lengths
+from .groups import _cycle_string as cycle_string
+from .groups import _identity as identity
+from .groups import check_group, parse_generators
 from .images import as_mask, render_text
 from .stabilizers import orbit_size
 from .subgroups import subgroup_classes
@@ -66,7 +70,9 @@ def element_order(g):
     >>> element_order((1, 2, 0, 4, 3)), element_order((0, 1))
     (6, 1)
     """
-    return math.lcm(*cycle_lengths(g)) if len(g) else 1
+    if isinstance(g, (tuple, list)) and not g:
+        return 1
+    return math.lcm(*cycle_lengths(check_permutation("g", g)))
 
 
 def _check_permutation(name, g, n):

@@ -33,7 +33,7 @@ from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._budget import refuse_if_over, refuse_if_over_memory
 from ._chain import StabilizerChain, orbit_labels, shows_blocks
-from ._validation import check_int, describe, int_short, short
+from ._validation import check_int, check_name, check_permutation, describe, int_short, short
 from .errors import InvalidArgument
 from .images import parse_grid
 
@@ -61,28 +61,28 @@ __all__ = [
 ]
 
 
-def identity(n):
+def _identity(n):
     """Identity permutation of n points, in array form.
 
-    >>> identity(3)
+    >>> _identity(3)
     (0, 1, 2)
     """
     return tuple(range(n))
 
 
-def compose(p, q):
+def _compose(p, q):
     """Left-to-right product p*q (apply p, then q).
 
-    >>> compose((1, 2, 0), (1, 0, 2))
+    >>> _compose((1, 2, 0), (1, 0, 2))
     (0, 2, 1)
     """
     return tuple(q[i] for i in p)
 
 
-def inverse(p):
+def _inverse(p):
     """Inverse of a permutation in array form.
 
-    >>> inverse((1, 2, 0))
+    >>> _inverse((1, 2, 0))
     (2, 0, 1)
     """
     inv = [0] * len(p)
@@ -91,10 +91,10 @@ def inverse(p):
     return tuple(inv)
 
 
-def cycle_lengths(p):
+def _cycle_lengths(p):
     """Lengths of the cycles of a permutation (array form), fixed points included, in order of first point.
 
-    >>> cycle_lengths((1, 2, 0, 4, 3, 5))
+    >>> _cycle_lengths((1, 2, 0, 4, 3, 5))
     [3, 2, 1]
     """
     seen = [False] * len(p)
@@ -112,10 +112,10 @@ def cycle_lengths(p):
     return lengths
 
 
-def cycle_string(p):
+def _cycle_string(p):
     """0-based cycle notation of an array-form permutation; ``()`` for the identity.
 
-    >>> cycle_string((1, 2, 0, 4, 3))
+    >>> _cycle_string((1, 2, 0, 4, 3))
     '(0 1 2)(3 4)'
     """
     seen = [False] * len(p)
@@ -132,6 +132,56 @@ def cycle_string(p):
             j = p[j]
         parts.append("(" + " ".join(map(str, cycle)) + ")")
     return "".join(parts) or "()"
+
+
+#: Most points a permutation built by :func:`identity` may have (grids hold at most 4096 pixels).
+MAX_POINTS = 1 << 20
+
+
+def identity(n):
+    """Identity permutation of n points, in array form (``n`` checked; the package's loops use ``_identity``).
+
+    >>> identity(3)
+    (0, 1, 2)
+    """
+    return _identity(check_int("n", n, min_value=0, max_value=MAX_POINTS))
+
+
+def compose(p, q):
+    """Left-to-right product p*q (apply p, then q) of two permutations of the same points (checked).
+
+    >>> compose((1, 2, 0), (1, 0, 2))
+    (0, 2, 1)
+    """
+    p = check_permutation("p", p)
+    return _compose(p, check_permutation("q", q, len(p)))
+
+
+def inverse(p):
+    """Inverse of a permutation in array form (checked).
+
+    >>> inverse((1, 2, 0))
+    (2, 0, 1)
+    """
+    return _inverse(check_permutation("p", p))
+
+
+def cycle_lengths(p):
+    """Lengths of the cycles of a permutation (array form, checked), fixed points included, in order of first point.
+
+    >>> cycle_lengths((1, 2, 0, 4, 3, 5))
+    [3, 2, 1]
+    """
+    return _cycle_lengths(check_permutation("p", p))
+
+
+def cycle_string(p):
+    """0-based cycle notation of an array-form permutation (checked); ``()`` for the identity.
+
+    >>> cycle_string((1, 2, 0, 4, 3))
+    '(0 1 2)(3 4)'
+    """
+    return _cycle_string(check_permutation("p", p))
 
 
 def _check_array_form(name, perm, n):
@@ -250,6 +300,7 @@ def parse_generators(text, n):
     """
     if not isinstance(text, str):
         raise InvalidArgument(f"generators text must be a string, got {describe(text)}")
+    n = check_int("n", n, min_value=1, max_value=MAX_POINTS)
     stripped = text.strip()
     if stripped.startswith("["):
         try:
@@ -283,8 +334,10 @@ class PixelGroup:
                 raise InvalidArgument(f"the sympy PermutationGroup acts on {generators.degree} points, but the grid "
                                       f"{self.grid} has {n} pixels (sympy would pad silently; exactorbit does not)")
             generators = list(generators.generators)
-        if isinstance(generators, (str, bytes)) or not hasattr(generators, "__iter__"):
+        if isinstance(generators, (str, bytes, dict)) or not hasattr(generators, "__iter__") \
+                or getattr(generators, "ndim", 2) != 2:
             raise InvalidArgument(f"generators must be a list of permutations, got {describe(generators)}")
+        name = check_name("name", name)
         gens = []
         for k, g in enumerate(generators):
             if isinstance(g, str):
@@ -307,7 +360,7 @@ class PixelGroup:
         return self
 
     def _setup(self, gens, name):
-        ident = identity(self.grid.n)
+        ident = _identity(self.grid.n)
         gens = list(dict.fromkeys(g for g in gens if g != ident))
         self.generators = tuple(gens)
         self.name = name or "group"
@@ -344,7 +397,7 @@ class PixelGroup:
     @property
     def identity(self):
         """The identity element."""
-        return identity(self.n)
+        return _identity(self.n)
 
     def order(self):
         """Exact order of the group: n! or n!/2 when :attr:`natural_kind` proves it, else Schreier-Sims.
@@ -571,7 +624,7 @@ class PixelGroup:
         sub = PixelGroup(self.grid, generators, name=name)
         for g in sub.generators:
             if not self.contains(g):
-                raise InvalidArgument(f"generator {cycle_string(g)} is not in {self.name}")
+                raise InvalidArgument(f"generator {_cycle_string(g)} is not in {self.name}")
         return sub
 
     def is_subgroup_of(self, other):
@@ -784,7 +837,7 @@ def wreath_product(grid):
 
 
 def _listed(name, value):
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__") or getattr(value, "ndim", 2) != 2:
         raise InvalidArgument(f"{name} must be a list of permutations, got {describe(value)}")
     return list(value)
 
@@ -856,4 +909,4 @@ def from_generators(grid, generators, name=None):
     g = parse_grid(grid)
     if isinstance(generators, str):
         generators = parse_generators(generators, g.n)
-    return PixelGroup(g, generators, name=name or "generated")
+    return PixelGroup(g, generators, name=check_name("name", name) or "generated")

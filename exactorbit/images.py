@@ -131,9 +131,14 @@ def parse_image(text, grid=None):
     if not isinstance(text, str):
         raise InvalidArgument(f"image must be a text image like '#./.#', got {describe(text)}")
     rows = [row.strip() for row in re.split(r"[/\n]", text.strip())]
-    rows = [row for row in rows if row]
+    while rows and not rows[0]:  # a leading separator
+        rows.pop(0)
+    while rows and not rows[-1]:  # a trailing separator
+        rows.pop()
     if not rows:
         raise InvalidArgument(f"image has no rows: {short(text)}")
+    if not all(rows):
+        raise InvalidArgument(f"image has an empty row {rows.index('') + 1} between rows: {short(text)}")
     lengths = [len(row) for row in rows]
     if len(set(lengths)) != 1:
         raise InvalidArgument(f"image has ragged rows: row lengths {short(lengths, 40)} in {short(text)}")
@@ -181,7 +186,8 @@ def render_block(masks, grid, *, gap="  "):
     #.  .#
     """
     grid = parse_grid(grid)
-    if isinstance(masks, (str, bytes)) or not hasattr(masks, "__iter__"):
+    if (isinstance(masks, (str, bytes)) or not hasattr(masks, "__iter__")
+            or (isinstance(masks, np.ndarray) and masks.ndim == 0)):
         raise InvalidArgument(f"masks must be a list of image masks, got {describe(masks)}")
     if not isinstance(gap, str):
         raise InvalidArgument(f"gap must be a string, got {describe(gap)}")
@@ -229,8 +235,11 @@ def as_mask(image, grid, name="image"):
         return parse_image(image, grid)
     if isinstance(image, np.ndarray) and image.ndim == 0:
         image = image.item()
-    if is_array_image(image):
-        mask, found = from_array(image)
+    if is_array_image(image) or isinstance(image, np.ndarray):
+        try:
+            mask, found = from_array(image)
+        except InvalidArgument as exc:
+            raise InvalidArgument(f"{name}: {exc}") from None
         if found != grid:
             raise InvalidArgument(f"{name} is a {found} array, but the grid is {grid}")
         return mask
@@ -244,74 +253,182 @@ MAX_IMAGE_FILE_BYTES = 1 << 20
 def read_image_file(path):
     r"""``(mask, grid)`` of an image file: text (``#.`` rows), numpy ``.npy`` (a 2-d 0/1 array) or PBM (P1 or P4).
 
-    In PBM, 1 (black) is an on-pixel.  Files over 1 MiB are refused unread.
+    In PBM, 1 (black) is an on-pixel.  Files over 1 MiB are refused unread.  Every format is read
+    strictly, and anything else is refused with one line naming the file and the problem:
+
+    * PBM follows the Netpbm spec: magic ``P1``/``P4``, whitespace, width, whitespace, height (decimal,
+      at most 9 digits), then for P1 whitespace and exactly width*height pixels ``0``/``1`` (whitespace
+      between them optional), then only whitespace; for P4 exactly ONE whitespace byte, then exactly
+      height*ceil(width/8) raster bytes and nothing after (a second image in the same file is refused).
+      Whitespace is blank, TAB, CR or LF; a comment runs from ``#`` to the next CR or LF and counts as
+      whitespace (in the header, and in P1's raster).  The padding bits that end a P4 row are ignored,
+      as the spec says.
+    * ``.npy``: a 2-d array of bool, int, unsigned or float dtype holding only 0 and 1, and no bytes after it.
+    * text: rows of ``#``/``.`` (or ``1``/``0``), one per line or split by ``/``, all of one length, no empty
+      row between rows.
 
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp(); p = os.path.join(d, "x.pbm")
     >>> _ = open(p, "w").write("P1\n# a comment\n3 2\n1 0 0\n0 1 0\n")
     >>> read_image_file(p)
     (17, Grid(h=2, w=3))
+    >>> _ = open(p, "w").write("P1\n2 1\n1 2\n")
+    >>> read_image_file(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: image file '...x.pbm': PBM pixel 2 is '2'; P1 pixels are '0' or '1'
     """
     import os
 
     if not isinstance(path, (str, os.PathLike)):
         raise InvalidArgument(f"image file must be a path, got {describe(path)}")
-    name = clip(os.fspath(path), 200)
+    try:
+        name = short(os.fspath(path), 120)  # repr: a newline in the name stays on one line
+    except TypeError:
+        raise InvalidArgument(f"image file must be a path, got {describe(path)}") from None
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_IMAGE_FILE_BYTES + 1)
-    except OSError as exc:
-        raise InvalidArgument(f"cannot read the image file {name}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = getattr(exc, "strerror", None) or clip(str(exc).replace("\n", " "), 80)
+        raise InvalidArgument(f"cannot read the image file {name}: {reason}") from None
     if len(data) > MAX_IMAGE_FILE_BYTES:
         raise InvalidArgument(f"image file {name} is larger than {MAX_IMAGE_FILE_BYTES} bytes; no image of at most "
                               "4096 pixels is")
-    if data[:6] == b"\x93NUMPY":
-        import io
-
-        try:
-            array = np.load(io.BytesIO(data), allow_pickle=False)
-        except (ValueError, OSError, EOFError) as exc:
-            raise InvalidArgument(f"image file {name} is not a readable .npy array: {clip(str(exc), 100)}") from None
-        return from_array(array)
-    if data[:2] in (b"P1", b"P4"):
-        return _read_pbm(data, name)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidArgument(f"image file {name} is neither text, .npy nor PBM (P1/P4)") from None
-    return parse_image(text)
+        if data[:6] == b"\x93NUMPY":
+            return _read_npy(data)
+        if data[:2] in (b"P1", b"P4"):
+            return _read_pbm(data)
+        if re.match(rb"P[2-7F]\s", data[:3]):
+            raise InvalidArgument(f"is a Netpbm {data[:2].decode()} file (PGM, PPM or PAM), not a bitmap; "
+                                  "only PBM (P1, P4) is read")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidArgument("is neither text, .npy nor PBM (P1/P4)") from None
+        return parse_image(text)
+    except InvalidArgument as exc:
+        message = " ".join(str(exc).split("\n"))
+        raise InvalidArgument(f"image file {name}: {clip(message, 240)}") from None
 
 
-def _read_pbm(data, name):
-    """A PBM image (P1 plain or P4 raw): its header tokens, then the bits."""
-    tokens, i, size = [], 2, len(data)
-    while len(tokens) < 2:
-        while i < size and data[i:i + 1].isspace():
+def _read_npy(data):
+    """A 2-d 0/1 array from the bytes of a ``.npy`` file, refusing bytes after the array."""
+    import io
+
+    try:
+        array = np.load(io.BytesIO(data), allow_pickle=False)
+    except (ValueError, OSError, EOFError, TypeError) as exc:
+        raise InvalidArgument(f"not a readable .npy array: {clip(' '.join(str(exc).split()), 100)}") from None
+    expected = _npy_data_offset(data) + array.nbytes
+    if len(data) > expected:
+        raise InvalidArgument(f"{len(data) - expected} bytes after the array; a .npy image holds one array only")
+    return from_array(array)
+
+
+def _npy_data_offset(data):
+    """Where the array data of a .npy file starts (after the magic, the header length and the header)."""
+    major = data[6]
+    if major == 1:
+        return 10 + int.from_bytes(data[8:10], "little")
+    return 12 + int.from_bytes(data[8:12], "little")
+
+
+#: Whitespace in a PBM file (the Netpbm spec: blank, TAB, CR, LF).
+_PBM_SPACE = b" \t\r\n"
+#: Longest width or height read in a PBM header (digits), before int().
+_PBM_DIGITS = 9
+
+
+def _pbm_skip(data, i, *, comments=True):
+    """Index of the first byte at or after i that is neither whitespace nor (if ``comments``) in a comment."""
+    size = len(data)
+    while i < size:
+        byte = data[i:i + 1]
+        if byte in (b" ", b"\t", b"\r", b"\n"):
             i += 1
-        if i < size and data[i:i + 1] == b"#":
+        elif comments and byte == b"#":
             while i < size and data[i:i + 1] not in (b"\n", b"\r"):
                 i += 1
-            continue
+        else:
+            break
+    return i
+
+
+def _read_pbm(data):
+    """A PBM image (P1 plain or P4 raw), read strictly by the Netpbm spec (see :func:`read_image_file`)."""
+    kind, size = data[:2].decode(), len(data)
+    i = _pbm_skip(data, 2)
+    if i == 2:
+        raise InvalidArgument(f"PBM needs whitespace after the magic {kind}")
+    sizes = []
+    for what in ("width", "height"):
         j = i
         while j < size and data[j:j + 1].isdigit():
             j += 1
-        if j == i or j - i > 5:
-            raise InvalidArgument(f"image file {name}: a PBM header needs the width and height")
-        tokens.append(int(data[i:j]))
+        if j == i:
+            found = "the end of the file" if i >= size else repr(data[i:i + 1])[1:]
+            raise InvalidArgument(f"PBM {what} must be a decimal number, found {found}")
+        digits = data[i:j].lstrip(b"0") or b"0"
+        if len(digits) > _PBM_DIGITS:
+            raise InvalidArgument(f"PBM {what} of {j - i} digits is too large; at most "
+                                  f"{LIMITS['grid_pixels'].value} pixels are read")
+        sizes.append(int(digits))
         i = j
-    w, h = tokens
+        if what == "width":
+            k = _pbm_skip(data, i)
+            if k == i:
+                found = "the end of the file" if i >= size else repr(data[i:i + 1])[1:]
+                raise InvalidArgument(f"PBM width must be followed by whitespace, found {found}")
+            i = k
+    w, h = sizes
+    for what, value in (("width", w), ("height", h)):
+        if value < 1:
+            raise InvalidArgument(f"PBM {what} must be at least 1, got {value}")
+    cap = LIMITS["grid_pixels"].value
+    if w * h > cap:
+        raise InvalidArgument(f"PBM of {w}x{h} has {w * h} pixels; exactorbit handles at most {cap}")
     grid = Grid(h, w)
-    if data[:2] == b"P1":
-        bits = [c - 48 for c in data[i:] if c in (48, 49)]
-        if len(bits) < grid.n:
-            raise InvalidArgument(f"image file {name}: the PBM holds {len(bits)} pixels, the header says {grid.n}")
-        return from_array(np.array(bits[:grid.n], dtype=np.uint8).reshape(h, w))
-    raw = np.frombuffer(data[i + 1:], dtype=np.uint8)  # one whitespace byte after the header
+    # the height ends with one whitespace byte (a comment ending in CR/LF counts as one)
+    if i < size and data[i:i + 1] == b"#":
+        while i < size and data[i:i + 1] not in (b"\n", b"\r"):
+            i += 1
+    if i >= size or data[i:i + 1] not in (b" ", b"\t", b"\r", b"\n"):
+        found = "the end of the file" if i >= size else repr(data[i:i + 1])[1:]
+        raise InvalidArgument(f"PBM {kind} needs {'one whitespace byte' if kind == 'P4' else 'whitespace'} "
+                              f"after the height, found {found}")
+    i += 1
+    if kind == "P1":
+        bits = bytearray()
+        while len(bits) < grid.n:
+            i = _pbm_skip(data, i)
+            if i >= size:
+                raise InvalidArgument(f"PBM holds {len(bits)} pixels; the header says {w}x{h} = {grid.n}")
+            byte = data[i]
+            if byte not in (48, 49):
+                raise InvalidArgument(f"PBM pixel {len(bits) + 1} is {repr(bytes([byte]))[1:]}; "
+                                      "P1 pixels are '0' or '1'")
+            bits.append(byte - 48)
+            i += 1
+        k = _pbm_skip(data, i, comments=False)
+        if k < size:
+            raise InvalidArgument(f"PBM has {repr(data[k:k + 1])[1:]} at byte {k} after the {grid.n} pixels "
+                                  "its header declares; only whitespace may follow")
+        return _mask_from_bits(bits), grid
     row_bytes = (w + 7) // 8
-    if raw.size < row_bytes * h:
-        raise InvalidArgument(f"image file {name}: the PBM holds {raw.size} bytes, the header needs {row_bytes * h}")
-    bits = np.unpackbits(raw[: row_bytes * h].reshape(h, row_bytes), axis=1)[:, :w]
-    return from_array(bits)
+    if size - i != row_bytes * h:
+        raise InvalidArgument(f"PBM P4 of {w}x{h} needs exactly {row_bytes * h} raster bytes after the header, "
+                              f"the file holds {size - i} raster bytes")
+    raw = np.frombuffer(data, dtype=np.uint8, offset=i)
+    bits = np.unpackbits(raw.reshape(h, row_bytes), axis=1)[:, :w]  # padding bits ignored (Netpbm spec)
+    return _mask_from_bits(bits.reshape(-1).tobytes()), grid
+
+
+def _mask_from_bits(bits):
+    """The int mask of a sequence of 0/1 bytes (pixel p is bits[p])."""
+    packed = np.packbits(np.frombuffer(bytes(bits), dtype=np.uint8), bitorder="little")
+    return int.from_bytes(packed.tobytes(), "little")
 
 
 def is_array_image(value):
@@ -353,17 +470,30 @@ def from_array(array):
     except (ValueError, TypeError):  # ragged nested lists
         raise InvalidArgument(f"array must be a rectangular 2-d array of 0/1, got {describe(array)}") from None
     if arr.dtype == object or arr.dtype.kind not in "biuf":
-        raise InvalidArgument(f"array must hold only 0 and 1 (or booleans), got dtype {arr.dtype}: {describe(array)}")
+        # never echo the array: its repr spans lines (complex, str, structured, datetime64 dtypes)
+        raise InvalidArgument(f"array must hold only 0 and 1 (or booleans) in a bool, int or float dtype, got "
+                              f"a {_shape_text(arr.shape)} array of dtype {clip(str(arr.dtype), 60)}")
     if arr.ndim != 2 or arr.size == 0:
-        raise InvalidArgument(f"array must be 2-dimensional and non-empty, got shape {arr.shape}")
-    if not np.isin(arr, (0, 1)).all():
-        raise InvalidArgument("array must hold only 0 and 1 (or booleans)")
+        raise InvalidArgument(f"array must be 2-dimensional and non-empty, got shape {clip(str(arr.shape), 60)}")
+    good = np.isin(arr, (0, 1))
+    if not good.all():
+        r, c = (int(k) for k in np.argwhere(~good)[0])
+        raise InvalidArgument(f"array must hold only 0 and 1 (or booleans), got {short(arr[r, c].item(), 30)} "
+                              f"at row {r}, column {c}")
+    cap = LIMITS["grid_pixels"].value
+    if arr.size > cap:
+        raise InvalidArgument(f"array of shape {arr.shape} has {arr.size} pixels; exactorbit handles at most {cap}")
     grid = Grid(*arr.shape)
     mask = 0
     for i, bit in enumerate(arr.reshape(-1).tolist()):
         if bit:
             mask |= 1 << i
     return mask, grid
+
+
+def _shape_text(shape):
+    """``'2x3'`` for a shape (``'0-d'`` for a scalar), clipped."""
+    return clip("x".join(map(str, shape)) or "0-d", 40)
 
 
 def images_svg(masks, grid, *, cell=12, gap=6):
@@ -373,7 +503,8 @@ def images_svg(masks, grid, *, cell=12, gap=6):
     True
     """
     grid = parse_grid(grid)
-    if isinstance(masks, (str, bytes)) or not hasattr(masks, "__iter__"):
+    if (isinstance(masks, (str, bytes)) or not hasattr(masks, "__iter__")
+            or (isinstance(masks, np.ndarray) and masks.ndim == 0)):
         raise InvalidArgument(f"masks must be a list of image masks, got {describe(masks)}")
     masks = list(masks)
     cell, gap = check_int("cell", cell, min_value=1, max_value=64), check_int("gap", gap, min_value=0, max_value=256)
@@ -456,16 +587,38 @@ def colouring(x, n):
     >>> colouring(0b101, 3).tolist(), colouring((0b011, 0b110), 3).tolist()
     ([1, 0, 1], [1, 3, 2])
     """
+    n = check_int("number of pixels n", n, min_value=0, max_value=LIMITS["grid_pixels"].value)
     if isinstance(x, tuple):
+        if len(x) > 62:
+            raise InvalidArgument(f"a tuple of at most 62 images has a colouring, got {len(x)} images")
         out = np.zeros(n, dtype=np.int64)
         for j, m in enumerate(x):
             out |= colouring(m, n) << j
         return out
-    bits = np.frombuffer(int(x).to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
+    x = check_mask("image", x, n)
+    bits = np.frombuffer(x.to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
     return np.unpackbits(bits, bitorder="little")[:n].astype(np.int64)
 
 
 def to_mask(bits):
-    """The int mask of a 0/1 array (pixel p is bit p)."""
-    packed = np.packbits(np.asarray(bits, dtype=np.uint8), bitorder="little")
+    """The int mask of a 0/1 array (pixel p is bit p).
+
+    >>> to_mask([1, 0, 1]), to_mask(np.array([True, True]))
+    (5, 3)
+    """
+    if not (isinstance(bits, np.ndarray) and bits.dtype in (np.uint8, np.bool_)):
+        if isinstance(bits, (str, bytes)) or not hasattr(bits, "__len__"):
+            raise InvalidArgument(f"bits must be a 1-d array of 0/1, got {describe(bits)}")
+        try:
+            arr = np.asarray(bits)
+        except (ValueError, TypeError, OverflowError):
+            raise InvalidArgument(f"bits must be a 1-d array of 0/1, got {describe(bits)}") from None
+        if arr.dtype.kind not in "biu" or (arr.size and (arr.min() < 0 or arr.max() > 1)):
+            raise InvalidArgument(f"bits must be a 1-d array of 0/1, got {describe(bits)}")
+        bits = arr.astype(np.uint8)
+    elif bits.dtype == np.uint8 and bits.size and bits.max() > 1:  # the fast path still checks the values
+        raise InvalidArgument(f"bits must be a 1-d array of 0/1, got values up to {int(bits.max())}")
+    if bits.ndim != 1:
+        raise InvalidArgument(f"bits must be a 1-d array of 0/1, got shape {clip(str(bits.shape), 40)}")
+    packed = np.packbits(bits, bitorder="little")
     return int.from_bytes(packed.tobytes(), "little")

@@ -25,12 +25,13 @@ codes over F) composes through :meth:`InducedAction.lift`.
 from dataclasses import dataclass, field
 
 from ._budget import LIMITS, refuse_if_over
-from ._validation import check_mask, describe
+from ._validation import check_int_list, check_mask, check_name, check_permutation, describe
 from .actions import _apply
 from .orbits import orbit_classes
 from .stabilizers import stabilizer
 from .errors import InvalidArgument
-from .groups import PixelGroup, identity
+from .groups import PixelGroup
+from .groups import _identity as identity
 from .groups import check_group as _check_group
 from .images import Grid
 
@@ -68,7 +69,7 @@ def check_union_of_orbits(group, features, name="features"):
     exactorbit.errors.InvalidArgument: features must be a union of G-orbits: a generator sends 2 to 4, which is missing
     """
     group = _check_group(group)
-    if isinstance(features, (str, bytes)) or not hasattr(features, "__iter__"):
+    if isinstance(features, (str, bytes, dict)) or not hasattr(features, "__iter__") or getattr(features, "ndim", 1) != 1:
         raise InvalidArgument(f"{name} must be a list of masks, got {describe(features)}")
     masks = sorted({check_mask(f"{name}[{k}]", v, group.n) for k, v in enumerate(features)})
     if not masks:
@@ -83,8 +84,17 @@ def induced_permutation(g, features, index=None):
     >>> induced_permutation((1, 2, 0), [1, 2, 4])   # a shift right moves pixel feature j to j+1
     (1, 2, 0)
     """
+    g = check_permutation("g", g)
+    features = check_int_list("features", features, min_value=0, max_value=(1 << len(g)) - 1, limit=1 << 20)
     if index is None:
         index = {f: j for j, f in enumerate(features)}
+    elif not isinstance(index, dict):
+        raise InvalidArgument(f"index must be None or a dict mask -> position, got {describe(index)}")
+    return _induced_permutation(g, features, index)
+
+
+def _induced_permutation(g, features, index):
+    """:func:`induced_permutation` without the checks (the package's own loops)."""
     out = []
     for j, f in enumerate(features):
         y = _apply(g, f)
@@ -143,7 +153,7 @@ class InducedAction:
         if len(g) != self.group.n:
             raise InvalidArgument(f"g must permute {self.group.n} pixels, got {describe(g)}")
         h = tuple(g) if self.through is None else self.through(g)
-        return induced_permutation(h, self.features, self._index)
+        return _induced_permutation(h, self.features, self._index)
 
     def lift(self, features, unions=None, name=None):
         """The induced action on a feature list one level up (masks on Grid(1, m), a union of H-orbits).
@@ -211,6 +221,7 @@ def induced_action(group, features, *, through=None, unions=None, name=None):
     True
     """
     group = _check_group(group)
+    name = check_name("name", name)
     if through is None:
         acting = group
         feats = check_union_of_orbits(group, features)
@@ -233,7 +244,7 @@ def induced_action(group, features, *, through=None, unions=None, name=None):
     images = []
     for s in group.generators:
         h = s if through is None else through(s)
-        images.append(induced_permutation(h, feats, index))
+        images.append(_induced_permutation(h, feats, index))
     H = PixelGroup(Grid(1, m), images, name=name or "induced")
     return InducedAction(group, feats, H, acting, through, tuple(unions), index)
 

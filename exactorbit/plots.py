@@ -27,7 +27,7 @@ from fractions import Fraction
 from math import ceil, isqrt
 from numbers import Rational
 
-from ._validation import check_int, check_mask, describe, int_short
+from ._validation import check_int, check_items, check_mask, clip, describe, int_short
 from .actions import orbit
 from .claims import fraction_str, rank_classes
 from .errors import InvalidArgument
@@ -97,9 +97,11 @@ def _group_label(group):
 
 def _check_probabilities(probabilities, n):
     """``probabilities`` as a list of 2**n exact values in [0, 1] (Fractions or ints)."""
-    if isinstance(probabilities, (str, bytes, dict)) or not hasattr(probabilities, "__len__"):
+    try:
+        probabilities = check_items("probabilities", probabilities)
+    except InvalidArgument:
         raise InvalidArgument(f"probabilities must be a list of one exact probability per image, "
-                              f"got {describe(probabilities)}")
+                              f"got {describe(probabilities)}") from None
     if len(probabilities) != 1 << n:
         raise InvalidArgument(f"probabilities must have one entry per image (2^{n} = {1 << n}), "
                               f"got {len(probabilities)}")
@@ -266,7 +268,10 @@ def _check_path(path):
                               f"got {describe(path)}")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise InvalidArgument(f"path's folder {folder!r} does not exist")
+        raise InvalidArgument(f"path's folder {clip(folder, 200)!r} does not exist")
+    from ._files import existing_content
+
+    existing_content(path, 0)  # a directory of that name: 'cannot write PATH: Is a directory', before the drawing
     return path
 
 
@@ -336,6 +341,12 @@ def orbit_gallery(group, image, path=None, *, max_images=64, columns=None):
                  f"under {_group_label(group)}", fontsize=8)
     fig.subplots_adjust(left=0.04, right=0.96, bottom=0.03, top=1 - 0.62 / fig.get_figheight(),
                         wspace=0.25, hspace=0.35)
-    if path is not None:
-        fig.savefig(path, format=os.path.splitext(path)[1][1:].lower(), dpi=150)
+    if path is not None:  # drawn in memory, then written atomically (umask, one error naming the path)
+        import io
+
+        from ._files import write_file
+
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=os.path.splitext(path)[1][1:].lower(), dpi=150)
+        write_file(path, buffer.getvalue())
     return fig

@@ -24,7 +24,7 @@ try:
 except ModuleNotFoundError as exc:  # pragma: no cover - hypothesis is the optional extra "testing"
     raise ModuleNotFoundError("exactorbit.strategies needs hypothesis: pip install 'exactorbit[testing]'") from exc
 
-from ._validation import describe
+from ._validation import check_int, describe
 from .errors import InvalidArgument
 from .groups import GROUP_NAMES, PixelGroup, named_group
 from .images import Grid, colouring, parse_grid
@@ -64,8 +64,18 @@ def grids(draw, max_pixels=9, max_side=None):
     return Grid(h, w)
 
 
+#: Most points or pixels a strategy of this module is asked for (grids hold at most 4096 pixels).
+MAX_POINTS = 4096
+
+
 def permutations(n):
-    """Array-form permutations of n points (tuples)."""
+    """Array-form permutations of n points (tuples).
+
+    >>> from hypothesis import find
+    >>> sorted(find(permutations(3), lambda p: True))
+    [0, 1, 2]
+    """
+    n = check_int("n", n, min_value=0, max_value=MAX_POINTS)
     return st.permutations(list(range(n))).map(tuple)
 
 
@@ -90,6 +100,8 @@ def generated_groups(draw, grid=None, max_pixels=7, max_generators=3):
 
 def pixel_groups(grid=None, max_pixels=9):
     """Named groups or groups from random generators (random ones on at most 7 pixels)."""
+    max_pixels = check_int("max_pixels", max_pixels, min_value=1, max_value=MAX_POINTS)
+    grid = None if grid is None else parse_grid(grid)
     return st.one_of(
         named_groups(grid=grid, max_pixels=max_pixels),
         generated_groups(grid=grid, max_pixels=min(7, max_pixels)),
@@ -104,7 +116,13 @@ def group_elements(draw, group):
 
 
 def images(grid):
-    """Image masks on a grid (empty and full included)."""
+    """Image masks on a grid (a Grid or its text, e.g. '2x2'; empty and full included).
+
+    >>> from hypothesis import find
+    >>> find(images("1x2"), lambda x: x == 3)
+    3
+    """
+    grid = parse_grid(grid)
     return st.integers(0, 2**grid.n - 1)
 
 

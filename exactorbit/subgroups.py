@@ -26,6 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._budget import limit_value, progress as _progress_bar, refuse_if_over
+from ._validation import check_flag, check_items, describe
+from .errors import InvalidArgument
 from .groups import check_group as _check_group
 
 __all__ = [
@@ -216,6 +218,7 @@ def closed_subgroup_classes(group, *, force=False, limit=None, progress=None):
     [4, 2, 1]
     """
     _check_group(group)
+    progress = check_flag("progress", progress, allow_none=True)
     est = estimate_lattice(group)
     what = f"the closed subgroup lattice of a group of order {group.order()} on {group.n} pixels"
     refuse_if_over(what, est, "subgroup_lattice", limit=limit, force=force)
@@ -371,6 +374,13 @@ def marks_matrix(classes):
     >>> marks_matrix(closed_subgroup_classes(named_group("translations", "1x4")))
     [[1, 0, 0], [1, 1, 0], [1, 1, 1]]
     """
+    classes = check_items("classes", classes)
+    for j, c in enumerate(classes):
+        if not isinstance(c, SubgroupClass):
+            raise InvalidArgument(f"classes[{j}] must be a SubgroupClass (from closed_subgroup_classes), "
+                                  f"got {describe(c)}")
+    if len({c.kind for c in classes}) > 1:
+        raise InvalidArgument("classes must all come from one call (closed and all-subgroup classes are mixed)")
     k = len(classes)
     out = [[0] * k for _ in range(k)]
     if not k:

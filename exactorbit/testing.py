@@ -33,7 +33,8 @@ import numpy as np
 
 from ._validation import clip, describe
 from .errors import InvalidArgument
-from .groups import check_group, cycle_string
+from .groups import _cycle_string as cycle_string
+from .groups import check_group
 from .images import from_array, parse_grid, render_text, to_array
 
 __all__ = [
@@ -281,6 +282,9 @@ def _inputs(group, images, max_images, dtype, seed, shape_checked):
                     f"and random ones (seed={seed}), fewest on-pixels first")
         arrays = bits.reshape(-1, grid.h, grid.w).astype(dtype, copy=False)
         return list(arrays), what
+    if isinstance(images, np.ndarray) and images.ndim < 2:
+        raise InvalidArgument(f"images must be an array of at least 2 axes (the last two: the {grid} grid), "
+                              f"got {describe(images)}")
     if isinstance(images, np.ndarray):
         arrays = [images] if images.ndim == 2 else list(images)
     elif isinstance(images, (str, bytes)) or not hasattr(images, "__iter__"):

@@ -37,6 +37,7 @@ __all__ = [
     "naive_reconstruction",
     "naive_threshold_function_count",
     "naive_decomposition",
+    "naive_closure_orbits",
     "naive_stabilizer_orders",
     "naive_stabilizer_members",
     "naive_conjugacy_class_sizes",
@@ -262,6 +263,48 @@ def naive_decomposition(group, weight=None):
     return dict(sorted(sizes.items())), label, smallest, feats
 
 
+def naive_closure_orbits(group, weight=None):
+    """The orbits as closures under the generators, by a search from each image (plain Python, no element listed).
+
+    The orbit of x is the smallest set containing x and closed under every
+    generator (a finite group: each generator's inverse is one of its powers).
+    Returns what :func:`naive_decomposition` returns: (orbit sizes, label of each
+    image (its orbit's smallest mask), the smallest non-constant orbit size, the
+    minimal images of those orbits).  For groups too large to list, up to about
+    2^16 images.
+
+    >>> from exactorbit.groups import symmetric
+    >>> naive_closure_orbits(symmetric("1x3"))[0]   # the weight classes
+    {1: 2, 3: 2}
+    """
+    n = group.n
+    gens = [tuple(g) for g in group.generators]
+    label = {}
+    for x in range(2**n):
+        if x in label or (weight is not None and x.bit_count() != weight):
+            continue
+        orbit, stack = {x}, [x]
+        while stack:
+            y = stack.pop()
+            for g in gens:
+                z = naive_apply(g, y)
+                if z not in orbit:
+                    orbit.add(z)
+                    stack.append(z)
+        rep = min(orbit)
+        for y in orbit:
+            label[y] = rep
+    members = {}
+    for y, rep in label.items():
+        members.setdefault(rep, []).append(y)
+    sizes = Counter(len(ys) for ys in members.values())
+    full = 2**n - 1
+    nonconst = {rep: len(ys) for rep, ys in members.items() if rep not in (0, full)}
+    smallest = min(nonconst.values()) if nonconst else None
+    feats = sorted(rep for rep, k in nonconst.items() if k == smallest)
+    return dict(sorted(sizes.items())), label, smallest, feats
+
+
 def naive_stabilizer_orders(group):
     """|Stab(x)| for every image x, by applying every element."""
     elements = naive_elements(group)
@@ -481,3 +524,33 @@ def naive_cycle_types(group):
                 lengths[length] += 1
         out[tuple(sorted(lengths.items()))] += 1
     return out
+
+
+__all__ += ["relabelled", "symmetric_generators"]  # kept in this block: groups in disguise for the tests
+
+
+def relabelled(gens, n, seed):
+    """The generators conjugated by a seeded random relabelling of the n pixels (the same group in disguise).
+
+    >>> relabelled([(1, 0, 2)], 3, 0)   # the swap of pixels 0, 1 becomes a swap of 0, 2
+    [(2, 1, 0)]
+    """
+    import random
+
+    rng = random.Random(seed)
+    s = list(range(n))
+    rng.shuffle(s)
+    inv = [0] * n
+    for i, x in enumerate(s):
+        inv[x] = i
+    return [tuple(s[g[inv[p]]] for p in range(n)) for g in gens]
+
+
+def symmetric_generators(n, m=None):
+    """A transposition and an n-cycle on the first n of m points (they generate S_n; m defaults to n).
+
+    >>> symmetric_generators(3, 4)
+    [(1, 0, 2, 3), (1, 2, 0, 3)]
+    """
+    m = n if m is None else m
+    return [tuple([1, 0] + list(range(2, m))), tuple(list(range(1, n)) + [0] + list(range(n, m)))]

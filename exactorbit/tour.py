@@ -20,8 +20,9 @@ import os
 from dataclasses import dataclass, field
 
 from ._budget import say
+from ._files import directory_lock, existing_content, probe_directory, remove_quietly, write_file
 from ._version import __version__
-from ._validation import clip, describe
+from ._validation import check_items, clip, describe
 from .errors import InvalidArgument, TooExpensive
 from .certificates import count_certificate, dump_certificate, orbit_certificate, shadow_certificate
 from .claims import Case, evaluate
@@ -29,8 +30,8 @@ from .images import render_block
 from .networks import network_table, random_network
 from .shadows import nearest_elements
 
-__all__ = ["TourReport", "run_tour", "format_tour", "write_certificates", "prepare_certificate_directory",
-           "other_certificates"]
+__all__ = ["TourReport", "run_tour", "format_tour", "write_certificates",
+           "prepare_certificate_directory", "other_certificates"]
 
 
 @dataclass
@@ -136,8 +137,22 @@ def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, 
     return TourReport(case.describe(), claims, certs, skipped, case.grid, __version__)
 
 
+def _check_report(report):
+    if not isinstance(report, TourReport):
+        raise InvalidArgument(f"report must be a TourReport (from run_tour), got {describe(report)}")
+
+
+def _check_path(name, value):
+    """``value`` (a str or os.PathLike naming a file system path, no NUL byte) as a str."""
+    path = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
+    if not isinstance(path, str) or "\0" in path:
+        raise InvalidArgument(f"{name} must be a path (a str or os.PathLike), got {describe(value)}")
+    return path
+
+
 def format_tour(report, grid=None):
     """Readable text of a tour report, with the images of each claim drawn."""
+    _check_report(report)
     grid = report.grid if grid is None else grid
     case = report["case"]
     lines = [
@@ -160,6 +175,9 @@ def format_tour(report, grid=None):
 def prepare_certificate_directory(directory):
     """Create ``directory`` if needed and check that certificates can be written there, before any work.
 
+    The check creates (and removes) a file there, so a directory that refuses files
+    (``/proc``, a read-only mount) is said at once, not after the work.
+
     >>> prepare_certificate_directory("/dev/null")
     Traceback (most recent call last):
     ...
@@ -178,40 +196,69 @@ def prepare_certificate_directory(directory):
     except (OSError, ValueError) as exc:
         raise InvalidArgument(f"cannot create the certificate directory {shown}: "
                               f"{getattr(exc, 'strerror', None) or exc}") from None
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise InvalidArgument(f"cannot write to the certificate directory {shown}")
+    probe_directory(path, "certificate directory")
     return path
 
 
-def _write_atomic(path, text):
-    """Write ``text`` to ``path`` through a temporary file and a rename: never a partial file, even on Ctrl-C."""
-    import tempfile
-
-    folder, name = os.path.split(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
-
-
-def write_certificates(report, directory):
+def write_certificates(report, directory, *, overwrite=False):
     """Write the report's certificates as JSON files (byte-identical on every run); returns their paths.
 
-    Each file is written atomically (a temporary file renamed into place), so an
-    interrupted run leaves every certificate whole or absent.
+    A certificate already there with the same bytes is left as it is; one with
+    different bytes (another run, another case) is refused, and then nothing is
+    written, unless ``overwrite=True``.  Each file is written atomically (a
+    temporary file renamed or linked into place, mode 0666 less the umask), the
+    directory is locked while its files are checked and written, so two runs at
+    once never mix or silently replace each other's certificates; if one file
+    cannot be written (a full disk), the files this call created are removed.
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> r = run_tour("1x2", "translations", layers=1)
+    >>> [os.path.basename(p) for p in write_certificates(r, d)][:2]
+    ['count-G.json', 'minimal-orbit-G.json']
+    >>> write_certificates(run_tour("1x3", "translations", layers=1), d)
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: certificate directory ... already holds 5 certificates with different content ...
     """
+    return [path for path, _ in _certificate_files(report, directory, overwrite=overwrite)]
+
+
+def _certificate_files(report, directory, *, overwrite=False, flag="overwrite=True"):
+    """:func:`write_certificates`, returning ``(path, status)`` pairs: status 'new', 'same' or 'replaced'.
+
+    ``flag`` names the switch that allows replacing, in the refusal (the command line's ``--overwrite``).
+    """
+    _check_report(report)
+    if not isinstance(overwrite, bool):
+        raise InvalidArgument(f"overwrite must be True or False, got {describe(overwrite)}")
     path = prepare_certificate_directory(directory)
-    paths = []
-    for name in sorted(report["certificates"]):
-        target = os.path.join(path, name)
-        _write_atomic(target, dump_certificate(report["certificates"][name]))
-        paths.append(target)
-    return paths
+    texts = {name: dump_certificate(report["certificates"][name]).encode("utf-8")
+             for name in sorted(report["certificates"])}
+    with directory_lock(path):
+        status = {}
+        for name, data in texts.items():
+            old = existing_content(os.path.join(path, name), len(data))
+            status[name] = "new" if old is None else "same" if old == data else "replaced"
+        clash = [name for name, s in status.items() if s == "replaced"]
+        if clash and not overwrite:
+            plural = "s" if len(clash) > 1 else ""
+            raise InvalidArgument(
+                f"certificate directory {clip(path, 200)} already holds {len(clash)} certificate{plural} with "
+                f"different content ({', '.join(clash[:6])}{' ...' if len(clash) > 6 else ''}), from another "
+                f"run or case; nothing was written; pass {flag} to replace them, or choose another directory")
+        created = []
+        try:
+            for name, data in texts.items():
+                if status[name] != "same":
+                    target = os.path.join(path, name)
+                    if write_file(target, data, overwrite=overwrite, flag=flag) == "new" and status[name] == "new":
+                        created.append(target)
+        except BaseException:
+            for target in created:  # all or nothing: no run leaves half of its certificates
+                remove_quietly(target)
+            raise
+    return [(os.path.join(path, name), status[name]) for name in texts]
 
 
 def other_certificates(directory, written):
@@ -220,7 +267,8 @@ def other_certificates(directory, written):
     >>> other_certificates("/nonexistent", [])
     []
     """
-    keep = {os.path.basename(p) for p in written}
+    directory = _check_path("directory", directory)
+    keep = {os.path.basename(_check_path("written entry", p)) for p in check_items("written", written)}
     try:
         names = sorted(os.listdir(directory))
     except OSError:

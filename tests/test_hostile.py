@@ -148,3 +148,4 @@ def test_checker_still_accepts_true_certificates():
 def test_numpy_seed_generator_accepted():
     net = eo.random_network(eo.NetworkFamily("1x2", 1), seed=np.random.default_rng(0))
     assert len(eo.network_table(net)) == 4
+

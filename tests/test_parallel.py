@@ -105,3 +105,48 @@ def test_routes_that_do_not_scale_out_say_so():
     fam = NetworkFamily("1x5", 1, tied=False)  # more than 4 pixels: the dictionary route
     with pytest.raises(InvalidArgument, match="packed_keys"):
         enumerate_functions(fam, workers=2)
+
+
+@pytest.mark.parametrize("address", ["bogus", "tcp://", "inproc://x", "file:///tmp/x", "tcp://127.0.0.1:0",
+                                     " tcp://127.0.0.1:8786"])
+def test_bad_scheduler_addresses_are_exactorbit_errors_at_every_door(address):
+    """Issue 20, item 9: ValueError from dask (after 20 s) before; InvalidArgument at once now."""
+    from exactorbit.errors import ExactOrbitError
+
+    G = named_group("translations", "2x2")
+    fam = NetworkFamily("1x2", 1, tied=True)
+    for call in (lambda: decompose(G, method="enumerate", scheduler=address),
+                 lambda: enumerate_functions(fam, scheduler=address),
+                 lambda: count_distinct_functions(fam, scheduler=address),
+                 lambda: orbit_labels(G, scheduler=address)):
+        with pytest.raises(ExactOrbitError, match="scheduler"):
+            call()
+
+
+@pytest.mark.parametrize("address, parsed", [
+    ("tcp://127.0.0.1:8786", ("tcp", "127.0.0.1", 8786)),
+    ("127.0.0.1:8786", ("tcp", "127.0.0.1", 8786)),
+    ("tls://scheduler.example.org:443", ("tls", "scheduler.example.org", 443)),
+    ("tcp://[::1]:8786", ("tcp", "::1", 8786)),
+    ("ws://localhost:8786", ("ws", "localhost", 8786)),
+])
+def test_scheduler_address_grammar(address, parsed):
+    from exactorbit._parallel import parse_scheduler_address
+
+    assert parse_scheduler_address(address) == parsed
+
+
+def test_refused_scheduler_is_one_exactorbit_error_quickly():
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(InvalidArgument, match="could not reach the Dask scheduler at 'tcp://127.0.0.1:1'"):
+        orbit_labels(named_group("translations", "2x2"), scheduler="tcp://127.0.0.1:1")
+    assert time.perf_counter() - start < 5
+
+
+def test_a_running_scheduler_by_its_address(client):
+    """The address grammar and the connection probe let a real (loopback) scheduler through."""
+    address = client.scheduler.address
+    assert address.startswith("tcp://127.0.0.1:")
+    assert map_tasks(_add, [1, 2, 3], shared=1, scheduler=address) == [2, 3, 4]

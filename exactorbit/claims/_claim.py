@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from numbers import Rational
+
+from .._validation import describe
+from ..errors import InvalidArgument
 
 __all__ = ["Claim", "HOLDS", "FAILS", "UNDECIDED", "fraction_str"]
 
@@ -43,6 +47,8 @@ def fraction_str(value):
     >>> fraction_str(Fraction(2, 6)), fraction_str(3)
     ('1/3', '3/1')
     """
+    if isinstance(value, bool) or not isinstance(value, Rational):
+        raise InvalidArgument(f"value must be an int or a Fraction, got {describe(value)}")
     value = Fraction(value)
     return f"{value.numerator}/{value.denominator}"
 
@@ -50,3 +56,4 @@ def fraction_str(value):
 def undecided(cid, statement, reason):
     """A claim that could not be decided on this case, with the reason (e.g. a refused computation)."""
     return Claim(cid, statement, UNDECIDED, {"reason": str(reason)}, f"undecided: {reason}")
+

@@ -17,7 +17,8 @@ from fractions import Fraction
 from numbers import Rational
 
 from .._budget import progress as _progress
-from .._validation import check_int, check_items, describe
+from .._validation import check_flag, check_int, check_items, describe
+from ..groups import check_group
 from ..errors import InvalidArgument
 from ..orbits import orbit_classes
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str
@@ -32,6 +33,19 @@ def _check_keys(name, values):
         if isinstance(v, bool) or not isinstance(v, Rational):
             raise InvalidArgument(f"{name}[{k}] must be an int or a Fraction, got {describe(v)}")
     return values
+
+
+def _check_classes(classes):
+    """``classes`` as a list of (image, orbit size, probability) triples: ints and an exact probability."""
+    classes = check_items("classes", classes)
+    for k, c in enumerate(classes):
+        if not (isinstance(c, (tuple, list)) and len(c) == 3):
+            raise InvalidArgument(f"classes[{k}] must be an (image, orbit size, probability) triple, got {describe(c)}")
+        check_int(f"classes[{k}] image", c[0], min_value=0)
+        check_int(f"classes[{k}] orbit size", c[1], min_value=1)
+        if isinstance(c[2], bool) or not isinstance(c[2], Rational):
+            raise InvalidArgument(f"classes[{k}] probability must be an int or a Fraction, got {describe(c[2])}")
+    return classes
 
 
 def _ranks(values):
@@ -130,6 +144,8 @@ def class_probabilities(group, probabilities, *, decomposition=None):
     >>> class_probabilities(translations("1x2"), [Fraction(1), Fraction(1, 2), Fraction(0), Fraction(1)])
     [(0, 1, Fraction(1, 1)), (1, 2, Fraction(1, 4)), (3, 1, Fraction(1, 1))]
     """
+    group = check_group(group)
+    probabilities = _check_keys("probabilities", probabilities)
     if len(probabilities) != 1 << group.n:
         raise InvalidArgument(
             f"probabilities must have one entry per image (2^{group.n}), got {len(probabilities)}"
@@ -178,7 +194,8 @@ def ranking_violations(classes, *, progress=None, listed=None):
     [((1, 2, Fraction(1, 3)), (3, 4, Fraction(1, 2)))]
     """
     listed = LISTED if listed is None else check_int("listed", listed, min_value=0)
-    classes = list(classes)
+    progress = check_flag("progress", progress, allow_none=True)
+    classes = _check_classes(classes)
     if not listed or not pair_counts([c[1] for c in classes], [c[2] for c in classes])[0]:
         return []
     import numpy as np
@@ -221,6 +238,14 @@ class Ranking:
     number_of_violations: int = None
 
     def __post_init__(self):
+        self.classes = _check_classes(self.classes)
+        if isinstance(self.tau, bool) or not isinstance(self.tau, Rational):
+            raise InvalidArgument(f"tau must be an int or a Fraction, got {describe(self.tau)}")
+        self.violations = check_items("violations", self.violations)
+        for name in ("violations_nonconstant", "pairs", "comparable"):
+            setattr(self, name, check_int(name, getattr(self, name), min_value=0))
+        if self.number_of_violations is not None:
+            self.number_of_violations = check_int("number_of_violations", self.number_of_violations, min_value=0)
         if self.number_of_violations is None:
             self.number_of_violations = len(self.violations)
 

@@ -10,15 +10,22 @@ Example: examples/c1_uniform_search.py.
 from fractions import Fraction
 import random
 
+from .._validation import check_int, check_items, check_mask, check_name, describe
 from ..actions import _apply
+from ..errors import InvalidArgument
+from ..groups import check_group
 from ..stabilizers import orbit_size
 from ..orbits import orbit_classes
+from .case import check_case
 from ._claim import FAILS, HOLDS, Claim, fraction_str
 
 __all__ = ["claim", "claim_c1_uniform_search", "features_by_orbit_size"]
 
 #: Seeded draws per feature in the tour's waiting-time simulation.
 TRIALS = 100
+
+#: Most draws per feature :func:`claim_c1_uniform_search` makes (each waits about |Orb(x)| draws).
+MAX_TRIALS = 100_000
 
 
 def features_by_orbit_size(classes):
@@ -28,8 +35,12 @@ def features_by_orbit_size(classes):
     >>> features_by_orbit_size(orbit_classes(translations("1x4")))
     [0, 5, 1]
     """
+    from ..orbits import OrbitClass
+
     best = {}
-    for c in classes:
+    for k, c in enumerate(check_items("classes", classes)):
+        if not isinstance(c, OrbitClass):
+            raise InvalidArgument(f"classes[{k}] must be an OrbitClass (from orbit_classes), got {describe(c)}")
         best.setdefault(c.size, c.representative)
     return [best[k] for k in sorted(best)]
 
@@ -45,6 +56,11 @@ def claim_c1_uniform_search(group, features, *, label="G", trials=200, seed=0):
     >>> claim_c1_uniform_search(translations("2x2"), [1, 3]).verdict
     'holds'
     """
+    group = check_group(group)
+    features = [check_mask(f"features[{k}]", x, group.n) for k, x in enumerate(check_items("features", features))]
+    label = check_name("label", label)
+    trials = check_int("trials", trials, min_value=1, max_value=MAX_TRIALS)
+    seed = check_int("seed", seed)
     elements = group.elements()
     rng = random.Random(seed)
     rows = []
@@ -88,6 +104,7 @@ def statement(label="G"):
 
 def claim(case):
     """C1 on a :class:`~exactorbit.claims.Case`: under G, and under the shadow group S when it is not trivial."""
+    case = check_case(case)
     G = case.group
     c1 = claim_c1_uniform_search(G, features_by_orbit_size(orbit_classes(G, decomposition=case.decomposition)),
                                  label="G", trials=TRIALS)

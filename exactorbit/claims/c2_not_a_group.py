@@ -8,9 +8,13 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..errors import TooExpensive
+from .._budget import check_force
+from .._validation import check_int, check_items, describe
+from ..errors import InvalidArgument, TooExpensive
+from ..functions import as_table
 from ..functions import closure_witness, image_size, invertible_members
-from ..networks import is_member, network_table, random_network
+from ..networks import NetworkFamily, is_member, network_table, random_network
+from .case import check_case
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str
 
 __all__ = ["claim", "claim_c2_not_a_group", "PAIR_LIMIT", "PAIR_SAMPLE"]
@@ -34,6 +38,20 @@ def _sampled_closure_witness(tables, seed=0):
     return None
 
 
+def _check_functions(functions, size):
+    """``functions`` as a non-empty list of (table, multiplicity) pairs (as :func:`enumerate_functions` lists them)."""
+    functions = check_items("functions", functions)
+    if not functions:
+        raise InvalidArgument("functions must list at least one (table, multiplicity) pair, got an empty list")
+    out = []
+    for k, item in enumerate(functions):
+        if not (isinstance(item, (tuple, list)) and len(item) == 2):
+            raise InvalidArgument(f"functions[{k}] must be a (table, multiplicity) pair, got {describe(item)}")
+        table = as_table(item[0], f"functions[{k}] table", size=size)
+        out.append((table, check_int(f"functions[{k}] multiplicity", item[1], min_value=1)))
+    return out
+
+
 def claim_c2_not_a_group(family, functions, *, force=False):
     """C2 on explicit data: is the family (its listed ``functions``, or None) closed under composition and invertible?
 
@@ -48,7 +66,12 @@ def claim_c2_not_a_group(family, functions, *, force=False):
     >>> claim_c2_not_a_group(fam, enumerate_functions(fam)).verdict
     'holds'
     """
+    if not isinstance(family, NetworkFamily):
+        raise InvalidArgument(f"family must be a NetworkFamily, got {describe(family)}")
+    check_force(force)
     n = family.n
+    if functions is not None:
+        functions = _check_functions(functions, 1 << n)
     evidence = {}
     if functions is not None:
         tables = [t for t, _ in functions]
@@ -139,4 +162,5 @@ def statement():
 
 def claim(case):
     """C2 on a :class:`~exactorbit.claims.Case` (its listed functions, or seeded networks when none are listed)."""
+    case = check_case(case)
     return claim_c2_not_a_group(case.family, case.functions, force=case.force)

@@ -7,9 +7,11 @@ Example: examples/c3_shadows.py.
 """
 
 from ..errors import InvalidArgument, TooExpensive
+from ..groups import PixelGroup
 from ..shadows import RecurrentShadowGroup, ShadowGroup
+from .case import check_case
 from ._claim import FAILS, HOLDS, Claim, fraction_str, undecided
-from .._validation import describe
+from .._validation import check_int, describe
 
 __all__ = ["claim", "claim_c3_shadows", "statement"]
 
@@ -19,6 +21,8 @@ _ROUTE_NAMES = {"listing": "listing", "one_hidden_unit": "one hidden unit"}
 
 def statement(tolerance, n):
     """C3's statement for a tolerance on n pixels."""
+    tolerance = check_int("tolerance", tolerance, min_value=0)
+    n = check_int("n", n, min_value=0, max_value=4096)
     return (f"shadows approximate: at least half of the family agrees with a group element on all but at most "
             f"{tolerance} of the {1 << n} inputs")
 
@@ -50,6 +54,8 @@ def claim_c3_shadows(shadow, recurrent, used=None):
         raise InvalidArgument(f"shadow must be a ShadowGroup, got {describe(shadow)}")
     if not isinstance(recurrent, RecurrentShadowGroup):
         raise InvalidArgument(f"recurrent must be a RecurrentShadowGroup, got {describe(recurrent)}")
+    if used is not None and not isinstance(used, PixelGroup):
+        raise InvalidArgument(f"used must be None or a PixelGroup (the shadow group S), got {describe(used)}")
     group = shadow.ambient
     n = group.n
     tolerance = shadow.tolerance
@@ -85,6 +91,7 @@ def claim_c3_shadows(shadow, recurrent, used=None):
 
 def claim(case):
     """C3 on a :class:`~exactorbit.claims.Case`; undecided (with the reason) when the shadows were refused."""
+    case = check_case(case)
     if case.shadow is None:
         return undecided("C3", statement(case.tolerance, case.n), f"not computed: {case.shadow_refusal}")
     try:

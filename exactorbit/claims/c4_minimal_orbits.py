@@ -7,8 +7,12 @@ decompositions and accepted or rejected by the independent checker
 Example: examples/c4_minimal_orbits.py.
 """
 
+from .._validation import describe
 from ..certificates import minimal_orbit_certificate
+from ..errors import InvalidArgument
+from ..groups import check_group
 from ..checker import verify_certificate
+from .case import check_case
 from ._claim import FAILS, HOLDS, Claim
 
 __all__ = ["claim", "claim_c4_minimal_orbits", "statement"]
@@ -29,6 +33,12 @@ def claim_c4_minimal_orbits(group, shadow_group=None, *, decompositions=(None, N
     >>> c.verdict, sorted(c.certificates)
     ('holds', ['minimal-orbit-G.json'])
     """
+    group = check_group(group)
+    if shadow_group is not None:
+        shadow_group = check_group(shadow_group, "shadow_group")
+    if not (isinstance(decompositions, (tuple, list)) and len(decompositions) == 2):
+        raise InvalidArgument(f"decompositions must be a pair (of G's and S's decomposition, or None), "
+                              f"got {describe(decompositions)}")
     rows = []
     ok = True
     pictures = []
@@ -65,6 +75,7 @@ def claim_c4_minimal_orbits(group, shadow_group=None, *, decompositions=(None, N
 
 def claim(case):
     """C4 on a :class:`~exactorbit.claims.Case` (its decompositions under G and S reused)."""
+    case = check_case(case)
     S = case.shadow_group
     shadow_decomposition = case.shadow_decomposition if S is not None and S.order() > 1 else None
     return claim_c4_minimal_orbits(case.group, S, decompositions=(case.decomposition, shadow_decomposition))

@@ -5,6 +5,7 @@ counter-example, listed with Kendall's tau-a of orbit size against probability
 (:mod:`exactorbit.claims._ranking`).  Example: examples/c5_simplest_first.py.
 """
 
+from .case import check_case
 from ._ranking import rank_classes, ranking_claim
 
 __all__ = ["claim", "claim_c5_simplest_first", "statement"]
@@ -37,5 +38,6 @@ def claim_c5_simplest_first(group, probabilities, *, label="G"):
 
 def claim(case):
     """C5 on a :class:`~exactorbit.claims.Case` (its ranking of G's classes)."""
+    case = check_case(case)
     return ranking_claim("C5", statement("G"), case.ranking, "G",
                          {"reconstruction_method": case.probabilities.method})

@@ -6,7 +6,8 @@ Example: examples/c6_shadow_ranking.py.
 from .._validation import describe
 from ..errors import InvalidArgument
 from ..groups import PixelGroup
-from ._claim import fraction_str, undecided
+from .case import check_case
+from ._claim import Claim, fraction_str, undecided
 from ._ranking import rank_classes, ranking_claim
 
 __all__ = ["claim", "claim_c6_shadow_ranking", "statement"]
@@ -35,6 +36,9 @@ def claim_c6_shadow_ranking(shadow, probabilities, c5=None, *, label="S"):
     if not isinstance(shadow, PixelGroup):
         raise InvalidArgument(f"shadow must be a PixelGroup, got {describe(shadow)}")
     c5_tau = c5_verdict = None
+    if c5 is not None and not (isinstance(c5, Claim) and c5.id == "C5"
+                               and "kendall_tau_orbit_size_vs_probability" in c5.evidence):
+        raise InvalidArgument(f"c5 must be None or the C5 Claim (claim_c5_simplest_first), got {describe(c5)}")
     if c5 is not None:
         c5_tau, c5_verdict = c5.evidence["kendall_tau_orbit_size_vs_probability"], c5.verdict
     return _claim(rank_classes(shadow, probabilities), shadow.order(), c5_tau, c5_verdict, label)
@@ -50,6 +54,7 @@ def _claim(ranking, order, c5_tau, c5_verdict, label):
 
 def claim(case):
     """C6 on a :class:`~exactorbit.claims.Case`; undecided when there is no shadow group."""
+    case = check_case(case)
     S = case.shadow_group
     if S is None:
         return undecided("C6", statement("S"), "no shadow group (see C3)")

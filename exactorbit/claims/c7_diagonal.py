@@ -8,6 +8,7 @@ import math
 from ..stabilizers import orbit_size
 from ..depth import check_depth_table
 from ..errors import ExactOrbitError
+from .case import check_case
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, undecided
 
 __all__ = ["claim", "claim_c7_diagonal", "statement"]
@@ -85,6 +86,7 @@ def claim_c7_diagonal(table):
 
 def claim(case):
     """C7 on a :class:`~exactorbit.claims.Case` (its depth table); undecided when the table was refused."""
+    case = check_case(case)
     try:
         table = case.depth
     except ExactOrbitError as exc:

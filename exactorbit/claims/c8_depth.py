@@ -8,6 +8,7 @@ below.  Example: examples/two_layers.py.
 
 from ..depth import check_depth_table, layer_reconstruction
 from ..errors import ExactOrbitError, TooExpensive
+from .case import check_case
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str, undecided
 
 __all__ = ["claim", "claim_c8_depth", "layer_networks_evidence", "statement"]
@@ -138,6 +139,7 @@ def layer_networks_evidence(table, *, hidden=1, tied=True, alphabet=(-1, 0, 1), 
     The networks are the (hidden, tied, alphabet) autoencoders over the code
     space below (:func:`exactorbit.depth.layer_reconstruction`).
     """
+    table = check_depth_table(table)
     out = []
     for L in range(2, len(table.layers) + 1):
         try:
@@ -157,6 +159,7 @@ def _reconstruction_json(rec):
 
 def claim(case):
     """C8 on a :class:`~exactorbit.claims.Case`: its depth tables and the layer networks of its family's kind."""
+    case = check_case(case)
     try:
         table, variant = case.depth, case.depth_with_constants
     except ExactOrbitError as exc:

@@ -14,7 +14,7 @@ probabilities, the depth tables) is computed exactly once.
 from functools import cached_property
 
 from .._budget import LIMITS, check_force, say
-from .._validation import check_int, describe
+from .._validation import check_flag, check_int, describe
 from ..depth import depth_table
 from ..errors import InvalidArgument, TooExpensive
 from ..groups import PixelGroup, named_group
@@ -64,7 +64,7 @@ class Case:
         self.settings = nonempty_settings(self.family)
         self.tolerance = (1 << self.grid.n) // 8 if tolerance is None else tolerance
         self.force = check_force(force)
-        self.quiet = bool(quiet)
+        self.quiet = check_flag("quiet", quiet)
 
     def __repr__(self):
         return f"Case({self.family.describe()}; group {self.group.name} of order {self.group.order()})"
@@ -179,3 +179,9 @@ class Case:
             "tolerance": self.tolerance,
         }
 
+
+def check_case(case):
+    """``case`` if it is a :class:`Case`, else InvalidArgument (every claim module's ``claim(case)`` door)."""
+    if not isinstance(case, Case):
+        raise InvalidArgument(f"case must be a Case (exactorbit.claims.Case), got {describe(case)}")
+    return case

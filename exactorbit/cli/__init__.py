@@ -5,13 +5,18 @@ and ``run(args)``, which returns ``(payload, text)`` or ``(payload, text, code)`
 :func:`commands` lists them.  Each prints readable text, or JSON with ``--json``;
 every number in JSON is an exact int of any size (probabilities are "p/q" strings).
 
-What the user sees, whatever happens:
+What the user sees, whatever happens (exit codes: :data:`EXIT_CODES`):
 
-* bad input: one line ``exactorbit: error: ...`` on stderr, exit code 2;
-* Ctrl-C: one line ``exactorbit: interrupted``, exit code 130, no partial file;
-* a closed or broken standard output (``>&-``, ``| head -1``): no traceback;
-* anything unforeseen: one line ``exactorbit: internal error: ...`` and exit 2 (the
-  last line of defence; the fuzz suite asserts it never shows).
+* success: exit code 0; a claim or certificate found false (``verify``): 1;
+* bad input, or a file the operating system will not read or write (a full disk, a
+  directory in the way, ``/proc``): one line ``exactorbit: error: ...`` on stderr, exit code 2;
+* Ctrl-C: one line ``exactorbit: interrupted``, exit code 130, no partial file.  When the
+  command starts with SIGINT ignored (a background job of a non-interactive shell,
+  ``nohup``), it keeps ignoring it, as POSIX asks of background jobs: end it with SIGTERM;
+* a closed standard output (``>&-``): one line on stderr, exit code 2 (nothing can be
+  printed); a reader that goes away (``| head -1``): the output ends quietly, exit code 0;
+* anything unforeseen: one line ``exactorbit: internal error: ...`` and exit code 70
+  (EX_SOFTWARE: a bug, the last line of defence; the fuzz suite asserts it never shows).
 
 A subcommand imports the library it needs when it runs, so ``exactorbit verify``
 never imports sympy.
@@ -19,7 +24,13 @@ never imports sympy.
 
 import sys
 
-__all__ = ["main", "build_parser", "commands"]
+__all__ = ["main", "build_parser", "commands", "EXIT_CODES"]
+
+#: What each exit code of the command means.
+EXIT_CODES = {0: "success", 1: "a claim or certificate is false (verify)", 2: "refused input or file",
+              70: "internal error (a bug: please report it)", 130: "interrupted (Ctrl-C)"}
+#: The exit code of the last line of defence (sysexits.h's EX_SOFTWARE), distinct from refused input.
+INTERNAL_ERROR = 70
 
 #: Options whose value may start with '-' (``--alphabet -1,0,1``): argparse would take it for an option.
 _DASH_VALUES = ("--alphabet",)
@@ -109,12 +120,33 @@ def _silence_stdout():
 
 
 def main(argv=None):
-    """Run the command line; returns the exit code (0 done, 1 a certificate is false, 2 error, 130 Ctrl-C)."""
+    """Run the command line; returns the exit code (:data:`EXIT_CODES`: 0 done, 1 a certificate is false,
+    2 refused input, 70 internal error, 130 Ctrl-C)."""
     try:
         return _main(argv)
     except KeyboardInterrupt:
         _say("exactorbit: interrupted")
         return 130
+
+
+def _system_refusals():
+    import errno
+
+    names = ("ENOSPC", "EDQUOT", "EROFS", "EMFILE", "ENFILE", "ENOMEM", "EACCES", "EPERM", "EIO", "EAGAIN",
+             "ENAMETOOLONG")
+    return frozenset(getattr(errno, n) for n in names if hasattr(errno, n))
+
+
+#: OSError numbers that are the machine's refusal, not a bug: one error line and exit code 2.
+_SYSTEM_REFUSALS = _system_refusals()
+
+
+def _internal_error(exc):
+    from .._validation import short
+
+    _say(f"exactorbit: internal error: {type(exc).__name__}: {short(str(exc), 200)} "
+         "(a bug in exactorbit: please report it with the command line)")
+    return INTERNAL_ERROR
 
 
 def _main(argv):
@@ -143,12 +175,18 @@ def _main(argv):
         return 2
     except KeyboardInterrupt:
         raise
-    except Exception as exc:  # the last line of defence, never the fix (the fuzz suite asserts it never shows)
-        from .._validation import short
+    except OSError as exc:
+        if exc.errno not in _SYSTEM_REFUSALS:
+            return _internal_error(exc)
+        # the machine said no (a full disk, too many open files, a read-only file system) where no
+        # writer of ours expected it: the environment's fault, said as such, not a bug
+        from .._validation import clip
 
-        _say(f"exactorbit: internal error: {type(exc).__name__}: {short(str(exc), 200)} "
-             "(a bug in exactorbit: please report it with the command line)")
+        where = f" ({clip(str(exc.filename), 200)})" if exc.filename else ""
+        _say(f"exactorbit: error: the system refused: {exc.strerror or exc}{where}")
         return 2
+    except Exception as exc:  # the last line of defence, never the fix (the fuzz suite asserts it never shows)
+        return _internal_error(exc)
     if isinstance(result, int):
         return result
     payload, text, *rest = result
@@ -159,7 +197,7 @@ def _main(argv):
 
         written = _write(json.dumps(payload, indent=2))
     else:
-        written = _write(text)
+        written = _write(text) if text else True  # nothing to say (e.g. every file refused): no blank line
     if not written:
         return 2
     return rest[0] if rest else 0

@@ -110,3 +110,44 @@ def group_from_args(args):
 
         return grid, from_gap(args.gap, grid)
     return grid, named_group(args._default_group if args.group is None else args.group, grid)
+
+
+def note(line):
+    """One line on stderr that cannot end the run: a full or closed stderr (``2>/dev/full``) is ignored.
+
+    The command says on stderr what it wrote; a failure to say so must not turn a
+    finished run into an error.
+    """
+    import sys
+
+    try:
+        if sys.stderr is not None:
+            print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def write_output(path, data, *, option=None, overwrite=True, overwrite_flag="--overwrite"):
+    """Every file the command line writes goes here: atomically, with the umask, one error line on failure.
+
+    Returns 'new', 'same' or 'replaced' (exactorbit._files.write_file).  A refusal of
+    the operating system is an InvalidArgument ``OPTION: cannot write PATH: REASON``,
+    which the dispatcher prints as one ``exactorbit: error:`` line with exit code 2.
+
+    >>> import tempfile, os
+    >>> write_output(os.path.join(tempfile.mkdtemp(), "g.svg"), "<svg/>")
+    'new'
+    >>> write_output("/proc/a.svg", "<svg/>", option="--svg")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: --svg: cannot write /proc/a.svg: No such file or directory
+    """
+    from .._files import write_file
+    from ..errors import InvalidArgument
+
+    try:
+        return write_file(path, data, overwrite=overwrite, flag=overwrite_flag)
+    except InvalidArgument as exc:
+        if option is None:
+            raise
+        raise InvalidArgument(f"{option}: {exc}") from None

@@ -1,9 +1,7 @@
 """``exactorbit networks``: tiny binary autoencoders: exact parameter counts, distinct functions, reconstruction."""
 
-import sys
-
 from ._common import (add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text, group_from_args,
-                      int_arg, wants)
+                      int_arg, note, wants)
 
 HELP = "tiny binary autoencoders: exact reconstruction probabilities"
 
@@ -42,18 +40,25 @@ def run(args):
     from ..networks.family import nonempty_settings
     from ..orbits import orbit_classes
 
+    from .._parallel import check_parallel
+
     grid, group = group_from_args(args)
+    check_parallel(args.workers, args.scheduler)   # a bad address is the only line, before the family's
     if isinstance(args.hidden, bool) or not isinstance(args.hidden, int) or not 1 <= args.hidden <= 8:
         raise InvalidArgument(f"--hidden must be an int in 1..8, got {describe(args.hidden)}")
     fam = NetworkFamily(grid, args.hidden, tied=args.tied, alphabet=parse_alphabet(args.alphabet),
                         exclude_constant=args.exclude_constant)
     total = nonempty_settings(fam)
-    print(f"{fam.describe()}: {total} parameter settings", file=sys.stderr)
+    announce = f"{fam.describe()}: {total} parameter settings"
+    if args.scheduler is None:  # before the enumeration; with a scheduler, once it answered (an error is one line)
+        note(announce)
     try:
         distinct = count_distinct_functions(fam, force=args.force, workers=args.workers, scheduler=args.scheduler)
         distinct_note = None
     except TooExpensive as exc:
         distinct, distinct_note = None, str(exc)
+    if args.scheduler is not None:
+        note(announce)
     probs = reconstruction_probabilities(fam, force=args.force)
     rows = []
     for c in orbit_classes(group, force=args.force):

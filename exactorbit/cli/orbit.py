@@ -36,6 +36,8 @@ def run(args):
     from ..errors import InvalidArgument
     from ..images import parse_grid, read_image_file
 
+    if args.svg is not None:
+        _check_svg(args.svg)
     text = "#../.#./..." if args.image is None and args.image_file is None else args.image
     if args.grid is not None and text is not None:
         mask = parse_image(text, parse_grid(args.grid))   # says "image is AxB but the grid is CxD"
@@ -74,20 +76,31 @@ def run(args):
     return payload, "\n".join(lines)
 
 
-def _write_gallery(path, group, mask, size, grid, *, force):
-    """Write the orbit gallery (SVG) atomically; returns the line that says so."""
+def _check_svg(path):
+    """Before the work: the --svg name ends in .svg, names no directory, and its directory takes new files."""
     import os
-    import tempfile
 
-    from .._display import gallery_svg
-    from ..actions import orbit
+    from .._files import existing_content, probe_directory
+    from .._validation import clip
     from ..errors import InvalidArgument
 
     if not str(path).lower().endswith(".svg"):
-        raise InvalidArgument(f"--svg writes an SVG file: its name must end in .svg, got {path!r}")
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-        raise InvalidArgument(f"--svg: cannot write to the directory {folder!r}")
+        raise InvalidArgument(f"--svg writes an SVG file: its name must end in .svg, got {clip(str(path), 200)!r}")
+    try:
+        existing_content(path, 0)   # a directory of that name: 'cannot write PATH: Is a directory'
+        probe_directory(os.path.dirname(os.path.abspath(path)))
+    except InvalidArgument as exc:
+        raise InvalidArgument(f"--svg: cannot write {clip(path, 200)}: {str(exc).rpartition(': ')[2]}") from None
+
+
+def _write_gallery(path, group, mask, size, grid, *, force):
+    """Write the orbit gallery (SVG) through the CLI's one file writer; returns the line that says so."""
+    import os
+
+    from .._display import gallery_svg
+    from ..actions import orbit
+    from ._common import write_output
+
     if size > LISTED_ORBIT:
         from ..stabilizers import canonical_image
 
@@ -96,13 +109,5 @@ def _write_gallery(path, group, mask, size, grid, *, force):
         shown = list(orbit(group, mask, force=force))[:GALLERY]
         what = f"{len(shown)} of its {size} images"
     title = f"orbit of mask {mask} under {group.name} (order {group.order()}): {size} images; {what} drawn"
-    fd, tmp = tempfile.mkstemp(prefix=".gallery.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(gallery_svg(shown, grid, title=title))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
+    write_output(os.fspath(path), gallery_svg(shown, grid, title=title), option="--svg")
     return f"gallery: {path} ({what})"

@@ -13,9 +13,10 @@ def add_arguments(parser):
     parser.add_argument(
         "--method",
         default="auto",
-        choices=["auto", "enumerate", "symbolic", "torus"],
-        help="enumerate all images, or a route without enumeration: torus (translations x| point group) or symbolic "
-             "(table of marks) (default auto)",
+        choices=["auto", "enumerate", "generators", "symbolic", "torus"],
+        help="visit all images: enumerate (over the listed elements) or generators (union-find over the generators, "
+             "any group order, up to about 24 pixels); or a route without enumeration: torus (translations x| point "
+             "group) or symbolic (table of marks) (default auto)",
     )
     parser.add_argument("--force", action="store_true", help="run even past the time/memory limit")
     add_parallel_arguments(parser)

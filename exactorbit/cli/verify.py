@@ -19,10 +19,9 @@ def run(args):
 
     A malformed file also gets one ``exactorbit: error:`` line on stderr.
     """
-    import sys
-
-    from .._validation import clip, parse_int_text
-    from ..checker import MAX_GROUP_ORDER, check_file
+    from .._validation import parse_int_text
+    from ..checker import MAX_GROUP_ORDER, check_file, tidy
+    from ._common import note
     from ..errors import ExactOrbitError
 
     if args.max_group_order is None:
@@ -38,12 +37,15 @@ def run(args):
         try:
             ok, reason = check_file(path, max_group_order=limit)
         except ExactOrbitError as exc:
-            print(f"exactorbit: error: {clip(path, 200)}: {exc}", file=sys.stderr)
-            results.append({"file": path, "ok": False, "reason": f"malformed: {exc}"})
+            message, name = tidy(exc), tidy(path, 200)
+            if not message.startswith(name + ":"):  # errors while loading already start with the file's name
+                message = tidy(f"{name}: {message}")
+            note(f"exactorbit: error: {message}")
+            results.append({"file": path, "ok": False, "reason": f"malformed: {tidy(exc)}"})
             code = 2
             continue
         results.append({"file": path, "ok": ok, "reason": reason})
-        lines.append(f"{path}: {'OK' if ok else 'FAIL'}: {reason}")
+        lines.append(f"{tidy(path, 200)}: {'OK' if ok else 'FAIL'}: {tidy(reason)}")
         if not ok and code == 0:
             code = 1
     return results, "\n".join(lines), code

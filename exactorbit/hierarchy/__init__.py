@@ -20,9 +20,9 @@ sensitivities as exact fractions.  Conventions: ``proofs/hierarchy.md``.
 
 import random
 
-from .._budget import refuse_if_over
+from .._budget import check_force, refuse_if_over
 from .._routes import check_method
-from .._validation import check_int, describe
+from .._validation import check_choice, check_int, describe
 from ..errors import InvalidArgument
 from . import _groups, _inputs, _orbits, _sensitivity
 from ._model import HierarchyModel, Parse
@@ -59,6 +59,17 @@ def _model(model):
     if not isinstance(model, HierarchyModel):
         raise InvalidArgument(f"model must be a HierarchyModel, got {describe(model)}")
     return model
+
+
+def _inputs_of(model, inputs, force, limit):
+    """``inputs`` if it is the InputSet of ``model``; every input of ``model`` when None; else InvalidArgument."""
+    if inputs is None:
+        return enumerate_inputs(model, force=force, limit=limit)
+    if not isinstance(inputs, InputSet) or inputs.model != model:
+        raise InvalidArgument(f"inputs must be None or the InputSet of this model (enumerate_inputs(model)), "
+                              f"got {describe(inputs)}")
+    check_force(force)
+    return inputs
 
 
 def enumerate_inputs(model, *, method="auto", force=False, limit=None):
@@ -212,13 +223,9 @@ def transformation_orbits(model, group="diffeomorphism", *, inputs=None, method=
     {27: 2}
     """
     model = _model(model)
-    if group not in ("diffeomorphism", "synonym"):
-        raise InvalidArgument(f"group must be 'diffeomorphism' or 'synonym', got {describe(group)}")
+    group = check_choice("group", group, ("diffeomorphism", "synonym"))
     method = check_method(method, ORBIT_METHODS)
-    if inputs is None:
-        inputs = enumerate_inputs(model, force=force, limit=limit)
-    elif not isinstance(inputs, InputSet) or inputs.model != model:
-        raise InvalidArgument(f"inputs must be the InputSet of this model, got {describe(inputs)}")
+    inputs = _inputs_of(model, inputs, force, limit)
     G = _groups.diffeomorphism_group(model) if group == "diffeomorphism" else None
     if method == "generators":
         return _orbits.generators(inputs, group, G)
@@ -240,8 +247,8 @@ def sensitivity(model, representation, *, kind="synonym", level=1, inputs=None, 
     (Fraction(81, 106), Fraction(0, 1))
     """
     model = _model(model)
-    if inputs is None:
-        inputs = enumerate_inputs(model, force=force, limit=limit)
+    kind = check_choice("kind", kind, _sensitivity.KINDS)
+    inputs = _inputs_of(model, inputs, force, limit)
     F = _sensitivity.representation_matrix(inputs, representation, layer)
     return _sensitivity.sensitivity_of(inputs, F, kind, level)
 
@@ -254,8 +261,7 @@ def sensitivity_table(model, representation, *, inputs=None, layer="hidden", for
     {1: Fraction(0, 1), 2: Fraction(10, 11)}
     """
     model = _model(model)
-    if inputs is None:
-        inputs = enumerate_inputs(model, force=force, limit=limit)
+    inputs = _inputs_of(model, inputs, force, limit)
     F = _sensitivity.representation_matrix(inputs, representation, layer)
     out = {}
     for kind in _sensitivity.KINDS:
@@ -278,8 +284,7 @@ def hierarchy_claims(model, *, inputs=None, force=False, limit=None):
     from ._claims import evaluate
 
     model = _model(model)
-    if inputs is None:
-        inputs = enumerate_inputs(model, force=force, limit=limit)
+    inputs = _inputs_of(model, inputs, force, limit)
     return evaluate(model, inputs)
 
 

@@ -8,6 +8,7 @@ built by :meth:`HierarchyModel.sequence`, one by one (the definitional twin).
 import numpy as np
 
 from .._budget import LIMITS, refuse_if_over, refuse_if_over_memory
+from .._validation import check_name, describe
 from ..errors import InvalidArgument
 
 __all__ = ["InputSet", "build_vectorised", "build_unrank", "limit_key", "guard"]
@@ -35,6 +36,24 @@ class InputSet:
     """
 
     def __init__(self, model, levels, rule_digits, placement_digits, method):
+        from ._model import HierarchyModel
+
+        if not isinstance(model, HierarchyModel):
+            raise InvalidArgument(f"model must be a HierarchyModel, got {describe(model)}")
+        if not isinstance(levels, (list, tuple)) or len(levels) != model.L + 1:
+            raise InvalidArgument(f"levels must be a list of L + 1 = {model.L + 1} int arrays, got {describe(levels)}")
+        rows = None
+        for name, arr, width in [*((f"levels[{h}]", a, model.d // (model.s * (model.s0 + 1)) ** h)
+                                   for h, a in enumerate(levels)),
+                                 ("rule_digits", rule_digits, model.nodes),
+                                 ("placement_digits", placement_digits, model.nodes)]:
+            if not (isinstance(arr, np.ndarray) and arr.ndim == 2 and arr.dtype.kind in "iu"):
+                raise InvalidArgument(f"{name} must be a 2-d int array, got {describe(arr)}")
+            if arr.shape[1] != width or arr.shape[0] != (arr.shape[0] if rows is None else rows):
+                raise InvalidArgument(f"{name} must have shape (inputs, {width}) with one row per input, "
+                                      f"got shape {arr.shape}")
+            rows = arr.shape[0]
+        method = check_name("method", method)
         self.model = model
         self.levels = levels
         self.rule_digits = rule_digits

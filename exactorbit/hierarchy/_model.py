@@ -261,7 +261,7 @@ class HierarchyModel:
 
 
 def _check_sequence(sequence, model):
-    if isinstance(sequence, (str, bytes)) or not hasattr(sequence, "__iter__"):
+    if isinstance(sequence, (str, bytes, dict)) or not hasattr(sequence, "__iter__") or getattr(sequence, "ndim", 1) != 1:
         raise InvalidArgument(f"sequence must be a list of {model.d} symbols 0..{model.v} ({model.v} = empty), "
                               f"got {describe(sequence)}")
     seq = list(sequence)

@@ -18,6 +18,7 @@ from math import factorial
 import numpy as np
 
 from .._budget import refuse_if_over
+from .._validation import check_choice, check_flag, check_int, check_int_list, check_name, describe
 from ..errors import InvalidArgument
 from . import _groups
 
@@ -35,11 +36,20 @@ class GroupOrbits:
     """
 
     def __init__(self, kind, order, orbit_of, sizes, labels, method, counterexample=None, invariant_set=True):
-        self.kind = kind
-        self.order = order
+        self.kind = check_choice("kind", kind, ("diffeomorphism", "synonym"))
+        self.order = check_int("order", order, min_value=1)
+        orbit_of, labels = int_vector("orbit_of", orbit_of), int_vector("labels", labels)
+        if len(orbit_of) != len(labels):
+            raise InvalidArgument(f"orbit_of and labels must have one entry per input, got lengths "
+                                  f"{len(orbit_of)} and {len(labels)}")
         self.orbit_of = orbit_of
-        self.sizes = tuple(int(x) for x in sizes)
-        self.method = method
+        self.sizes = tuple(check_int_list("sizes", sizes, min_value=1, limit=max(1, len(orbit_of))))
+        if len(orbit_of) and (int(orbit_of.min()) < 0 or int(orbit_of.max()) >= len(self.sizes)):
+            raise InvalidArgument(f"orbit_of must number orbits 0..{len(self.sizes) - 1}, got {describe(orbit_of)}")
+        self.method = check_name("method", method)
+        if counterexample is not None and not isinstance(counterexample, dict):
+            raise InvalidArgument(f"counterexample must be None or a dict, got {describe(counterexample)}")
+        invariant_set = check_flag("invariant_set", invariant_set)
         first = {}
         mixed = set()
         for k, y in zip(orbit_of.tolist(), labels.tolist()):
@@ -75,6 +85,15 @@ class GroupOrbits:
                 "orbit_sizes": {str(k): v for k, v in self.orbit_sizes.items()},
                 "label_invariant": self.label_invariant, "counterexample": self.counterexample,
                 "method": self.method}
+
+
+def int_vector(name, value):
+    """``value`` as a 1-d int64 numpy array (from a 1-d int array, list or tuple), else InvalidArgument."""
+    if not (isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype.kind in "iu"):
+        if isinstance(value, np.ndarray) or not isinstance(value, (list, tuple)):
+            raise InvalidArgument(f"{name} must be a 1-d int array, got {describe(value)}")
+        value = np.asarray(check_int_list(name, value, min_value=-(2**62), max_value=2**62), dtype=np.int64)
+    return value
 
 
 def _number(keys):

@@ -80,7 +80,7 @@ def _first_node(model, level):
 def sensitivity_of(inputs, F, kind, level):
     """The exact sensitivity of the representation F (P x D ints) to ``kind`` re-drawn at heights 1..level."""
     model = inputs.model
-    if kind not in KINDS:
+    if type(kind) is not str or kind not in KINDS:
         raise InvalidArgument(f"kind must be 'synonym' or 'diffeomorphism', got {describe(kind)}")
     level = check_int("level", level, min_value=1, max_value=model.L)
     P = len(inputs)

@@ -25,7 +25,7 @@ import numpy as np
 
 from .._budget import refuse_if_over
 from .._routes import RoutedList, check_method
-from .._validation import check_mask, describe
+from .._validation import check_flag, check_mask, describe
 from ..errors import InvalidArgument
 from ._column_programme import _dp_estimate, _dp_joint_counts
 from ._encoder_sum import _joint_counts
@@ -62,6 +62,7 @@ def conditioned_reconstruction(family, data, *, method="auto", force=False, limi
     [Fraction(3, 80), Fraction(1, 1), Fraction(1, 60), Fraction(3, 80)]
     """
     fam = _family(family)
+    progress = check_flag("progress", progress, allow_none=True)
     D = _as_images(fam, data)
     check_method(method, METHODS)
     if method == "column_programme" and not fam.tied:

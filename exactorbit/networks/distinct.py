@@ -26,6 +26,7 @@ from .. import functions as _fn
 from .._budget import LIMITS, refuse_if_over
 from .._parallel import check_parallel, wants_parallel
 from .._routes import RoutedInt, RoutedList, check_method
+from .._validation import check_flag
 from ..errors import InvalidArgument
 from ._dictionary import _dict_enumeration
 from ._encoders import _Encoders, _decoder_functions, _setting_reps
@@ -104,6 +105,7 @@ def enumerate_functions(family, *, method="auto", force=False, limit=None, progr
     ([([0, 0], 30), ([0, 1], 2), ([1, 0], 2), ([1, 1], 30)], 'packed_keys')
     """
     fam = _family(family)
+    progress = check_flag("progress", progress, allow_none=True)
     parallel = wants_parallel(workers, scheduler)
     route = _listing_route(fam, method)
     if parallel and route != "packed_keys":
@@ -135,6 +137,7 @@ def function_keys(family, *, force=False, limit=None, progress=None, workers=Non
     ([0, 1, 2, 3], [30, 2, 2, 30])
     """
     fam = _family(family)
+    progress = check_flag("progress", progress, allow_none=True)
     check_parallel(workers, scheduler)
     _listing_route(fam, "packed_keys")
     refuse_if_over("enumerating the distinct functions", enumeration_estimate(fam), "network_work",

@@ -20,7 +20,7 @@ from itertools import product
 import numpy as np
 
 from .._budget import LIMITS, refuse_if_over
-from .._validation import check_int, describe
+from .._validation import check_flag, check_int, check_items, describe
 from ..errors import InvalidArgument
 from ..images import Grid, parse_grid
 
@@ -189,6 +189,10 @@ def _spec(family):
     raise InvalidArgument(f"family must be a NetworkFamily or a FamilySpec, got {describe(family)}")
 
 
+#: Most inputs of one unit the counting functions take (grids hold at most 4096 pixels).
+MAX_UNIT_INPUTS = 4096
+
+
 def threshold_range(weights, exclude_constant=False):
     """The inclusive range (lo, hi) of thresholds of a unit with these weights.
 
@@ -198,7 +202,8 @@ def threshold_range(weights, exclude_constant=False):
     >>> threshold_range((1, -1, 0)), threshold_range((1, -1, 0), exclude_constant=True)
     ((-1, 2), (0, 1))
     """
-    w = [check_int("weight", v) for v in weights]
+    w = [check_int("weight", v) for v in check_items("weights", weights, limit=1 << 16)]
+    exclude_constant = check_flag("exclude_constant", exclude_constant)
     lo = sum(min(v, 0) for v in w)
     hi = sum(max(v, 0) for v in w) + 1
     return (lo + 1, hi - 1) if exclude_constant else (lo, hi)
@@ -226,6 +231,7 @@ def unit_settings(m, alphabet=(-1, 0, 1), exclude_constant=False):
     """
     m = check_int("m", m, min_value=0, max_value=16)
     alphabet = parse_alphabet(alphabet)
+    exclude_constant = check_flag("exclude_constant", exclude_constant)
     W = _weight_vectors(m, alphabet)
     lo = np.minimum(W, 0).sum(1)
     hi = np.maximum(W, 0).sum(1) + 1
@@ -246,8 +252,9 @@ def unit_setting_count(m, alphabet=(-1, 0, 1), exclude_constant=False):
     >>> unit_setting_count(9), unit_setting_count(1, exclude_constant=True)
     (157464, 2)
     """
-    m = check_int("m", m, min_value=0)
+    m = check_int("m", m, min_value=0, max_value=MAX_UNIT_INPUTS)
     alphabet = parse_alphabet(alphabet)
+    exclude_constant = check_flag("exclude_constant", exclude_constant)
     a = len(alphabet)
     total = m * a ** (m - 1) * sum(abs(v) for v in alphabet) if m else 0
     if not exclude_constant:
@@ -293,6 +300,7 @@ def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False, *, force
     >>> len(tables), sum(counts)
     (14, 30)
     """
+    m = check_int("m", m, min_value=0, max_value=MAX_UNIT_INPUTS)
     cost = unit_setting_count(m, alphabet, exclude_constant) * 2**m
     refuse_if_over(f"the truth tables of every unit on {m} inputs", cost, "network_work", limit=limit, force=force)
     W, t = unit_settings(m, alphabet, exclude_constant)

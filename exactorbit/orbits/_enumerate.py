@@ -50,6 +50,8 @@ __all__ = [
     "enumeration_fits",
 ]
 
+#: 'auto' lists G's elements only when |G| x n is at most this many entries (:func:`enumeration_fits`).
+AUTO_LIST_ENTRIES = 1 << 22
 #: Default number of minimal-orbit features listed.
 MAX_FEATURES = 1000
 #: log2 of the chunk of images counted at once.
@@ -147,6 +149,8 @@ def enumeration_fits(group, weight=None, *, labels=False):
     (True, False)
     """
     if group.n > LIMITS["enumeration_pixels"].value or (group.is_symmetric and group.order() > 100_000):
+        return False
+    if group.order() * max(1, group.n) > AUTO_LIST_ENTRIES:  # listing G alone would take seconds (S_10: a minute)
         return False
     try:
         est = estimate_enumeration(group, weight, labels=labels)

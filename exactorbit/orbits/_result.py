@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .._validation import check_int_list, describe
 from ..errors import InvalidArgument
 
 __all__ = ["OrbitDecomposition", "OrbitClass"]
@@ -18,10 +19,23 @@ class OrbitClass(tuple):
     >>> c, c.representative, c.size, c.members
     ((3, 3), 3, 3, (3, 5, 6))
     >>> rep, size = c
+    >>> OrbitClass([])
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: members must be a non-empty list of image masks, got [] (type list)
     """
 
     def __new__(cls, members):
-        members = tuple(members)
+        values = check_int_list("members", members, min_value=0)
+        if not values:
+            raise InvalidArgument(f"members must be a non-empty list of image masks, got {describe(members)}")
+        if any(a >= b for a, b in zip(values, values[1:])):
+            raise InvalidArgument(f"members must be the orbit's masks in increasing order, got {describe(members)}")
+        return cls._trusted(tuple(values))
+
+    @classmethod
+    def _trusted(cls, members):
+        """The orbit of ``members`` (a non-empty increasing tuple of ints), unchecked: for internal callers."""
         self = super().__new__(cls, (members[0], len(members)))
         self.members = members
         return self
@@ -116,7 +130,7 @@ class OrbitDecomposition:
         order = np.argsort(labels, kind="stable")
         starts = np.flatnonzero(np.r_[True, np.diff(labels[order].astype(np.int64)) != 0])
         members = np.split(images[order], starts[1:])
-        return [OrbitClass(m.tolist()) for m in members if len(m)]
+        return [OrbitClass._trusted(tuple(m.tolist())) for m in members if len(m)]
 
     def to_json(self):
         """The JSON payload of ``exactorbit orbits`` (exact ints; string keys for sizes)."""

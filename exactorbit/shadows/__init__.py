@@ -33,7 +33,7 @@ import numpy as np
 
 from .._budget import LIMITS, check_force, refuse_if_over
 from .._routes import check_method
-from .._validation import check_int, check_items, describe
+from .._validation import check_flag, check_int, check_items, describe
 from ..errors import InvalidArgument, TooExpensive
 from ..groups import check_group as _check_group
 from ..groups import trivial
@@ -44,6 +44,7 @@ from ._listing import recurrent_extension
 from ._one_hidden_unit import _recurrent_shadow_group as _recurrent_one_hidden_unit
 from ._one_hidden_unit import _shadow_group as _shadow_one_hidden_unit
 from ._result import RecurrentShadowGroup, ShadowGroup
+from .nearest import _input_set
 from .nearest import Shadow, ambient_elements, ambient_tables, nearest_elements, signed_permutation
 
 __all__ = [
@@ -132,8 +133,10 @@ def shadow_group(group, family_or_functions, tolerance=0, *, complement=False, i
     group = _check_group(group)
     tolerance = check_int("tolerance", tolerance, min_value=0)
     check_force(force)
-    if not isinstance(complement, bool):
-        raise InvalidArgument(f"complement must be True or False, got {describe(complement)}")
+    complement = check_flag("complement", complement)
+    progress = check_flag("progress", progress, allow_none=True)
+    if inputs is not None:
+        _input_set(inputs, group.n)  # checked at the door (the listing route reads it per function)
     applies = (isinstance(family_or_functions, NetworkFamily) and family_or_functions.hidden == 1
                and not complement and inputs is None)
     route, is_family = _route(family_or_functions, method, force, applies)

@@ -35,7 +35,8 @@ import numpy as np
 from .._budget import progress as _progress_bar, refuse_if_over, refuse_if_over_memory
 from .._validation import describe
 from ..errors import InvalidArgument, TooExpensive
-from ..groups import PixelGroup, inverse
+from ..groups import PixelGroup
+from ..groups import _inverse as inverse
 from ..networks import NetworkFamily, parameter_settings, threshold_range
 from ..networks._one_hidden_unit import _supported_pairs
 from ..networks.family import _inputs

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._budget import refuse_if_over, refuse_if_over_memory
-from .._validation import describe
+from .._validation import check_flag, check_int_list, check_permutation, describe
 from ..errors import InvalidArgument
 from ..functions import as_table
 from ..groups import PixelGroup, check_group
@@ -53,7 +53,7 @@ def ambient_elements(group, complement=False):
     """
     if not isinstance(group, PixelGroup):
         raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
-    flips = (False, True) if complement else (False,)
+    flips = (False, True) if check_flag("complement", complement) else (False,)
     return [(g, f) for g in group.elements() for f in flips]
 
 
@@ -65,6 +65,8 @@ def ambient_tables(group, complement=False, *, force=False, limit=None):
     >>> tabs.tolist()
     [[0, 1, 2, 3], [0, 2, 1, 3]]
     """
+    group = check_group(group)
+    complement = check_flag("complement", complement)
     n = group.n
     refuse_if_over(f"the action table of the ambient group (order {group.order() * (2 if complement else 1)}) "
                    f"on the 2^{n} images", (group.order() * (2 if complement else 1)) << n, "ambient_tables",
@@ -85,10 +87,11 @@ def ambient_tables(group, complement=False, *, force=False, limit=None):
 def _input_set(inputs, n):
     if inputs is None:
         return None
-    idx = np.asarray(sorted(set(int(x) for x in inputs)), dtype=np.int64)
-    if idx.size and (idx[0] < 0 or idx[-1] >= 1 << n):
-        raise InvalidArgument(f"inputs must be masks in [0, 2^{n}), got {describe(inputs)}")
-    return idx
+    try:
+        values = check_int_list("inputs", inputs, min_value=0, max_value=(1 << n) - 1, limit=4 << n)
+    except InvalidArgument as exc:
+        raise InvalidArgument(f"inputs must be a list of masks in [0, 2^{n}): {exc}") from None
+    return np.asarray(sorted(set(values)), dtype=np.int64)
 
 
 def _distances(tables, table, idx):
@@ -108,9 +111,11 @@ def nearest_elements(group, table, complement=False, inputs=None, _tables=None, 
     Shadow(distance=1, elements=(((0,), False),))
     """
     group = check_group(group)
+    complement = check_flag("complement", complement)
     table = as_table(table, "table", size=1 << group.n)
+    idx = _input_set(inputs, group.n)
     elements, tables = _tables if _tables is not None else ambient_tables(group, complement, force=force, limit=limit)
-    d = _distances(tables, table, _input_set(inputs, group.n))
+    d = _distances(tables, table, idx)
     best = int(d.min())
     return Shadow(best, tuple(elements[i] for i in np.nonzero(d == best)[0]))
 
@@ -121,6 +126,8 @@ def signed_permutation(g, flip):
     >>> signed_permutation((1, 0), True)
     (3, 2, 1, 0)
     """
+    g = check_permutation("g", g)
+    flip = check_flag("flip", flip)
     n = len(g)
     top = [g[p] + (n if flip else 0) for p in range(n)]
     bottom = [g[p] + (0 if flip else n) for p in range(n)]

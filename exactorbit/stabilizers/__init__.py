@@ -92,6 +92,29 @@ def _route(group, method):
     return "backtrack"
 
 
+def _kept_by_every_generator(group, c):
+    """Whether the colouring c is a union of orbits of the group: every generator keeps it (c[g[p]] = c[p]).
+
+    Then every element keeps it: Stab = G, the orbit is {x}, x is its own minimal image.
+    One pass over the generators, no stabilizer chain (the chain of a group on 4096 pixels
+    takes seconds, and the backtrack would prune at once anyway).
+    """
+    import numpy as np
+
+    return all(np.array_equal(c[np.asarray(g, dtype=np.int64)], c) for g in group.generators)
+
+
+def _whole_group(group, method, c):
+    """True when the answer is 'Stab = G' without a search: the route is 'auto' (not the natural one) or
+    'backtrack', and every generator keeps the colouring.  Reported as the backtrack route (whose first
+    test it is)."""
+    if method not in ("auto", "backtrack"):
+        return False
+    if method == "auto" and _natural.applies(group):
+        return False
+    return _kept_by_every_generator(group, c)
+
+
 def _ready(group, route, force):
     """The vectorised route lists the group once (cached): ``force`` lifts ``LIMITS["group_elements"]`` there."""
     if route == "vectorised":
@@ -129,9 +152,15 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
     4
     """
     x = _check_point(group, x)
+    check_method(method, METHODS)
+    c = _colours(group, x)
+    if _whole_group(group, method, c):  # a union of orbits (the empty and the full image): Stab = G
+        stab = PixelGroup._trusted(group.grid, list(group.generators), name=f"Stab({x})")
+        stab._order = group.order()
+        stab.method = "backtrack"
+        return stab
     route = _route(group, method)
     _ready(group, route, force)
-    c = _colours(group, x)
     if route == "natural":
         arrays, order = _natural.stabilizer_generators(c, _natural.applies(group))
         gens = [_element(g) for g in arrays]
@@ -158,6 +187,9 @@ def orbit_size(group, x, *, method="auto", force=False, limit=None):
     2
     """
     x = _check_point(group, x)
+    check_method(method, METHODS)
+    if _whole_group(group, method, _colours(group, x)):  # every element keeps x: the orbit is {x}
+        return RoutedInt(1, "backtrack")
     route = _route(group, method)
     _ready(group, route, force)
     if route == "listing":
@@ -176,6 +208,7 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     >>> transporter(translations("1x3"), 0b001, 0b011) is None
     True
     """
+    check_method(method, METHODS)  # first: a numpy array compared with == has no truth value
     if (type(a) is int and type(b) is int and method == "auto" and type(group) is PixelGroup
             and group.natural_kind == "symmetric" and 0 <= a < (1 << group.n) and 0 <= b < (1 << group.n)):
         # the quick case (two masks in S_n): a few microseconds, as GAP's SymmetricGroup
@@ -189,6 +222,8 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     weights = lambda p: [m.bit_count() for m in p] if isinstance(p, tuple) else p.bit_count()  # noqa: E731
     if weights(a) != weights(b):
         return None
+    if _whole_group(group, method, _colours(group, a)):  # the orbit of a is {a}
+        return RoutedTuple(tuple(range(group.n)), "backtrack") if a == b else None
     route = _route(group, method)
     _ready(group, route, force)
     if route == "listing":
@@ -218,12 +253,15 @@ def canonical_image(group, x, *, method="auto", force=False, limit=None):
     (3, (2, 3, 0, 1))
     """
     x = _check_point(group, x)
+    check_method(method, METHODS)
+    c = _colours(group, x)
+    if _whole_group(group, method, c):  # the orbit is {x}: x is minimal, the identity reaches it
+        return CanonicalImage(x, tuple(range(group.n)), "backtrack")
     route = _route(group, method)
     _ready(group, route, force)
     if route == "listing":
         image, g = _listing.minimal_image(group, x, force, limit)
         return CanonicalImage(image, tuple(g), route)
-    c = _colours(group, x)
     found = None
     if route == "natural":
         found = _natural.minimal_image(c, _natural.applies(group))

@@ -12,7 +12,7 @@ Front doors: :mod:`exactorbit.stabilizers`.
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from ..actions import _apply, _search, _transversal_element
-from ..groups import compose, identity, inverse
+from ..groups import _compose as compose, _identity as identity, _inverse as inverse  # unchecked: a hot loop
 
 __all__ = ["stabilizer", "transporter", "minimal_image"]
 

@@ -20,7 +20,7 @@ from math import factorial
 
 import numpy as np
 
-from ..groups import cycle_lengths
+from ..groups import _cycle_lengths as cycle_lengths  # unchecked: internal
 
 __all__ = ["stabilizer_generators", "transporter", "minimal_image", "applies"]
 

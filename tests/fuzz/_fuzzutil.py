@@ -231,3 +231,123 @@ def run_forked(fn, *, timeout, extra_memory=CHILD_EXTRA_MEMORY, summarise=lambda
         return Outcome("return", elapsed, value=payload[1])
     _, exc_type, bases, message, tb = payload
     return Outcome("raise", elapsed, exc_type=exc_type, exc_bases=bases, message=message, tb=tb)
+
+
+def _report(exc):
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if "tests/fuzz/" not in f.filename.replace("\\", "/")][-3:]
+    tb = "".join(traceback.format_list(frames)) + "".join(traceback.format_exception_only(type(exc), exc))
+    try:
+        message = str(exc)
+    except Exception:  # noqa: BLE001
+        message = "<str() failed>"
+    return (_qualname(type(exc)), tuple(c.__name__ for c in type(exc).__mro__),
+            short(message, 400) if len(message) > 400 else message, tb[-1500:])
+
+
+def run_forked_batch(calls, *, per_call, extra_memory=CHILD_EXTRA_MEMORY, setup=None):
+    """Run each ``(label, fn)`` of ``calls`` in turn in forked children: [(label, Outcome)], in order.
+
+    One child runs the calls one after another (a fork per call would cost more than most calls), each
+    under a SIGALRM bound of ``per_call`` seconds (reported as 'timeout'); the child streams one report
+    per call.  When a call hangs where SIGALRM cannot reach it (C code), or kills its process, the parent
+    ends the child at the bound, records 'timeout' or 'crash' for that call, and a fresh child runs the rest.
+    """
+    results = []
+    start_index = 0
+    while start_index < len(calls):
+        batch = calls[start_index:]
+        cap = vm_size() + extra_memory
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child
+            try:
+                os.close(r)
+                devnull = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(devnull, fd)
+                _, hard = resource.getrlimit(resource.RLIMIT_AS)
+                resource.setrlimit(resource.RLIMIT_AS,
+                                   (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+                if setup is not None:
+                    setup()
+
+                def handler(signum, frame):
+                    raise CallTimeout(f"still running after {per_call} s")
+
+                signal.signal(signal.SIGALRM, handler)
+                for _, fn in batch:
+                    t0 = time.perf_counter()
+                    try:
+                        signal.alarm(max(1, int(per_call)))
+                        try:
+                            value = fn()
+                        finally:
+                            signal.alarm(0)
+                        del value
+                        payload = ("return", time.perf_counter() - t0)
+                    except CallTimeout:
+                        payload = ("timeout", time.perf_counter() - t0)
+                    except BaseException as exc:  # noqa: BLE001 - everything is reported
+                        payload = ("raise", time.perf_counter() - t0, *_report(exc))
+                    data = pickle.dumps(payload)
+                    data = len(data).to_bytes(8, "little") + data
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(w, view):]
+            except BaseException:  # noqa: BLE001, S110 - the parent sees the missing reports
+                pass
+            finally:
+                os._exit(0)
+        os.close(w)
+        buffer = b""
+        reported = 0
+        call_start = time.perf_counter()
+        status = None
+        try:
+            while reported < len(batch):
+                remaining = call_start + per_call + 5 - time.perf_counter()
+                if remaining <= 0:
+                    break
+                ready, _, _ = select.select([r], [], [], remaining)
+                if not ready:
+                    continue
+                chunk = os.read(r, 1 << 16)
+                if not chunk:
+                    break
+                buffer += chunk
+                while len(buffer) >= 8 and len(buffer) >= 8 + int.from_bytes(buffer[:8], "little"):
+                    size = int.from_bytes(buffer[:8], "little")
+                    payload = pickle.loads(buffer[8:8 + size])
+                    buffer = buffer[8 + size:]
+                    label = batch[reported][0]
+                    if payload[0] == "raise":
+                        _, elapsed, exc_type, bases, message, tb = payload
+                        outcome = Outcome("raise", elapsed, exc_type=exc_type, exc_bases=bases,
+                                          message=message, tb=tb)
+                    else:
+                        outcome = Outcome(payload[0], payload[1])
+                    results.append((label, outcome))
+                    reported += 1
+                    call_start = time.perf_counter()
+        finally:
+            os.close(r)
+            if reported < len(batch):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:  # pragma: no cover
+                    pass
+            _, status = os.waitpid(pid, 0)
+        if reported < len(batch):
+            elapsed = time.perf_counter() - call_start
+            if os.WIFSIGNALED(status) and os.WTERMSIG(status) != signal.SIGKILL:
+                how = f"child killed by signal {signal.Signals(os.WTERMSIG(status)).name}"
+                results.append((batch[reported][0], Outcome("crash", elapsed, message=how)))
+            elif elapsed >= per_call + 5:
+                results.append((batch[reported][0], Outcome("timeout", elapsed)))
+            else:
+                results.append((batch[reported][0], Outcome(
+                    "crash", elapsed, message="child ended without reporting (e.g. MemoryError or os._exit)")))
+            reported += 1
+        start_index += reported
+    return results

@@ -1,10 +1,16 @@
 """Mutate genuine certificates and compare the checker with an independent brute-force classifier.
 
-Genuine certificates come from the library (``exactorbit.certificates`` and the tour) on tiny grids.
-Hypothesis applies one to three mutations (numbers moved or replaced by huge, negative, float, bool or
-string values; list items dropped, duplicated, swapped, reordered; keys deleted, added, renamed;
-types changed; grid, format, version, kind and class replaced).
+Genuine certificates come from the library (``exactorbit.certificates``, the tour and
+``exactorbit.hierarchy.invariance_certificate``) on tiny grids, plus two hierarchy certificates made
+by hand (a true ``label_invariant: false`` claim; sparsity B with s0 = 1).  Hypothesis applies one to
+three mutations (numbers moved or replaced by huge, negative, float, bool or string values; list
+items dropped, duplicated, swapped, reordered; keys deleted, added, renamed; types changed; grid,
+format, version, kind and class replaced; issue 20: list entries repeated, also with a number
+changed, lists reordered, giant declared sizes, a hierarchy model enlarged with its grid kept
+consistent), then writes the document to a file, one time in four with a key written twice
+(:func:`duplicate_key_text`), and the checker reads the file (``check_file``).
 
+:func:`classify_text` parses the text by the documented grammar (no duplicate key, ints only, ...) and
 :func:`classify` re-derives, from the mutated document alone and by brute force, whether it is a
 well-formed true certificate (``proofs/certificates.md``): "valid", "invalid" (malformed or false)
 or "unknown" (too big to decide here; then only "no crash, bounded time" is asserted).  It imports
@@ -45,7 +51,7 @@ short = util.short
 CHECK_BOUND = 5
 
 MUTATE = settings(
-    max_examples=400,
+    max_examples=300,
     deadline=None,
     database=None,
     phases=util.PHASES,
@@ -56,20 +62,28 @@ MUTATE = settings(
 # the independent classifier (no exactorbit import below this line until the bank)
 
 FORMAT = "exactorbit-certificate"
-KINDS = ("orbit", "minimal-orbit", "count", "shadow")
+KINDS = ("orbit", "minimal-orbit", "count", "shadow", "hierarchy-invariance")
 ENVELOPE = {"format", "version", "kind", "input", "claim", "witness"}
 INPUT_FIELDS = {  # kind -> (required beyond grid/group/generators, optional)
     "orbit": (set(), set()),
     "minimal-orbit": ({"class"}, {"features"}),
     "count": (set(), set()),
     "shadow": ({"complement", "table"}, {"inputs"}),
+    "hierarchy-invariance": ({"model", "rules"}, set()),
 }
+#: The documented grammar (proofs/certificates.md): nesting depth and digits of a number.
+MAX_DEPTH = 12
+MAX_DIGITS = 4000
+#: Most inputs of a hierarchy model the classifier regenerates.
+MAX_HIERARCHY_INPUTS = 5000
 #: Grids over this many pixels are never judged "valid" (the package's documented grid limit).
 MAX_JUDGED_PIXELS = 4096
 #: Largest group / class / image space the classifier enumerates.
 MAX_ELEMENTS = 50_000
 MAX_CLASS = 1 << 16
 MAX_COUNT_PIXELS = 12
+#: Largest explicit class the classifier judges (the "collide" mutations make larger ones of one hash).
+MAX_EXPLICIT = 4096
 
 
 class Invalid(Exception):
@@ -90,18 +104,19 @@ def is_int(v):
 
 
 def json_only(doc):
-    """Only JSON values (no floats), str keys; iterative (mutations may nest)."""
-    stack = [(doc, "certificate")]
+    """Only JSON values (no floats), str keys, nesting at most MAX_DEPTH; iterative (mutations may nest)."""
+    stack = [(doc, "certificate", 0)]
     while stack:
-        v, where = stack.pop()
+        v, where, depth = stack.pop()
+        need(depth <= MAX_DEPTH, f"{where}: nested deeper than {MAX_DEPTH}")
         if type(v) is float:
             raise Invalid(f"{where}: a float")
         if type(v) is dict:
             for k, x in v.items():
                 need(type(k) is str, f"{where}: a non-string key")
-                stack.append((x, f"{where}.{k}"))
+                stack.append((x, f"{where}.{k}", depth + 1))
         elif type(v) is list:
-            stack.extend((x, f"{where}[{i}]") for i, x in enumerate(v))
+            stack.extend((x, f"{where}[{i}]", depth + 1) for i, x in enumerate(v))
         else:
             need(v is None or type(v) in (bool, int, str), f"{where}: not a JSON value")
 
@@ -257,6 +272,8 @@ def _feature_class(inp, n):
         need("features" in inp, "explicit class without features")
         feats = masks_increasing(inp["features"], "input.features", n)
         need(feats, "empty explicit class")
+        if len(feats) > MAX_EXPLICIT:  # the classifier's own sets of ints would be quadratic on colliding masks
+            raise Unknown(f"an explicit class of {len(feats)} features")
         return spec, len(feats), lambda: set(feats)
     need("features" not in inp, "features with a named class")
     if n > MAX_JUDGED_PIXELS and (spec in ("all", "nonconstant") or spec.startswith("weight:")):
@@ -433,12 +450,116 @@ def _judge_shadow(doc, inp, n, gens):
     need(set(pairs) == nearest, "listed elements are not exactly the nearest ones")
 
 
+def _judge_hierarchy(doc, inp, n, gens):
+    """The hierarchy model regenerated by plain recursion over parse trees (proofs/hierarchy.md).
+
+    An input is a v x d image: column c holds symbol a (pixel a*d + c) or nothing.  A symbol at height
+    h > 0 expands by one of its m rules (an s-tuple of symbols one level down) placed in a patch of
+    s(s0+1) sub-columns: sparsity A puts the j-th symbol at some offset of the j-th sub-patch of
+    s0+1 columns, sparsity B at any s increasing columns.  The claim: how many inputs, whether every
+    group element keeps every label (false: some generator changes one), and the orbit sizes of
+    the group on the inputs (as strictly increasing [size, count] pairs).
+    """
+    model = fields(inp["model"], "input.model", {"v", "classes", "m", "s", "L", "s0", "sparsity"})
+    v, classes = integer(model["v"], "v", 1), integer(model["classes"], "classes", 1)
+    m, s, L = integer(model["m"], "m", 1), integer(model["s"], "s", 2), integer(model["L"], "L", 1)
+    s0 = integer(model["s0"], "s0", 0)
+    need(type(model["sparsity"]) is str and model["sparsity"] in ("A", "B"), "sparsity")
+    sparsity = model["sparsity"]
+    rules = inp["rules"]
+    need(type(rules) is list and len(rules) == L, "rules: not L levels")
+    for level, table in enumerate(rules):
+        need(type(table) is list and len(table) == (classes if level == 0 else v), f"rules[{level}]: wrong rows")
+        for row in table:
+            need(type(row) is list and len(row) == m, f"rules[{level}]: a row without m tuples")
+            for t in row:
+                need(type(t) is list and len(t) == s and all(is_int(c) and 0 <= c < v for c in t),
+                     f"rules[{level}]: a tuple that is not s symbols 0..v-1")
+    claim = fields(doc["claim"], "claim", {"inputs", "label_invariant", "orbits", "orbit_sizes"})
+    fields(doc["witness"], "witness", set())
+    inputs = integer(claim["inputs"], "claim.inputs", 0)
+    need(type(claim["label_invariant"]) is bool, "label_invariant is not a bool")
+    orbits = integer(claim["orbits"], "claim.orbits", 0)
+    sizes = claim["orbit_sizes"]
+    need(type(sizes) is list, "orbit_sizes is not a list")
+    pairs = []
+    for pair in sizes:
+        need(type(pair) is list and len(pair) == 2, "orbit_sizes: not a pair")
+        pairs.append((integer(pair[0], "size", 1), integer(pair[1], "count", 1)))
+    need(all(a[0] < b[0] for a, b in itertools.pairwise(pairs)), "orbit_sizes: sizes not strictly increasing")
+    patch = s * (s0 + 1)
+    need(patch <= max(n, 1) and L <= max(n, 2).bit_length() and v * patch ** L == n, "grid is not v x patch^L")
+    if n > MAX_JUDGED_PIXELS:
+        raise Unknown(f"a model on {n} pixels")
+    for level, table in enumerate(rules):
+        flat = [tuple(t) for row in table for t in row]
+        need(len(set(flat)) == len(flat), f"rules[{level}] repeat a tuple")
+    if sparsity == "A":
+        slots = [tuple(j * (s0 + 1) + o for j, o in enumerate(offs)) for offs in itertools.product(range(s0 + 1), repeat=s)]
+    else:
+        slots = list(itertools.combinations(range(patch), s))
+    nodes = (s ** L - 1) // (s - 1)
+    total = classes * (m * len(slots)) ** nodes
+    if total > MAX_HIERARCHY_INPUTS:
+        raise Unknown(f"a model with {total} inputs")
+    d = patch ** L
+
+    def trees(level, a):
+        """Every column map {column: symbol} of width patch^(L-level) the symbol a (at depth level) expands to."""
+        if level == L:
+            return [{0: a}]
+        width = patch ** (L - level - 1)
+        out = []
+        for t in rules[level][a]:
+            for chosen in itertools.product(*(trees(level + 1, c) for c in t)):
+                for where in slots:
+                    cols = {}
+                    for q, sub in zip(where, chosen):
+                        for c, b in sub.items():
+                            cols[q * width + c] = b
+                    out.append(cols)
+        return out
+
+    label = {}
+    for y in range(classes):
+        for cols in trees(0, y):
+            x = sum(1 << (a * d + c) for c, a in cols.items())
+            need(x not in label, "two parse trees give one input")
+            label[x] = y
+    need(len(label) == inputs, f"{len(label)} inputs, claimed {inputs}")
+    changes = False
+    parent = {x: x for x in label}
+
+    def find(a):
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    for g in gens:
+        for x in label:
+            y = apply(g, x)
+            need(y in label, "a generator leaves the inputs")
+            changes = changes or label[y] != label[x]
+            a, b = find(x), find(y)
+            if a != b:
+                parent[a] = b
+    need(claim["label_invariant"] == (not changes), f"labels {'change' if changes else 'are kept'}")
+    counts = {}
+    for x in label:
+        counts[find(x)] = counts.get(find(x), 0) + 1
+    by_size = {}
+    for c in counts.values():
+        by_size[c] = by_size.get(c, 0) + 1
+    need(orbits == len(counts), f"{len(counts)} orbits, claimed {orbits}")
+    need(pairs == sorted(by_size.items()), f"orbit sizes {sorted(by_size.items())}, claimed {pairs}")
+
+
 def classify(doc):
     """("valid" | "invalid" | "unknown", reason), decided from the document alone."""
     try:
         kind, inp, n, gens = _header(doc)
         judge = {"orbit": _judge_orbit, "minimal-orbit": _judge_minimal_orbit, "count": _judge_count,
-                 "shadow": _judge_shadow}[kind]
+                 "shadow": _judge_shadow, "hierarchy-invariance": _judge_hierarchy}[kind]
         judge(doc, inp, n, gens)
         if n > MAX_JUDGED_PIXELS:
             raise Unknown(f"a grid of {n} pixels (over the documented {MAX_JUDGED_PIXELS})")
@@ -447,6 +568,48 @@ def classify(doc):
     except Unknown as exc:
         return "unknown", str(exc)
     return "valid", ""
+
+
+class _Strict(Exception):
+    pass
+
+
+def _strict_pairs(pairs):
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise _Strict("a duplicate key")
+    return dict(pairs)
+
+
+def _strict_int(text):
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _Strict(f"a number of more than {MAX_DIGITS} digits")
+    return int(text)
+
+
+def _strict_refuse(text):
+    raise _Strict(f"not an int: {text[:20]}")
+
+
+def parse_strict(data):
+    """The documented grammar, by the standard library's parser with strict hooks: doc, or raise Invalid."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    try:
+        text = data.decode("utf-8")
+        return json.loads(text, object_pairs_hook=_strict_pairs, parse_int=_strict_int,
+                          parse_float=_strict_refuse, parse_constant=_strict_refuse)
+    except (_Strict, ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise Invalid(f"not canonical JSON: {str(exc)[:80]}") from None
+
+
+def classify_text(data):
+    """classify() for a file's bytes: the grammar first (no duplicate key, ints only, ...), then the document."""
+    try:
+        doc = parse_strict(data)
+    except Invalid as exc:
+        return "invalid", str(exc)
+    return classify(doc)
 
 
 # ==========================================================================
@@ -493,7 +656,44 @@ def _bank():
     tour = run_tour("2x2", "translations")
     for name in ("shadow-network-seed0.json", "minimal-orbit-S.json", "count-G.json"):
         bank[f"tour-2x2/{name}"] = tour["certificates"][name]
+    from exactorbit.hierarchy import HierarchyModel, invariance_certificate
+
+    for args, kw in (((2, 2, 1, 2, 1), {"s0": 1}), ((3, 2, 3, 2, 2), {"s0": 0}),
+                     ((2, 2, 2, 2, 1), {"s0": 0, "sparsity": "B"})):
+        name = "hierarchy/" + ",".join(map(str, args)) + "," + ",".join(f"{k}={v}" for k, v in kw.items())
+        bank[name] = invariance_certificate(HierarchyModel(*args, **kw))
+    bank.update(HAND_MADE)
     return {name: json.loads(json.dumps(cert)) for name, cert in bank.items()}
+
+
+def _hierarchy(model, rules, generators, claim):
+    v, d = model["v"], (model["s"] * (model["s0"] + 1)) ** model["L"]
+    return {"format": FORMAT, "version": 1, "kind": "hierarchy-invariance",
+            "input": {"grid": [v, d], "group": "hand-made", "generators": generators, "model": model, "rules": rules},
+            "claim": claim, "witness": {}}
+
+
+#: Certificates no producer writes, true by hand (and by the classifier): a label_invariant false claim
+#: (the column swap exchanges label 0 = "0 then 1", mask 9, and label 1 = "1 then 0", mask 6), and a
+#: sparsity-B model with s0 = 1 under the trivial group (C(4, 2) = 6 placements: 12 inputs, orbits of size 1).
+HAND_MADE = {
+    # trivial group on 8x16 pixels, explicit class of masks past 2^61 (where Python's int hash wraps): each its
+    # own orbit of size 1; the "collide" mutations replace these masks by many that share one hash value
+    "hand/minimal-trivial-8x16-explicit": {
+        "format": FORMAT, "version": 1, "kind": "minimal-orbit",
+        "input": {"grid": [8, 16], "group": "trivial", "generators": [], "class": "explicit",
+                  "features": [3, 2**61 - 1, 2**127 + 1]},
+        "claim": {"group_order": 1, "orbit_count": 3, "min_orbit_size": 1,
+                  "minimal_representatives": [3, 2**61 - 1, 2**127 + 1]},
+        "witness": {"orbits": [{"representative": x, "orbit_size": 1, "stabilizer_order": 1,
+                                "stabilizer_generators": []} for x in (3, 2**61 - 1, 2**127 + 1)]}},
+    "hand/hierarchy-label-change": _hierarchy(
+        {"v": 2, "classes": 2, "m": 1, "s": 2, "L": 1, "s0": 0, "sparsity": "A"}, [[[[0, 1]], [[1, 0]]]],
+        [[1, 0, 3, 2]], {"inputs": 2, "label_invariant": False, "orbits": 1, "orbit_sizes": [[2, 1]]}),
+    "hand/hierarchy-B-s0=1": _hierarchy(
+        {"v": 2, "classes": 2, "m": 1, "s": 2, "L": 1, "s0": 1, "sparsity": "B"}, [[[[0, 1]], [[1, 0]]]],
+        [], {"inputs": 12, "label_invariant": True, "orbits": 12, "orbit_sizes": [[1, 12]]}),
+}
 
 
 BANK = _bank()
@@ -619,13 +819,129 @@ def semantic_mutation(draw, doc):
     return doc, f"{where}: items {i} and {j} swapped"
 
 
+#: Declared sizes far over what any check of a tiny certificate needs (but each under the digit limit).
+GIANT = [511, 1023, 2047, 4095, 4096, 65535, 499_999, 500_000, 10**6, 2**20, 2**31, 10**12, 10**100]
+
+
+def _bump(value, draw):
+    """A copy of ``value`` with one number inside changed (the value itself when it holds none)."""
+    value = copy.deepcopy(value)
+    sites = [path for path, node in paths(value) if is_int(node)]
+    if not sites:
+        return value
+    path = draw(st.sampled_from(sites))
+    return put(value, path, get(value, path) + draw(st.sampled_from([1, -1, 1000])))
+
+
+def widened_mutation(draw, doc):
+    """Repeated list entries (also with a changed copy), reordered lists, giant declared sizes
+    (with a hierarchy model's grid kept consistent, so the checker must bound the work, not the shape)."""
+    has_model = type(doc) is dict and type(doc.get("input")) is dict and type(doc["input"].get("model")) is dict
+    ops = ["repeat", "repeat-changed", "reorder", "giant"] + ["giant-model"] * (4 if has_model else 0)
+    op = draw(st.sampled_from(ops), label="widened")
+    if op == "giant-model":
+        model = doc["input"]["model"]
+        field = draw(st.sampled_from(["s0", "s0", "m", "L", "classes", "s"]))
+        value = draw(st.sampled_from([255, 511, 1023, 2047, 63, 15, 7, 3]))
+        model[field] = value
+        if draw(st.booleans()):
+            model["sparsity"] = "B"
+        try:
+            v, s_, s0, L = model["v"], model["s"], model["s0"], model["L"]
+            if all(is_int(t) for t in (v, s_, s0, L)) and (s_ * (s0 + 1)) ** min(L, 13) * v <= 2**16:
+                doc["input"]["grid"] = [v, (s_ * (s0 + 1)) ** L]
+        except (TypeError, KeyError):
+            pass
+        return doc, f"input.model.{field} := {value}, sparsity {model.get('sparsity')!r}, grid kept consistent"
+    nodes = paths(doc)
+    if op in ("giant",):
+        sites = [(path, node) for path, node in nodes if is_int(node)]
+        if sites:
+            path, node = draw(st.sampled_from(sites))
+            value = draw(st.sampled_from(GIANT))
+            return put(doc, path, value), f"{show_path(path)}: {short(node)} -> giant {short(value)}"
+    lists = [(path, node) for path, node in nodes if type(node) is list and node]
+    if not lists:
+        return None
+    claimed = [(path, node) for path, node in lists if path[:1] == ("claim",)]  # where sets and maps of results sit
+    path, node = draw(st.sampled_from(claimed if claimed and draw(st.booleans()) else lists))
+    where = show_path(path)
+    if op == "reorder":
+        how = draw(st.sampled_from(["reverse", "rotate", "sort", "sort-desc"]))
+        try:
+            value = {"reverse": node[::-1], "rotate": node[1:] + node[:1],
+                     "sort": sorted(node, key=json.dumps), "sort-desc": sorted(node, key=json.dumps, reverse=True)}[how]
+        except TypeError:
+            value = node[::-1]
+        return put(doc, path, value), f"{where}: reordered ({how})"
+    i = draw(st.integers(0, len(node) - 1))
+    item = node[i] if op == "repeat" else _bump(node[i], draw)
+    node.insert(draw(st.integers(0, len(node))), copy.deepcopy(item))
+    return doc, f"{where}: item {i} repeated{' with a number changed' if op == 'repeat-changed' else ''}"
+
+
+P61 = 2**61 - 1
+
+
+def _colliding(n, count, draw):
+    """``count`` distinct increasing ints below 2^n that share Python's int hash where n allows it: multiples
+    of 2^61 - 1 (hash 0) or sums 2^a + 2^b with a, b fixed mod 61 (2^a = 2^(a mod 61) mod 2^61 - 1)."""
+    if draw(st.booleans()) and n > 62:
+        return [k * P61 for k in range(1, min(count, (2**n - 1) // P61) + 1)]
+    a0, b0 = draw(st.integers(0, 60)), draw(st.integers(0, 60))
+    pairs = sorted({(1 << a) | (1 << b) for a in range(a0, max(n, a0 + 1), 61) for b in range(b0, max(n, b0 + 1), 61)
+                    if a != b})
+    extra = [k * P61 for k in range(1, count + 1)]  # over 2^n on small grids: out of range
+    return sorted(set(pairs + extra[:max(0, count - len(pairs))]))[:count] or [P61]
+
+
+def collide_mutation(draw, doc, counts=(8, 2000, 20000)):
+    """Issue 20 review, defect 2's class: many ints of one hash value where the checker keeps sets and maps
+    (a list of masks -- features, inputs, representatives --, a permutation, orbit sizes), or one mask."""
+    inp = doc.get("input") if type(doc) is dict else None
+    grid = inp.get("grid") if type(inp) is dict else None
+    n = grid[0] * grid[1] if type(grid) is list and len(grid) == 2 and all(is_int(t) and 0 < t < 5000 for t in grid) else 64
+    nodes = paths(doc)
+    count = draw(st.sampled_from(counts), label="colliding values")
+    op = draw(st.sampled_from(["int-list", "int-list", "pair-list", "one"]), label="collide")
+    if op == "int-list":
+        sites = [(path, node) for path, node in nodes if type(node) is list and node and all(is_int(v) for v in node)]
+        if sites:
+            path, node = draw(st.sampled_from(sites))
+            value = _colliding(n, count, draw)
+            return put(doc, path, value), f"{show_path(path)} := {len(value)} ints of one hash ({short(value[:3])}...)"
+    if op == "pair-list":
+        sites = [(path, node) for path, node in nodes if type(node) is list and node
+                 and all(type(p) is list and len(p) == 2 and all(is_int(v) for v in p) for p in node)]
+        if sites:
+            path, node = draw(st.sampled_from(sites))
+            value = [[k * P61, 1] for k in range(1, count + 1)]
+            return put(doc, path, value), f"{show_path(path)} := {count} pairs [k*(2^61-1), 1]"
+    sites = [(path, node) for path, node in nodes if is_int(node)]
+    if not sites:
+        return None
+    path, node = draw(st.sampled_from(sites))
+    value = draw(st.sampled_from(_colliding(n, 8, draw)))
+    return put(doc, path, value), f"{show_path(path)}: {short(node)} -> {short(value)} (a colliding mask)"
+
+
 @st.composite
 def mutation(draw, doc):
     """Apply one mutation to doc (a fresh copy); returns (new doc, description)."""
-    family = draw(st.sampled_from(["semantic", "semantic", "semantic", "targeted", "generic", "generic"]),
+    model = type(doc) is dict and type(doc.get("input")) is dict and type(doc["input"].get("model")) is dict
+    family = draw(st.sampled_from(["semantic", "semantic", "semantic", "targeted", "generic", "generic",
+                                   "widened", "widened", "collide"] + ["widened"] * (4 if model else 0)),
                   label="family")
+    if family == "collide":
+        done = collide_mutation(draw, doc, counts=(8, 500))
+        if done is not None:
+            return done
     if family == "semantic":
         done = semantic_mutation(draw, doc)
+        if done is not None:
+            return done
+    if family == "widened":
+        done = widened_mutation(draw, doc)
         if done is not None:
             return done
     if family == "targeted" and type(doc) is dict:
@@ -738,6 +1054,41 @@ def mutation(draw, doc):
     return put(doc, path, list(node.values())), f"{where}: object replaced by the list of its values"
 
 
+def dumps_with_duplicate(value, target, key, extra, before, path=()):
+    """JSON text of ``value`` in which the object at ``target`` names ``key`` twice (``extra`` is the other value)."""
+    if type(value) is dict:
+        items = []
+        for k, v in value.items():
+            pair = f"{json.dumps(k)}: {dumps_with_duplicate(v, target, key, extra, before, path + (k,))}"
+            if path == target and k == key:
+                other = f"{json.dumps(k)}: {json.dumps(extra)}"
+                items.extend([other, pair] if before else [pair, other])
+            else:
+                items.append(pair)
+        return "{" + ", ".join(items) + "}"
+    if type(value) is list:
+        return "[" + ", ".join(dumps_with_duplicate(v, target, key, extra, before, path + (i,))
+                               for i, v in enumerate(value)) + "]"
+    return json.dumps(value)
+
+
+def duplicate_key_text(draw, doc):
+    """(text, description): the document written with one key repeated, the other value the same, changed or hostile."""
+    objects = [(path, node) for path, node in paths(doc) if type(node) is dict and node]
+    if not objects:
+        return json.dumps(doc), "written as is (no object to repeat a key of)"
+    path, node = draw(st.sampled_from(objects), label="object")
+    key = draw(st.sampled_from(sorted(node)), label="key")
+    how = draw(st.sampled_from(["same", "changed", "changed", "hostile"]))
+    extra = {"same": copy.deepcopy(node[key]), "changed": _bump(node[key], draw)}.get(how)
+    if how == "hostile":
+        extra = copy.deepcopy(draw(st.sampled_from([v for v in HOSTILE_VALUES if type(v) is not float])))
+    before = draw(st.booleans())
+    text = dumps_with_duplicate(doc, path, key, extra, before)
+    return text, (f"key {key!r} of {show_path(path)} written twice ({how} value {short(extra, 60)} "
+                  f"{'before' if before else 'after'} the real one)")
+
+
 def _summary(result):
     """What verify_certificate returned, made picklable."""
     if isinstance(result, tuple) and len(result) == 2:
@@ -798,18 +1149,81 @@ def test_classifier_sanity(edit, expected):
     assert classify(doc)[0] == expected
 
 
+_FILES = []
+
+
+def as_file(text):
+    """A file holding ``text`` (one scratch file, rewritten for every example)."""
+    if not _FILES:
+        _FILES.append(util.tempdir("eo-fuzz-mut-") / "certificate.json")
+    path = _FILES[0]
+    path.write_bytes(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)
+    return str(path)
+
+
 @MUTATE
 @given(data=st.data())
 def test_mutated_certificates(data):
-    name = data.draw(st.sampled_from(BANK_NAMES), label="certificate")
+    """Mutated documents, written to a file (one in four with a key written twice) and read by check_file."""
+    mutate_and_check(data, BANK_NAMES)
+
+
+HIERARCHY_NAMES = [name for name in BANK_NAMES if "hierarchy" in name]
+
+
+@settings(MUTATE, max_examples=300)
+@given(data=st.data())
+def test_mutated_hierarchy_certificates(data):
+    """The same on hierarchy-invariance certificates only (the kind with the most declared sizes).
+
+    Run on the checker before issue 20 (CI profile), this test fails at example 9 (a sparsity-B model
+    with s = 255: the placement list was built before any bound, item 4's class) and
+    test_mutated_certificates at example 53 (a key written twice, item 1); with only the duplicate-key
+    fix applied, the latter fails at example 216 (the label_invariant false certificate refused,
+    item 3).  A run that records every class instead of stopping (same mutator, hierarchy bank) meets
+    the stall of s0 = 511 (item 4) by example ~90, item 3 by ~210 and a repeated orbit size with a
+    changed count (item 2) by ~300; test_the_bank_is_genuine finds item 3 at once.
+    """
+    mutate_and_check(data, HIERARCHY_NAMES)
+
+
+@settings(MUTATE, max_examples=25)
+@given(data=st.data())
+def test_colliding_values(data):
+    """Only "collide" mutations (then maybe one more of any family): thousands of masks, orbit sizes or
+    permutation entries of one Python hash value, each decided within CHECK_BOUND seconds.
+
+    Run on the checker before the review's defect 2 was fixed, this fails at once (an explicit class of
+    50000 multiples of 2^61 - 1 on the hand-made 8x16 certificate, or 50000 orbit sizes of a hierarchy
+    certificate: about 15 s each)."""
+    mutate_and_check(data, COLLIDE_NAMES, first=lambda draw, doc: collide_mutation(draw, doc, counts=(8, 50000)))
+
+
+#: Where many colliding values reach a set or map of the checker: masks past 2^61, orbit sizes.
+COLLIDE_NAMES = ["hand/minimal-trivial-8x16-explicit"] + HIERARCHY_NAMES
+
+
+def mutate_and_check(data, names, first=None):
+    name = data.draw(st.sampled_from(names), label="certificate")
     doc = copy.deepcopy(BANK[name])
     log = []
-    for _ in range(data.draw(st.integers(1, 3), label="mutations")):
+    if first is not None:
+        done = first(data.draw, doc)
+        if done is not None:
+            doc, description = done
+            log.append(description)
+    for _ in range(data.draw(st.integers(0 if first else 1, 1 if first else 3), label="mutations")):
         doc, description = data.draw(mutation(doc), label="mutation")
         log.append(description)
-    verdict, why = classify(doc)
+    if data.draw(st.integers(0, 3), label="duplicate key") == 0:
+        text, description = duplicate_key_text(data.draw, doc)
+        log.append(description)
+    else:
+        text = json.dumps(doc)
+    verdict, why = classify_text(text)
     note(f"classifier: {verdict} {why}")
-    outcome = run_checker(lambda: verify_certificate(doc), CHECK_BOUND)
+    path = as_file(text)
+    outcome = run_checker(lambda: check_file(path), CHECK_BOUND)
     event(f"classifier {verdict}, checker " + (str(outcome.value[0]) if outcome.kind == "return" else
                                                 outcome.exc_type.rsplit(".", 1)[-1] or outcome.kind))
     what = f"genuine {name} mutated: " + "; ".join(log)
