@@ -74,7 +74,7 @@ MAX_DEPTH = 12
 #: Most decimal digits of a number in a certificate (a 4096-pixel mask has 1234).
 MAX_DIGITS = 4000
 #: Most (element, input) comparisons of a shadow certificate: |G| x (number of inputs + byte-table entries).
-MAX_SHADOW_STEPS = 1 * 10**7
+MAX_SHADOW_STEPS = 4 * 10**7
 #: Most entries composed while listing a group: claimed order x generators x pixels.
 MAX_CLOSURE_STEPS = 10**8
 #: Most memory (bytes) the checker plans to use for one certificate (also at most half of what is available).
@@ -120,8 +120,24 @@ def table_digest(values):
 
     >>> table_digest([0, 1])[:16]
     '463f2998327eb3a6'
+    >>> table_digest(None)
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.CertificateError: values must be a list of ints (a function table), got None (type NoneType)
     """
-    text = "[" + ",".join(str(int(v)) for v in values) + "]"
+    import operator
+
+    if not isinstance(values, (list, tuple)):
+        raise CertificateError(f"values must be a list of ints (a function table), got {describe(values)}")
+    try:
+        ints = [operator.index(v) for v in values if not isinstance(v, bool)]
+    except TypeError:
+        ints = []
+    if len(ints) != len(values) or any(v < 0 or v.bit_length() > 13_000 for v in ints):
+        bad = next((v for v in values if isinstance(v, bool) or not hasattr(v, "__index__")
+                    or operator.index(v) < 0 or operator.index(v).bit_length() > 13_000), None)
+        raise CertificateError(f"values must be a list of ints >= 0 (a function table), got an entry {describe(bad)}")
+    text = "[" + ",".join(str(v) for v in ints) + "]"
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 

@@ -77,8 +77,6 @@ NOT_RUN = {
 #: The lead empties this list as the fixes land (each entry: "qualified.name:parameter").
 #: An entry that no longer fails makes test_known_list_is_current fail, so the list cannot go stale.
 KNOWN = {
-    # exactorbit/checker.py
-    "checker.table_digest:values",         # as certificates.table_digest
 }
 
 
