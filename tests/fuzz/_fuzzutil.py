@@ -173,20 +173,7 @@ def run_forked(fn, *, timeout, extra_memory=CHILD_EXTRA_MEMORY, summarise=lambda
             try:
                 payload = ("return", summarise(fn()))
             except BaseException as exc:  # noqa: BLE001 - everything is reported
-                frames = [f for f in traceback.extract_tb(exc.__traceback__)
-                          if "tests/fuzz/" not in f.filename.replace("\\", "/")][-3:]
-                tb = "".join(traceback.format_list(frames)) + "".join(traceback.format_exception_only(type(exc), exc))
-                try:
-                    message = str(exc)
-                except Exception:  # noqa: BLE001
-                    message = "<str() failed>"
-                payload = (
-                    "raise",
-                    _qualname(type(exc)),
-                    tuple(c.__name__ for c in type(exc).__mro__),
-                    short(message, 400) if len(message) > 400 else message,
-                    tb[-1500:],
-                )
+                payload = ("raise",) + _report(exc)
             data = pickle.dumps(payload)
             view = memoryview(data)
             while view:
