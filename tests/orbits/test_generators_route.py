@@ -31,7 +31,7 @@ SPECS = ["translations", "rotations", "reflections", "dihedral", "translations+d
 GRIDS = ["1x1", "1x2", "2x2", "1x5", "2x3", "3x2", "2x4", "3x3"]
 
 
-def _same_as_naive(d, group, weight=None, naive=naive_decomposition):
+def _check_same_as_naive(d, group, weight=None, naive=naive_decomposition):
     sizes, label, smallest, feats = naive(group, weight)
     assert d.method == "generators"
     assert d.orbit_sizes == sizes
@@ -55,10 +55,10 @@ def test_named_groups_match_naive_twin(spec, grid):
     G = named_group(spec, grid)
     d = decompose(G, method="generators", labels=True)
     if G.order() <= 5040:  # listing S_8 or S_9 in plain Python takes seconds: the closure twin lists none
-        _same_as_naive(d, G)
+        _check_same_as_naive(d, G)
         assert np.array_equal(d.labels, enumerate_orbits(G, labels=True).labels)
     else:
-        _same_as_naive(d, G, naive=naive_closure_orbits)
+        _check_same_as_naive(d, G, naive=naive_closure_orbits)
 
 
 @pytest.mark.parametrize("spec", ["translations+dihedral", "symmetric", "reflections"])
@@ -66,7 +66,7 @@ def test_every_weight_matches_naive_twin(spec):
     G = named_group(spec, "3x3")
     for k in range(G.n + 1):
         d = decompose(G, k, method="generators")
-        _same_as_naive(d, G, k, naive=naive_closure_orbits if G.order() > 5040 else naive_decomposition)
+        _check_same_as_naive(d, G, k, naive=naive_closure_orbits if G.order() > 5040 else naive_decomposition)
         assert d.images == math.comb(G.n, k)
 
 
@@ -74,7 +74,7 @@ def test_every_weight_matches_naive_twin(spec):
 @given(named_groups(max_pixels=9))
 def test_random_named_groups(G):
     d = decompose(G, method="generators", labels=True)
-    _same_as_naive(d, G)
+    _check_same_as_naive(d, G)
     assert d.orbits == burnside_count(G)
 
 
@@ -82,7 +82,7 @@ def test_random_named_groups(G):
 @given(generated_groups(max_pixels=8, max_generators=4))
 def test_random_generated_groups(G):
     d = decompose(G, method="generators", labels=True)
-    _same_as_naive(d, G, naive=naive_decomposition if G.order() <= 720 else naive_closure_orbits)
+    _check_same_as_naive(d, G, naive=naive_decomposition if G.order() <= 720 else naive_closure_orbits)
     e = enumerate_orbits(G, labels=True)
     assert np.array_equal(d.labels, e.labels)
     assert (d.orbit_sizes, d.smallest_nonconstant_orbit_size, d.minimal_orbit_features) == (
@@ -93,7 +93,7 @@ def test_closure_twin_on_groups_too_large_to_list():
     """S_4 wr S_4 (order 7,962,624) on 16 pixels: the closure twin never lists an element."""
     G = PixelGroup("4x4", disguise(wreath_product("4x4").generators, 16, 11))
     d = decompose(G, method="generators", labels=True)
-    _same_as_naive(d, G, naive=naive_closure_orbits)
+    _check_same_as_naive(d, G, naive=naive_closure_orbits)
 
 
 # ---------------------------------------------------------------------------
