@@ -59,6 +59,9 @@ def build_parser():
         prog="exactorbit",
         description="Exact orbits, stabilizers, networks and shadow groups on toy binary images.",
     )
+    from .._version import __version__
+
+    parser.add_argument("--version", action="version", version=f"exactorbit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, module in commands().items():
         p = sub.add_parser(name, help=module.HELP)

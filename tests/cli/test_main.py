@@ -90,3 +90,11 @@ def test_exit_codes_are_documented():
     from exactorbit.cli import EXIT_CODES
 
     assert sorted(EXIT_CODES) == [0, 1, 2, 70, 130]
+
+
+def test_version_prints_the_package_version(capsys):
+    from exactorbit._version import __version__
+    from exactorbit.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"exactorbit {__version__}"
