@@ -25,7 +25,7 @@ import sys
 from ._validation import describe, int_short
 from .errors import InvalidArgument, TooExpensive
 
-__all__ = ["Limit", "LIMITS", "FLAG", "limit_value", "refuse_if_over", "refuse_if_over_memory",
+__all__ = ["Limit", "LIMITS", "Tuning", "TUNING", "tuning", "FLAG", "limit_value", "refuse_if_over", "refuse_if_over_memory",
            "available_memory", "check_force", "progress", "say"]
 
 #: How a caller lifts a refusal, in every message.
@@ -81,7 +81,57 @@ LIMITS = {
     # certificates
     "certificate_class": Limit(1 << 20, "features", "features of a minimal-orbit certificate's class"),
     "certificate_conjugacy": Limit(100_000, "elements", "group order whose conjugacy classes a count certificate lists"),
+    # one backtrack search over a stabilizer chain (exactorbit._perm.search)
+    "search_nodes": Limit(20_000_000, "nodes", "nodes of one backtrack search over a stabilizer chain (an element or a subgroup)"),
 }
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """A tuning threshold: not a refusal (no flag), only where 'auto' or a route changes its way; one line of reason."""
+
+    value: int
+    unit: str
+    reason: str
+
+
+#: The tuning thresholds of the package, by name, beside :data:`LIMITS` (README: "Limits and tuning").
+TUNING = {
+    # counting (exactorbit.counting)
+    "listing_fast": Tuning(2_000_000, "entries", "|G| x n under which cycle_types' 'auto' lists the group: "
+                           "faster than planning blocks or searching classes"),
+    "block_candidates": Tuning(8, "block systems", "block systems the block route tries (the coarsest first); "
+                               "each costs one Schreier-Sims with a long base prefix"),
+    "block_good_enough": Tuning(2_000_000, "units of work", "plan work at which the block route stops looking for a "
+                                "cheaper block system (about 0.1 s of cosets)"),
+    "block_list_max": Tuning(50_000, "elements", "elements of one block's group the block route lists (past it the "
+                             "block system is dropped, unless the block's group is its whole S_k or A_k)"),
+    "class_orbital_degree": Tuning(1024, "pixels", "largest degree whose orbitals sharpen the class search's "
+                                   "invariant (their table is n^2)"),
+    "class_orbital_powers": Tuning(16, "powers", "powers g^k whose orbital statistics enter the class invariant"),
+    # structure (exactorbit._perm.structure) and the orbit door
+    "linear_parts": Tuning(4096, "maps", "linear parts the torus recognition closes before it declines"),
+    "point_group": Tuning(96, "elements", "point groups P the torus route of decompose takes (it lists P's "
+                          "subgroups one by one)"),
+    "symmetric_visit_pixels": Tuning(16, "pixels", "past it decompose's 'auto' answers S_n by its weight classes "
+                                     "instead of visiting 2^n images (4 s on 24 pixels, against milliseconds)"),
+    "generators_pixels": Tuning(24, "pixels", "the largest grid 'auto' sends to the generators route (2^24 images: "
+                                "about 330 MB, a few seconds)"),
+    "enumerate_list_entries": Tuning(1 << 22, "entries", "|G| x n up to which decompose's 'auto' lists G's elements "
+                                     "to enumerate the orbits"),
+    # one image (exactorbit.stabilizers, exactorbit.actions)
+    "vectorised_order": Tuning(50_000, "elements", "group order up to which the vectorised routes list the elements "
+                               "(when |G| x n fits LIMITS['group_elements'] too)"),
+}
+
+
+def tuning(key):
+    """The value of ``TUNING[key]``.
+
+    >>> tuning("vectorised_order")
+    50000
+    """
+    return TUNING[key].value
 
 
 def limit_value(key, limit=None):

@@ -23,7 +23,7 @@ from collections import deque
 
 import numpy as np
 
-from ._budget import LIMITS, check_force, limit_value, refuse_if_over
+from ._budget import LIMITS, check_force, limit_value, refuse_if_over, tuning
 from ._routes import RoutedTuple, check_method
 from ._validation import check_int, check_int_list, check_items, check_mask, check_permutation, describe
 from .errors import InvalidArgument
@@ -259,12 +259,12 @@ def _transversal_element(group, tree, y):
 
 
 #: 'auto' lists a group's elements for the vectorised routes up to this order (when order x degree fits too).
-VECTORISED_ORDER = 50_000
+VECTORISED_ORDER = tuning("vectorised_order")
 
 
 def elements_fit(group):
     """Whether the vectorised routes suit the group: its elements are listed already, or few and small enough."""
-    return group._elements is not None or (group.order() <= VECTORISED_ORDER
+    return group.elements_listed or (group.order() <= VECTORISED_ORDER
                                            and group.order() * group.n <= LIMITS["group_elements"].value)
 
 

@@ -32,7 +32,9 @@ import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._budget import refuse_if_over, refuse_if_over_memory
-from ._chain import StabilizerChain, orbit_labels, shows_blocks
+from ._perm import structure as _structure
+from ._perm.chain import StabilizerChain
+from ._perm.cycles import cycle_lengths as _cycle_lengths, parity as _parity
 from ._validation import check_int, check_name, check_permutation, describe, int_short, short
 from .errors import InvalidArgument
 from .images import parse_grid
@@ -89,27 +91,6 @@ def _inverse(p):
     for i, j in enumerate(p):
         inv[j] = i
     return tuple(inv)
-
-
-def _cycle_lengths(p):
-    """Lengths of the cycles of a permutation (array form), fixed points included, in order of first point.
-
-    >>> _cycle_lengths((1, 2, 0, 4, 3, 5))
-    [3, 2, 1]
-    """
-    seen = [False] * len(p)
-    lengths = []
-    for i in range(len(p)):
-        if seen[i]:
-            continue
-        length = 0
-        j = i
-        while not seen[j]:
-            seen[j] = True
-            j = int(p[j])
-            length += 1
-        lengths.append(length)
-    return lengths
 
 
 def _cycle_string(p):
@@ -351,12 +332,17 @@ class PixelGroup:
         self._setup(gens, name)
 
     @classmethod
-    def _trusted(cls, grid, generators, name=None):
+    def _trusted(cls, grid, generators, name=None, *, order=None, method=None):
         """A group from generators the package computed itself (tuples of ints, permutations of the
-        grid's pixels): no argument checks (a stabilizer of S_784 is built in microseconds)."""
+        grid's pixels): no argument checks (a stabilizer of S_784 is built in microseconds).  ``order``,
+        when the route that found the generators proved it (a stabilizer's), is recorded as a fact;
+        ``method`` names that route."""
         self = cls.__new__(cls)
         self.grid = grid
         self._setup([tuple(g) for g in generators], name)
+        if order is not None:
+            self._record(order=order)
+        self.method = method
         return self
 
     def _setup(self, gens, name):
@@ -365,15 +351,98 @@ class PixelGroup:
         self.generators = tuple(gens)
         self.name = name or "group"
         self._sympy = None
-        self._order = None
-        self._elements = None
-        self._symmetric = False
-        self._kind = None
-        self._inverses = None
-        self._inverse_columns = None  # the inverses by pixel (exactorbit.stabilizers' vectorised route)
-        self._chains = {}  # stabilizer chains by base prefix (exactorbit.stabilizers)
+        self._facts = {}  # proven facts and cached listings, by name (FACTS); written only by _record
+        self._chains = {}  # stabilizer chains by base prefix, built once each by chain()
         #: The route that computed this group, for groups a front door returns (e.g. a stabilizer), else None.
         self.method = None
+
+    # -- the store of facts: one writer (_record), one reader (_fact) ------------------------
+    #: The facts a group keeps once known: name -> what it is.
+    FACTS = {
+        "order": "|G|, exact (closed form, a route's proof, or Schreier-Sims)",
+        "natural_kind": "'symmetric', 'alternating' or '' (neither): S_n or A_n on the pixels",
+        "torus": "the TorusStructure when G = T x| P on the torus, else None (exactorbit._perm.structure.torus)",
+        "product_action": "(H, K) when G = H x K on rows x columns, else None",
+        "elements": "every element, rows sorted (element_array)",
+        "inverses": "the inverses of the listed elements, row by row",
+        "inverse_columns": "the inverses by pixel, as contiguous columns (the vectorised routes)",
+    }
+
+    def _record(self, **facts):
+        """The one writer of the store: each fact a route or a recognition has proven (names from FACTS)."""
+        for name, value in facts.items():
+            if name not in self.FACTS:  # pragma: no cover - a programming error
+                raise AssertionError(f"unknown fact {name!r}")
+            self._facts[name] = value
+
+    def _fact(self, name, compute=None):
+        """The fact ``name``: known, else ``compute()`` recorded (None when not known and no compute given)."""
+        if name not in self._facts:
+            if compute is None:
+                return None
+            value = compute()
+            if name not in self._facts:  # compute() may have recorded it itself
+                self._record(**{name: value})
+        return self._facts[name]
+
+    @property
+    def _order(self):
+        """|G| when already known (read-only; None before)."""
+        return self._facts.get("order")
+
+    @property
+    def elements_listed(self):
+        """Whether every element is listed already (then the routes that read the listing cost nothing more)."""
+        return "elements" in self._facts
+
+    def clear_caches(self):
+        """Drop the listings and stabilizer chains (memory); the proven facts (order, structure) stay."""
+        for name in ("elements", "inverses", "inverse_columns"):
+            self._facts.pop(name, None)
+        self._chains = {}
+        self._sympy = None
+
+    # -- structure, recognised once (exactorbit._perm.structure) -----------------------------
+    @property
+    def torus_structure(self):
+        """G = T x| P recognised from any generators (:func:`exactorbit._perm.structure.torus`), or None.
+
+        >>> named_group("translations+dihedral", "4x4").torus_structure
+        TorusStructure(4x4 torus, point group of order 8)
+        """
+        def compute():
+            found = _structure.torus(self.generators, self.grid.h, self.grid.w)
+            if found is not None and "order" not in self._facts:
+                self._record(order=found.order)  # |G| = hw |P|: no Schreier-Sims
+            return found
+
+        return self._fact("torus", compute)
+
+    @property
+    def product_action(self):
+        """(H, K) when G = H x K permutes the rows by H and the columns by K (H, K as groups on 1 x h and
+        1 x w), else None.  G = H x K is proven: every generator moves only rows or only columns, or
+        |G| = |H| |K|.
+
+        >>> H, K = rows_by_columns("2x3").product_action
+        >>> H.order(), K.order()
+        (2, 6)
+        """
+        return self._fact("product_action", self._product_action)
+
+    def _product_action(self):
+        found = _structure.product_action_factors(self.generators, self.grid.h, self.grid.w)
+        if found is None:
+            return None
+        rows, cols, split = found
+        H = PixelGroup._trusted(parse_grid(f"1x{self.grid.h}"), rows, name="rows")
+        K = PixelGroup._trusted(parse_grid(f"1x{self.grid.w}"), cols, name="columns")
+        if split:  # G contains H x 1 and 1 x K: G = H x K, |G| = |H| |K| (no Schreier-Sims on the h*w pixels)
+            if "order" not in self._facts:
+                self._record(order=H.order() * K.order())
+        elif H.order() * K.order() != self.order():
+            return None
+        return H, K
 
     # -- basic facts -------------------------------------------------
     @property
@@ -405,18 +474,20 @@ class PixelGroup:
         >>> symmetric("2x2").order()
         24
         """
-        if self._order is None:
+        if "order" not in self._facts and self.torus_structure is not None:
+            return self._facts["order"]  # T x| P: |G| = hw |P|, recorded by the recognition
+        if "order" not in self._facts:
             kind = self.natural_kind
             if kind == "symmetric":
-                self._order = math.factorial(self.n)
+                self._record(order=math.factorial(self.n))
             elif kind == "alternating":
-                self._order = math.factorial(self.n) // 2
-            elif self._order is None:
-                self._order = self.chain().order()
-        return self._order
+                self._record(order=math.factorial(self.n) // 2)
+            elif "order" not in self._facts:
+                self._record(order=self.chain().order())
+        return self._facts["order"]
 
     def chain(self, base_prefix=()):
-        """The stabilizer chain (:class:`exactorbit._chain.StabilizerChain`) for a base prefix, built once.
+        """The stabilizer chain (:class:`exactorbit._perm.chain.StabilizerChain`) for a base prefix, built once.
 
         >>> translations("2x2").chain().order()
         4
@@ -446,23 +517,13 @@ class PixelGroup:
         >>> G.natural_kind, G.order() == math.factorial(40) // 2   # both generators are even
         ('alternating', True)
         """
-        if self._kind is None:
-            n = self.n
-            if self._symmetric:
-                self._kind = "symmetric"
-            elif n >= 3 and self.generators and len(set(orbit_labels(self.generators, n).tolist())) > 1:
-                self._kind = ""  # intransitive: neither S_n nor A_n, no order needed
-            elif n >= 4 and self._order is None and shows_blocks(self.generators, n):
-                self._kind = ""  # imprimitive (a block system found): neither S_n nor A_n, no order needed
-            elif n >= 8 and self.generators and self.sympy.is_alt_sym(eps=1e-9):
-                odd = any(Permutation(list(g)).is_odd for g in self.generators)
-                self._kind = "symmetric" if odd else "alternating"
-            else:  # small, or the Monte Carlo test missed (probability < 1e-9): compare the order
-                order = self._order if self._order is not None else self.chain().order()
-                self._order = order
-                self._kind = ("symmetric" if order == math.factorial(n) else
-                              "alternating" if n >= 3 and 2 * order == math.factorial(n) else "")
-        return self._kind or None
+        if "natural_kind" not in self._facts:
+            kind, order = _structure.natural_kind(self.generators, self.n, known_order=self._facts.get("order"),
+                                                  order=lambda: self.chain().order(), sympy_group=lambda: self.sympy)
+            self._record(natural_kind=kind)
+            if order is not None:
+                self._record(order=order)
+        return self._facts["natural_kind"] or None
 
     @property
     def is_symmetric(self):
@@ -520,11 +581,11 @@ class PixelGroup:
         exactorbit.errors.InvalidArgument: perm must permute exactly 3 pixels, got length 2: (1, 0) (type tuple)
         """
         p = _check_array_form("perm", perm, self.n)
-        kind = self.natural_kind if self._kind is not None or self._symmetric else None
+        kind = self._facts.get("natural_kind")
         if kind == "symmetric":
             return True
         if kind == "alternating":
-            return not Permutation(list(p)).is_odd
+            return not _parity(p)
         return self.chain().contains(p)
 
     def __contains__(self, perm):
@@ -538,7 +599,7 @@ class PixelGroup:
         >>> reflections("1x2").element_array().tolist()
         [[0, 1], [1, 0]]
         """
-        if self._elements is None:
+        if "elements" not in self._facts:
             what = f"listing all {int_short(self.order())} elements of degree {self.n}"
             refuse_if_over(what, self.order() * self.n, "group_elements", limit=limit, force=force)
             refuse_if_over_memory(what, self.order() * (self.n * 4 + 120))  # rows, their bytes keys, the set
@@ -562,8 +623,8 @@ class PixelGroup:
             if len(arr) != self.order():  # pragma: no cover - a sympy/closure disagreement
                 raise AssertionError("closure and Schreier-Sims disagree on the order")
             order = np.lexsort(arr.T[::-1])
-            self._elements = arr[order]
-        return self._elements
+            self._record(elements=arr[order])
+        return self._facts["elements"]
 
     def element_inverse_array(self, *, force=False, limit=None):
         """The inverses of :meth:`element_array`'s rows, row by row (cached).
@@ -571,13 +632,20 @@ class PixelGroup:
         >>> rotations("1x3").element_inverse_array().tolist()
         [[0, 1, 2], [2, 1, 0]]
         """
-        if self._inverses is None:
+        if "inverses" not in self._facts:
             elems = self.element_array(force=force, limit=limit)
             inv = np.empty_like(elems)
             np.put_along_axis(inv, elems.astype(np.intp),
                               np.broadcast_to(np.arange(self.n, dtype=elems.dtype), elems.shape), axis=1)
-            self._inverses = inv
-        return self._inverses
+            self._record(inverses=inv)
+        return self._facts["inverses"]
+
+    def _inverse_columns(self, *, force=False):
+        """The inverses by pixel, as a contiguous (n, |G|) intp array (the vectorised routes), cached."""
+        if "inverse_columns" not in self._facts:
+            self._record(inverse_columns=np.ascontiguousarray(self.element_inverse_array(force=force).T)
+                         .astype(np.intp))
+        return self._facts["inverse_columns"]
 
     def elements(self, *, force=False, limit=None):
         """The sorted list of all elements (array-form tuples), for small groups.
@@ -616,7 +684,7 @@ class PixelGroup:
             return _lehmer_unrank(rank, self.n)
         if kind == "alternating":  # ranks 2r and 2r + 1 differ by a transposition: one of them is even
             p = _lehmer_unrank(2 * rank, self.n)
-            return p if not Permutation(list(p)).is_odd else _lehmer_unrank(2 * rank + 1, self.n)
+            return p if not _parity(p) else _lehmer_unrank(2 * rank + 1, self.n)
         return tuple(int(v) for v in self.sympy.coset_unrank(rank, af=True))
 
     def subgroup(self, generators, name=None):
@@ -789,8 +857,7 @@ def symmetric(grid):
         gens.append(tuple([1, 0] + list(range(2, n))))
         gens.append(tuple(list(range(1, n)) + [0]))
     group = PixelGroup(g, gens, name="symmetric")
-    group._symmetric = True
-    group._order = math.factorial(n)
+    group._record(natural_kind="symmetric", order=math.factorial(n))
     return group
 
 

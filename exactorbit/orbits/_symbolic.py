@@ -26,6 +26,7 @@ Front door: :func:`exactorbit.orbits.decompose` (``method="symbolic"``).
 
 import math
 
+from .._perm.cycles import fixed_by_weight
 from .._validation import check_int
 from ..groups import check_group as _check_group
 from ..subgroups import SubgroupClass, closed_subgroup_classes, marks_matrix
@@ -38,14 +39,7 @@ def _fixed_images(block_sizes, weight):
     """Images fixed by a subgroup with these orbit sizes: 2^#orbits, or those of one weight."""
     if weight is None:
         return 1 << len(block_sizes)
-    poly = [1] + [0] * weight  # coefficients of prod (1 + t^s), truncated at t^weight
-    for s in block_sizes:
-        if s > weight:
-            continue
-        for d in range(weight, s - 1, -1):
-            if poly[d - s]:
-                poly[d] += poly[d - s]
-    return poly[weight]
+    return fixed_by_weight(((s, 1) for s in block_sizes), weight)[weight]
 
 
 def stabilizer_class_counts(group, weight=None, *, force=False, limit=None, classes=None):

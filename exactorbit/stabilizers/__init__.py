@@ -52,7 +52,7 @@ from ..errors import InvalidArgument
 from ..groups import PixelGroup
 from ..images import colouring, to_mask
 from . import _backtrack, _listing, _natural, _vectorised
-from .._chain import StabilizerChain
+from .._perm.chain import StabilizerChain
 
 __all__ = [
     "METHODS",
@@ -155,10 +155,8 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
     check_method(method, METHODS)
     c = _colours(group, x)
     if _whole_group(group, method, c):  # a union of orbits (the empty and the full image): Stab = G
-        stab = PixelGroup._trusted(group.grid, list(group.generators), name=f"Stab({x})")
-        stab._order = group.order()
-        stab.method = "backtrack"
-        return stab
+        return PixelGroup._trusted(group.grid, list(group.generators), name=f"Stab({x})", order=group.order(),
+                                   method="backtrack")
     route = _route(group, method)
     _ready(group, route, force)
     if route == "natural":
@@ -173,10 +171,7 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
         gens = [_element(g) for g in arrays]
     else:
         gens, order = _listing.stabilizer(group, x, force, limit)
-    stab = PixelGroup._trusted(group.grid, gens, name=f"Stab({x})")
-    stab._order = order
-    stab.method = route
-    return stab
+    return PixelGroup._trusted(group.grid, gens, name=f"Stab({x})", order=order, method=route)
 
 
 def orbit_size(group, x, *, method="auto", force=False, limit=None):

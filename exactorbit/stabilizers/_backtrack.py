@@ -5,7 +5,7 @@ tuple (x_1, ..., x_k) (the diagonal action) is the colouring whose colour of p i
 the bit vector of memberships.  g stabilizes x iff c[g[p]] = c[p] for every p,
 and g transports a to b iff c_a[p] = c_b[g[p]].
 
-Transporter.  Write G = G_0 >= G_1 >= ... (:mod:`exactorbit._chain`).  An h in G_i with
+Transporter.  Write G = G_0 >= G_1 >= ... (:mod:`exactorbit._perm.chain`).  An h in G_i with
 c[p] = t[h[p]] (t the target colouring) factors as h = h' u with u = u_delta in
 the transversal of level i (delta = h[b_i]) and h' in G_{i+1}; then
 c[p] = t'[h'[p]] with t' = t[u] (the target pulled back by u).  So the search
@@ -34,7 +34,7 @@ Front doors: :mod:`exactorbit.stabilizers`.
 
 >>> from exactorbit.groups import named_group
 >>> from exactorbit.images import colouring
->>> from exactorbit._chain import StabilizerChain
+>>> from exactorbit._perm.chain import StabilizerChain
 >>> G = named_group("translations+dihedral", "3x3")
 >>> gens, order = stabilizer_search(StabilizerChain(G.generators, G.n), colouring(0b000010010, 9))
 >>> order
@@ -45,7 +45,7 @@ import numpy as np
 
 from .._budget import refuse_if_over
 from ..images import to_mask
-from .._chain import inverse, join_labels, orbit_labels
+from .._perm.chain import inverse, join_labels, orbit_labels
 
 __all__ = ["stabilizer_search", "transporter_search", "minimal_image_search"]
 
@@ -126,7 +126,7 @@ def transporter_search(chain, source, target):
 
     >>> from exactorbit.groups import translations
     >>> from exactorbit.images import colouring
-    >>> from exactorbit._chain import StabilizerChain
+    >>> from exactorbit._perm.chain import StabilizerChain
     >>> chain = StabilizerChain(translations("1x4").generators, 4)
     >>> transporter_search(chain, colouring(0b0011, 4), colouring(0b1001, 4)).tolist()
     [3, 0, 1, 2]

@@ -20,7 +20,7 @@ from math import factorial
 
 import numpy as np
 
-from ..groups import _cycle_lengths as cycle_lengths  # unchecked: internal
+from .._perm.cycles import parity as _parity
 
 __all__ = ["stabilizer_generators", "transporter", "minimal_image", "applies"]
 
@@ -36,11 +36,6 @@ def applies(group):
 def _classes(colours):
     values, inverse = np.unique(colours, return_inverse=True)
     return [np.flatnonzero(inverse == k) for k in range(len(values))]
-
-
-def _parity(perm):
-    """0 for an even permutation (array), 1 for an odd one: n minus the number of cycles, mod 2."""
-    return (len(perm) - len(cycle_lengths(perm))) % 2
 
 
 def stabilizer_generators(colours, kind):

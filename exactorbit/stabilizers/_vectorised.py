@@ -28,9 +28,7 @@ _FEW = 32
 
 def _columns(group):
     """The inverse elements by pixel: row q holds g^-1(q) for every element g (cached on the group)."""
-    if group._inverse_columns is None:
-        group._inverse_columns = np.ascontiguousarray(group.element_inverse_array().T).astype(np.intp)
-    return group._inverse_columns
+    return group._inverse_columns()
 
 
 def _matching(group, source, target):

@@ -15,14 +15,24 @@ import pytest
 from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from exactorbit._blocks import block_cycle_types, block_plan
-from exactorbit._classes import centraliser_order, conjugacy_classes, conjugating_element
-from exactorbit._cycle_forms import (partition_count, partitions_with_sizes, product_action_structure,
-                                     torus_structure, translation_cycle_types)
+from exactorbit.counting._blocks import block_cycle_types, block_plan
+from exactorbit._perm.classes import centraliser_order, conjugacy_classes, conjugating_element
+from exactorbit._perm.cycles import partition_count, partitions_with_sizes
+from exactorbit.counting._product import translation_cycle_types
 from exactorbit.counting import (METHODS, burnside_count, cycle_index, cycle_index_terms, cycle_index_text,
                                  cycle_types, orbits_by_content, orbits_by_weight)
 from exactorbit.errors import InvalidArgument
 from exactorbit.groups import PixelGroup, named_group, rows_by_columns, symmetric, wreath_product
+
+
+def product_action_structure(group):
+    """The recognised H x K (kept on the group once), or None."""
+    return group.product_action
+
+
+def torus_structure(group):
+    """The recognised T x| P (kept on the group once), or None."""
+    return group.torus_structure
 from exactorbit.testutil import naive_conjugacy_class_sizes, naive_cycle_types, naive_elements
 
 SPECS = ["translations", "translations+dihedral", "translations+reflections", "translations+rotations",
@@ -328,7 +338,7 @@ def test_cycle_index_of_big_symmetric_groups():
 
 
 def test_class_search_gives_up_rather_than_guess():
-    from exactorbit._classes import ClassSearchIncomplete
+    from exactorbit._perm.classes import ClassSearchIncomplete
     from exactorbit.errors import TooExpensive
 
     G = named_group("translations+dihedral", "4x4")   # 26 classes: not found with 3 candidates and no patience

@@ -26,10 +26,10 @@ named route), the number of elements of each cycle type; every function below ta
 * ``"blocks"``: a group that preserves a block system (an imprimitive or intransitive
   group: wreath products, the transitive groups of GAP's library), coset by coset of the
   product D of the block groups, each coset a product over the cycles of blocks
-  (:mod:`exactorbit._blocks`);
+  (:mod:`exactorbit.counting._blocks`);
 * ``"classes"``: any group, from its conjugacy classes found by a seeded random search
   over the stabilizer chain with backtrack conjugacy tests and centralisers; exact, the
-  class sizes must sum to |G| (:mod:`exactorbit._classes`);
+  class sizes must sum to |G| (:mod:`exactorbit._perm.classes`);
 * ``"listing"``: every element listed as a numpy array (|G| x n), cycles labelled by
   pointer doubling, all elements at once (the definitional route).
 
@@ -59,11 +59,13 @@ import math
 import numpy as np
 import sympy
 
-from ._budget import limit_value, refuse_if_over, refuse_if_over_memory
-from ._routes import RoutedInt, RoutedList, check_method
-from ._validation import check_int, describe
-from .errors import InvalidArgument
-from .groups import check_group, cycle_lengths
+from .._budget import limit_value, refuse_if_over, refuse_if_over_memory, tuning
+from .._perm.cycles import fixed_by_weight as _fixed_by_weight, partition_count
+from .._routes import Ask, Door, RoutedInt, RoutedList, Route, Step
+from .._validation import check_int, describe
+from ..errors import InvalidArgument, TooExpensive
+from ..groups import check_group, cycle_lengths
+from . import _blocks, _classes, _listing, _product, _product_action, _symmetric
 
 __all__ = [
     "METHODS",
@@ -90,11 +92,7 @@ def count_cycles(g):
 
 
 #: The routes of :func:`cycle_types` (and of every count built on it).
-METHODS = ("auto", "listing", "symmetric", "product", "product_action", "blocks", "classes")
-
-#: Entries (|G| x n) under which 'auto' lists the group rather than searching its classes.
-_LISTING_FAST = 2_000_000
-
+METHODS = ("auto", "listing", "symmetric", "product", "product_action", "blocks", "classes")  # == DOOR.methods
 
 class CycleTypes(Counter):
     """A Counter cycle type -> number of elements that records the route that computed it (``.method``).
@@ -117,188 +115,57 @@ class CycleTypes(Counter):
         return (type(self), (dict(self), self.method))
 
 
-def _symmetric_route(group, force, limit):
-    from ._cycle_forms import natural_cycle_types, partition_count
-
-    kind = group.natural_kind
-    if kind is None:
-        raise InvalidArgument(f"method='symmetric' does not apply: it needs the symmetric or alternating group on "
-                              f"the pixels; {group.name} (order {group.order()}) is neither; {_auto_hint(group)}")
-    n = group.n
-    what = f"the cycle index of the {kind} group on {n} pixels (one term per partition of {n})"
-    terms = partition_count(n)
-    refuse_if_over(what, terms, "symmetric_partitions", limit=limit, force=force)
-    refuse_if_over_memory(what, terms * (200 + 40 * math.isqrt(n)))  # force never lifts the machine's memory
-    return natural_cycle_types(n, kind)
+def _make_ask(group, method, force, limit):
+    ask = Ask(group=group, method=method, force=force, limit=limit, cycle_types=cycle_types)
+    ask.hint = lambda: DOOR.hint(ask)
+    return ask
 
 
-def _listing_route(group, force, limit):
-    """Every element's cycle type: from the listed elements when the group has them, else listed from the
-    stabilizer chain (each element once, as a product of transversal elements), one transversal element
-    of the first level at a time (the group's own listing sorts and de-duplicates: several times slower)."""
-    from ._blocks import _all_products
-    from ._cycle_forms import array_cycle_types
-
-    if group._elements is not None:
-        return array_cycle_types(group.element_array(force=force, limit=limit))
-    order, n = group.order(), group.n
-    what = f"method='listing': listing all {order} elements of degree {n}"
-    refuse_if_over(what, order * n, "group_elements", limit=limit, force=force, hint=_auto_hint(group))
-    chain = group.chain()
-    if not chain.levels:
-        return array_cycle_types(np.arange(n, dtype=np.int64)[None, :])
-    lower = _all_products(chain, list(range(1, len(chain.levels))))
-    refuse_if_over_memory(what, 3 * lower.nbytes + order * 8)
-    first = chain.levels[0]
-    total = Counter()
-    for delta in first.orbit.tolist():
-        total.update(array_cycle_types(first.transversal(int(delta))[lower]))  # h, then u: every h u once
-    return total
-
-
-def _product_action_route(group, force, limit, required):
-    """H x K acting on rows x columns: the counters of H and K (any route), combined; None when it does not apply."""
-    from ._cycle_forms import partition_count, product_action_cycle_types, product_action_structure
-
-    structure = product_action_structure(group)
-    if structure is None:
-        if required:
-            raise InvalidArgument(f"method='product_action' does not apply: it needs a group H x K that permutes "
-                                  f"the rows by H and the columns by K independently; {group.name} (order "
-                                  f"{group.order()}) is not one; {_auto_hint(group)}")
-        return None
-    from .groups import PixelGroup
-    from .images import parse_grid
-
-    rows, cols = structure
-    H = PixelGroup._trusted(parse_grid(f"1x{group.grid.h}"), rows, name="rows")
-    K = PixelGroup._trusted(parse_grid(f"1x{group.grid.w}"), cols, name="columns")
-    if H.natural_kind and K.natural_kind:  # S_h or A_h: as many types as partitions (A_h: fewer), known first
-        refuse_if_over(f"combining the {partition_count(H.n)} cycle types (at most) of the rows' group with the "
-                       f"{partition_count(K.n)} (at most) of the columns' group",
-                       partition_count(H.n) * partition_count(K.n), "product_action_pairs",
-                       limit=limit if required else None, force=force)
-    row_types = cycle_types(H, force=force)
-    col_types = cycle_types(K, force=force)
-    refuse_if_over(f"combining the {len(row_types)} cycle types of the rows' group with the {len(col_types)} of "
-                   f"the columns' group", len(row_types) * len(col_types), "product_action_pairs",
-                   limit=limit if required else None, force=force)
-    from ._budget import progress
-
-    with progress(len(row_types), "cycle types of the rows' group", default=len(row_types) * len(col_types) > 200_000,
-                  unit="type") as bar:
-        return product_action_cycle_types(row_types, col_types, tick=bar.update)
+#: The routes of :func:`cycle_types` and its 'auto' ladder, as data (``exactorbit.routes("cycle_types", G)``).
+DOOR = Door("cycle_types", [
+    Route("listing", "every element listed (|G| x n), cycle types by pointer doubling", _listing.run,
+          estimate=lambda ask: f"{_listing.estimate(ask)} entries (|G| x n)", quick=False),
+    Route("symmetric", "S_n and A_n from the partitions of n (closed form)", _symmetric.run,
+          applies=_symmetric.why_not, estimate=lambda ask: f"{partition_count(ask.group.n)} terms (partitions)",
+          note="closed form"),
+    Route("product", "T x| P on the torus, one element per coset of Im(A - 1) (closed form)", _product.run,
+          applies=_product.why_not,
+          estimate=lambda ask: f"{len(ask.group.torus_structure.linear)} linear parts x {ask.group.n} pixels",
+          note="closed form"),
+    Route("product_action", "H x K on rows x columns, the factors' cycle types combined", _product_action.run,
+          applies=_product_action.why_not, note="the rows' and columns' groups combined"),
+    Route("blocks", "a block system: coset by coset of the block groups' product", _blocks.run,
+          applies=_blocks.why_not, estimate=_blocks.estimate, quick=False),
+    Route("classes", "conjugacy classes by a seeded random search with backtrack tests", _classes.run, quick=False),
+], auto=[
+    Step("product"),
+    Step("symmetric"),
+    Step("product_action"),
+    Step("listing", when=lambda ask: _listing_is_fast(ask)),
+    Step("blocks", when=_blocks.within_bound, gives_up=(TooExpensive,)),  # products past their budget
+    Step("classes", gives_up=(_classes.ClassSearchIncomplete,)),  # the search past its budget
+    Step("listing"),
+])
 
 
-def _auto_hint(group):
-    """Which route 'auto' answers ``group`` by, when a cheap test tells (closed forms), as a clause; else a generic one.
-
-    Only structural tests that need no stabilizer chain of a big group: the torus, S_n / A_n, H x K.
-    """
-    from ._cycle_forms import product_action_structure, torus_structure
-
-    if torus_structure(group) is not None:
-        return "method='auto' answers it by 'product' (closed form)"
-    if group.natural_kind is not None:
-        return "method='auto' answers it by 'symmetric' (closed form)"
-    if group.n >= 4 and product_action_structure(group) is not None:
-        return "method='auto' answers it by 'product_action' (the rows' and columns' groups combined)"
-    return "method='auto' picks a route that applies"
+def _listing_is_fast(ask):
+    """'auto' lists a group with |G| x n within TUNING["listing_fast"] (and the listing's limit)."""
+    bound = min(tuning("listing_fast"), limit_value("group_elements", ask.limit))
+    entries = ask.group.order() * ask.group.n
+    return None if entries <= bound else f"|G| x n = {entries} entries, over {bound}"
 
 
-def _natural_primitive(group):
-    """The kind ('symmetric' or 'alternating') when ``group`` is S_n or A_n on n >= 3 pixels (primitive: no block
-    system), known without a stabilizer chain; else None."""
-    kind = group.natural_kind
-    return kind if kind is not None and group.n >= 3 else None
-
-
-def _blocks_route(group, force, limit, required):
-    """The block route, or None when no block system applies (an InvalidArgument when ``required``)."""
-    from ._blocks import LIST_MAX, block_cycle_types, block_plan
-    from ._budget import progress
-
-    kind = _natural_primitive(group)
-    if kind is not None:  # S_n and A_n (n >= 3) are primitive: decided before any stabilizer chain
-        if required:
-            raise InvalidArgument(f"method='blocks' does not apply: the {kind} group on {group.n} pixels is "
-                                  f"primitive (no block system); {_auto_hint(group)}")
-        return None
-    bound = limit_value("block_cosets", limit)
-    # past the bound (and without force), block systems whose group on the blocks alone is bigger are not planned
-    plan = block_plan(group.generators, group.n, group.chain(), max_cosets=None if force else bound)
-    if plan is None:
-        if required:
-            raise InvalidArgument(f"method='blocks' does not apply: it needs a group that preserves a block system "
-                                  f"whose block groups can be listed (at most {LIST_MAX} elements, or the whole "
-                                  f"symmetric or alternating group of a block); {group.name} (order "
-                                  f"{group.order()}) has none; {_auto_hint(group)}")
-        return None
-    what = f"the block route on {group.name} ({plan!r})"
-    if not required and plan.cosets > bound:
-        return None
-    refuse_if_over(what, plan.cosets, "block_cosets", limit=limit, force=force, hint=_auto_hint(group))
-    max_pairs = None if force else limit_value("block_products")
-    with progress(plan.cosets, "cosets of the block groups", default=plan.cosets > 20_000) as bar:
-        return block_cycle_types(group.generators, group.n, plan=plan, tick=bar.update, max_pairs=max_pairs,
-                                 what=what)
-
-
-def _known_class_count(group):
-    """(classes, what) when the number of conjugacy classes is known without a chain (S_n, A_n, S_h x S_w), else None.
-
-    S_n has p(n) classes; A_n at least p(n) / 2 (a class of S_n splits in two or
-    meets A_n not at all); S_h x S_w on rows x columns p(h) p(w).
+def routes_for(group, *, method="auto", force=False, limit=None):
+    """Which routes of :func:`cycle_types` apply to ``group``, why the others do not, their estimates, and which
+    'auto' takes (a :class:`~exactorbit._routes.RouteTable`; ``print`` it).
 
     >>> from exactorbit.groups import named_group
-    >>> _known_class_count(named_group("symmetric", "3x3"))
-    (30, 'the symmetric group on 9 pixels has 30 conjugacy classes (the partitions of 9)')
+    >>> table = routes_for(named_group("translations+dihedral", "4x4"))
+    >>> table.auto, table.applicable()
+    ('product', ['listing', 'product', 'blocks', 'classes'])
     """
-    from ._cycle_forms import partition_count, product_action_structure
-
-    kind = group.natural_kind
-    if kind is not None:
-        p = partition_count(group.n)
-        if kind == "symmetric":
-            return p, f"the symmetric group on {group.n} pixels has {p} conjugacy classes (the partitions of {group.n})"
-        return (p + 1) // 2, (f"the alternating group on {group.n} pixels has at least {(p + 1) // 2} conjugacy "
-                              f"classes (half the partitions of {group.n})")
-    if group.n < 4:
-        return None
-    structure = product_action_structure(group)
-    if structure is None:
-        return None
-    from .groups import PixelGroup
-    from .images import parse_grid
-
-    h, w = group.grid.h, group.grid.w
-    H = PixelGroup._trusted(parse_grid(f"1x{h}"), structure[0], name="rows")
-    K = PixelGroup._trusted(parse_grid(f"1x{w}"), structure[1], name="columns")
-    if H.natural_kind == "symmetric" and K.natural_kind == "symmetric" and group.order() == H.order() * K.order():
-        c = partition_count(h) * partition_count(w)
-        return c, f"S_{h} x S_{w} on the rows and columns has {c} conjugacy classes (pairs of partitions)"
-    return None
-
-
-def _classes_route(group, force, limit=None):
-    """The class search (exact or nothing); gives up with ClassSearchIncomplete (a TooExpensive) past its budget.
-
-    When the number of classes is known in advance (S_n, A_n, S_h x S_w), the search is
-    estimated first, at about n backtrack nodes per class of about n pixels each (classes x n^2
-    node-pixels, the unit of ``LIMITS["class_search"]``), and refused past the budget
-    before any stabilizer chain is built (the chain of S_144 alone takes minutes).
-    """
-    from ._classes import class_cycle_types
-
-    known = _known_class_count(group)
-    if known is not None:
-        classes, said = known
-        refuse_if_over(f"method='classes': {said}; its class search (about one node per class and pixel)",
-                       classes * group.n * group.n, "class_search",
-                       limit=limit, force=force, hint=_auto_hint(group))
-    if force:  # no bound on the backtrack, ten times the candidates
-        return class_cycle_types(group.chain(), group.n, seed=0, nodes=None, patience=10)
-    return class_cycle_types(group.chain(), group.n, seed=0, nodes=limit_value("class_search", limit))
+    group = check_group(group)
+    return DOOR.explain(_make_ask(group, DOOR.check(method), force, limit))
 
 
 def cycle_types(group, *, method="auto", force=False, limit=None):
@@ -317,6 +184,7 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
     that does (InvalidArgument); one that would cost too much is estimated first and
     refused (TooExpensive): S_n and A_n have no block system, and their class search
     is refused from the number of partitions of n before any stabilizer chain is built.
+    :func:`routes_for` tells which routes apply and which 'auto' takes.
 
     >>> from exactorbit.groups import translations, from_generators
     >>> sorted(cycle_types(translations("1x4")).items())
@@ -327,59 +195,18 @@ def cycle_types(group, *, method="auto", force=False, limit=None):
     >>> cycle_types(G, method="blocks") == cycle_types(G, method="listing")   # blocks: the two diagonals
     True
     """
-    from ._cycle_forms import torus_cycle_types, torus_structure
-
     group = check_group(group)
-    method = check_method(method, METHODS)
-    structure = None
-    if method in ("auto", "product"):
-        structure = torus_structure(group)
-        if structure is None and method == "product":
-            raise InvalidArgument(f"method='product' does not apply: it needs the translations of the grid with "
-                                  f"affine maps (a named group with translations); {group.name} is not one; "
-                                  f"{_auto_hint(group)}")
-        if structure is not None:
-            return CycleTypes(torus_cycle_types(group, structure), "product")
-    if method == "symmetric" or (method == "auto" and group.natural_kind is not None):
-        return CycleTypes(_symmetric_route(group, force, limit), "symmetric")
-    if method == "listing":
-        return CycleTypes(_listing_route(group, force, limit), "listing")
-    if method == "classes":
-        return CycleTypes(_classes_route(group, force, limit), "classes")
-    if method == "blocks":
-        return CycleTypes(_blocks_route(group, force, limit, True), "blocks")
-    if method == "product_action":
-        return CycleTypes(_product_action_route(group, force, limit, True), "product_action")
-    by_factors = _product_action_route(group, force, None, False)  # before |G| is needed: it may give |G| for free
-    if by_factors is not None:
-        return CycleTypes(by_factors, "product_action")
-    if group.order() * group.n <= min(_LISTING_FAST, limit_value("group_elements", limit)):
-        return CycleTypes(_listing_route(group, force, limit), "listing")
-    from .errors import TooExpensive
-
-    try:
-        by_blocks = _blocks_route(group, False, None, False)
-    except TooExpensive:  # the products of the block groups' cycle types grew past their budget: try the classes
-        by_blocks = None
-    if by_blocks is not None:
-        return CycleTypes(by_blocks, "blocks")
-    from ._classes import ClassSearchIncomplete
-
-    try:
-        return CycleTypes(_classes_route(group, False), "classes")
-    except ClassSearchIncomplete:
-        return CycleTypes(_listing_route(group, force, limit), "listing")
+    return _cycle_types(_make_ask(group, DOOR.check(method), force, limit))
 
 
-def _symmetric_shortcut(group, method):
-    """Whether the S_n shortcut applies: the route allows it and the group is S_n (a torus group is answered by its route)."""
-    from ._cycle_forms import torus_structure
+def _cycle_types(ask):
+    counts, route = DOOR.run(ask, ask.method)
+    return CycleTypes(counts, route)
 
-    if method not in ("auto", "symmetric"):
-        return False
-    if method == "auto" and torus_structure(group) is not None:
-        return False
-    return group.is_symmetric
+
+def _symmetric_shortcut(ask):
+    """Whether the counts are the closed forms of S_n: the route taken is 'symmetric' and G is S_n itself."""
+    return DOOR.choose(ask, ask.method).name == "symmetric" and ask.group.is_symmetric
 
 
 def _order_of(types):
@@ -483,10 +310,10 @@ def burnside_count(group, colors=2, *, method="auto", force=False, limit=None):
     what = f"the Burnside sum for {colors if colors < 10**12 else 'a huge number of'} colours on {n} pixels"
     # the identity alone (n cycles) costs colors**n: refused before the group is listed
     refuse_if_over(what, _power_work([n], colors.bit_length()), "counting_work", force=force)
-    method = check_method(method, METHODS)
-    if _symmetric_shortcut(group, method):  # the orbits are the colour contents: multisets of n colours
+    ask = _make_ask(group, DOOR.check(method), force, limit)
+    if _symmetric_shortcut(ask):  # the orbits are the colour contents: multisets of n colours
         return RoutedInt(math.comb(n + colors - 1, n), "symmetric")
-    types = cycle_types(group, method=method, force=force, limit=limit)
+    types = _cycle_types(ask)
     cycles = {ctype: sum(c for _, c in ctype) for ctype in types}
     refuse_if_over(what, _power_work(cycles.values(), colors.bit_length()), "counting_work", force=force)
     powers = {c: colors**c for c in set(cycles.values())}
@@ -497,33 +324,13 @@ def burnside_count(group, colors=2, *, method="auto", force=False, limit=None):
     return RoutedInt(q, types.method)
 
 
-def _poly_mul(a, b):
-    out = [0] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        if x:
-            for j, y in enumerate(b):
-                if y:
-                    out[i + j] += x * y
-    return out
-
-
-def _cycle_type_weight_poly(ctype, n):
-    poly = [1]
-    for length, count in ctype:
-        factor = [0] * (length * count + 1)
-        for j in range(count + 1):
-            factor[j * length] = math.comb(count, j)
-        poly = _poly_mul(poly, factor)
-    return poly + [0] * (n + 1 - len(poly))
-
-
 def fixed_by_weight(g):
     """Entry k: the number of images of weight k fixed by g (prod over its cycles of (1 + t^length)).
 
     >>> fixed_by_weight((1, 0, 2))   # fixed: {}, {2}, {0,1}, {0,1,2}
     [1, 1, 1, 1]
     """
-    return _cycle_type_weight_poly(sorted(Counter(cycle_lengths(g)).items()), len(g))
+    return _fixed_by_weight(sorted(Counter(cycle_lengths(g)).items()), len(g))
 
 
 def orbits_by_weight(group, *, method="auto", force=False, limit=None):
@@ -535,13 +342,13 @@ def orbits_by_weight(group, *, method="auto", force=False, limit=None):
     """
     group = check_group(group)
     n = group.n
-    method = check_method(method, METHODS)
-    if _symmetric_shortcut(group, method):
+    ask = _make_ask(group, DOOR.check(method), force, limit)
+    if _symmetric_shortcut(ask):
         return RoutedList([1] * (n + 1), "symmetric")
     total = [0] * (n + 1)
-    types = cycle_types(group, method=method, force=force, limit=limit)
+    types = _cycle_types(ask)
     for ctype, k in types.items():
-        for i, c in enumerate(_cycle_type_weight_poly(ctype, n)):
+        for i, c in enumerate(_fixed_by_weight(ctype, n)):
             total[i] += k * c
     order = _order_of(types)
     out = []
@@ -720,10 +527,10 @@ def orbits_by_content(group, colors=2, *, method="auto", force=False, limit=None
     # every content is a key of the answer: at least one unit of work each, and its memory
     refuse_if_over(f"{what}: one term per content", contents, "counting_work", limit=limit, force=force)
     refuse_if_over_memory(f"{what}: one term per content", contents * (500 + 8 * colors))
-    method = check_method(method, METHODS)
-    if _symmetric_shortcut(group, method):  # the orbits are the contents themselves
+    ask = _make_ask(group, DOOR.check(method), force, None)
+    if _symmetric_shortcut(ask):  # the orbits are the contents themselves
         return {content: 1 for content in _compositions(n, colors)}
-    types = cycle_types(group, method=method, force=force)
+    types = _cycle_types(ask)
     refuse_if_over(f"{what}: the expansion of {len(types)} cycle types", _content_plan(types, n, colors),
                    "counting_work", limit=limit, force=force)
     r = min(colors, n)

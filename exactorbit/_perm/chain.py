@@ -31,17 +31,12 @@ the refinement the backtrack searches prune with.  :meth:`PixelGroup.chain
 import numpy as np
 from sympy.combinatorics import Permutation, PermutationGroup
 
-from ._validation import check_int, check_int_list, check_items, check_permutation
+from .._validation import check_int, check_int_list, check_items, check_permutation
 
-__all__ = ["StabilizerChain", "compose", "inverse", "orbit_labels", "join_labels"]
+__all__ = ["StabilizerChain", "all_products", "inverse", "orbit_labels", "join_labels"]
 
 #: Transversal elements kept per level (entries of int64 arrays): past it they are rebuilt on demand.
 _CACHE_ENTRIES = 1 << 22
-
-
-def compose(p, q):
-    """p then q (arrays): ``compose(p, q)[x] == q[p[x]]``."""
-    return q[p]
 
 
 def inverse(p):
@@ -361,3 +356,21 @@ class StabilizerChain:
             return False
         depth, residue = self.sift(g)
         return depth == len(self.levels) and bool(np.array_equal(residue, np.arange(self.n)))
+
+
+def all_products(chain, levels):
+    """Every element of the product U_levels[0] ... U_levels[-1] (transversals of those chain levels), as rows.
+
+    With ``levels`` = every level, the whole group, each element once.
+
+    >>> chain = StabilizerChain([(1, 2, 0)], 3)
+    >>> all_products(chain, [0]).tolist()
+    [[0, 1, 2], [1, 2, 0], [2, 0, 1]]
+    """
+    n = chain.n
+    out = np.arange(n, dtype=np.int64)[None, :]
+    for i in reversed(levels):  # h' in the lower levels, then u_i
+        level = chain.levels[i]
+        us = np.stack([level.transversal(int(d)) for d in level.orbit])
+        out = us[:, out].reshape(-1, n)  # u[h'] for every u, h'
+    return out

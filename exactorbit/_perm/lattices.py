@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-__all__ = ["hnf", "TorusLattices"]
+__all__ = ["hnf", "TorusCoordinates", "TorusLattices"]
 
 
 def _egcd(a, b):
@@ -59,6 +59,50 @@ def hnf(vectors, h, w):
     return pr, pc % d, d
 
 
+class TorusCoordinates:
+    """The h x w torus Z_h x Z_w on pixels: pixel r*w + c is (r, c); sums, differences and 2x2 matrices.
+
+    The one coordinate class of the package: the lattices below, the torus recognition, the product route
+    of :func:`exactorbit.counting.cycle_types`, the torus route of
+    :func:`exactorbit.orbits.decompose` and :class:`exactorbit._perm.lattices.TorusLattices` use it.
+
+    >>> t = TorusCoordinates(2, 3)
+    >>> int(t.index(3, 4)), t.add(np.array([4]), np.array([5])).tolist(), t.sub(np.array([0]), np.array([1])).tolist()
+    (4, [0], [2])
+    """
+
+    def __init__(self, h, w):
+        self.h, self.w, self.n = h, w, h * w
+        pix = np.arange(self.n, dtype=np.int64)
+        self.R, self.C = pix // w, pix % w
+
+    def index(self, r, c):
+        """The pixel of (r, c), both read modulo the torus."""
+        return (r % self.h) * self.w + (c % self.w)
+
+    def add(self, u, v):
+        """Pixel (translation) sums u + v, elementwise."""
+        return self.index(self.R[u] + self.R[v], self.C[u] + self.C[v])
+
+    def sub(self, u, v):
+        """Pixel (translation) differences u - v, elementwise."""
+        return self.index(self.R[u] - self.R[v], self.C[u] - self.C[v])
+
+    def matrix(self, q):
+        """The integer 2x2 matrix ((a, b), (c, d)) of a linear map q (a pixel permutation fixing 0)."""
+        e1, e2 = (1 % self.h) * self.w, 1 % self.w  # pixels (1, 0) and (0, 1)
+        return ((int(self.R[q[e1]]), int(self.R[q[e2]])), (int(self.C[q[e1]]), int(self.C[q[e2]])))
+
+    def linear_part(self, g):
+        """The linear part q of g (g followed by the translation by -g(0)) when g is affine, else None."""
+        g = np.asarray(g, dtype=np.int64)
+        t = g[0]
+        q = self.index(self.R[g] - self.R[t], self.C[g] - self.C[t])
+        (al, be), (ga, de) = self.matrix(q)
+        lin = self.index(al * self.R + be * self.C, ga * self.R + de * self.C)
+        return q if np.array_equal(q, lin) else None
+
+
 class TorusLattices:
     """All subgroups of Z_h x Z_w, indexed 0..S-1 (smallest order first), with their coset labels.
 
@@ -82,8 +126,8 @@ class TorusLattices:
         self.b = np.array([t[1] for t in triples], dtype=np.int64)
         self.d = np.array([t[2] for t in triples], dtype=np.int64)
         self.orders = (self.n // (self.a * self.d)).tolist()
-        pix = np.arange(self.n)
-        self.R, self.C = pix // w, pix % w
+        self.coords = TorusCoordinates(h, w)
+        self.R, self.C = self.coords.R, self.coords.C
         self._labels = {}
         self._joins = {}
 

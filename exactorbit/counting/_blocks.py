@@ -32,8 +32,10 @@ import math
 
 import numpy as np
 
-from ._chain import StabilizerChain, block_closure, inverse, orbit_labels
-from ._cycle_forms import array_cycle_types, natural_cycle_types
+from .._budget import limit_value, progress, refuse_if_over
+from .._perm.chain import StabilizerChain, all_products, block_closure, inverse, orbit_labels
+from .._perm.cycles import array_cycle_types, parity as _parity
+from ._symmetric import natural_cycle_types
 
 __all__ = ["BlockPlan", "TooManyCosets", "block_plan", "block_cycle_types"]
 
@@ -75,17 +77,6 @@ def _candidate_partitions(gens, n, chain):
     # coarsest first (bigger block groups, fewer cosets); each costs a Schreier-Sims, so at most a few
     out.sort(key=lambda lab: int(lab.max()))
     return out[:MAX_CANDIDATES]
-
-
-def _all_products(chain, levels):
-    """Every element of the group U_levels[0] ... U_levels[-1] (transversals of those chain levels), as rows."""
-    n = chain.n
-    out = np.arange(n, dtype=np.int64)[None, :]
-    for i in reversed(levels):  # h' in the lower levels, then u_i
-        level = chain.levels[i]
-        us = np.stack([level.transversal(int(d)) for d in level.orbit])
-        out = us[:, out].reshape(-1, n)  # u[h'] for every u, h'
-    return out
 
 
 class _Block:
@@ -186,7 +177,7 @@ def _plan_for(gens, n, order, labels):
             if size > LIST_MAX:
                 return None
             kind = "list"
-            rows = _all_products(chain, deeper)[:, points]
+            rows = all_products(chain, deeper)[:, points]
         pos_b = np.full(n, -1, dtype=np.int64)  # a point of b -> its place in b
         pos_b[points] = np.arange(len(points))
         for t in orbit:
@@ -298,16 +289,6 @@ def _least_row(rows):
         radix = top ** np.arange(m - 1, -1, -1, dtype=np.int64)
         return rows[int(np.argmin(rows.dot(radix)))].tobytes()
     return rows[np.lexsort(rows.T[::-1])[0]].tobytes()
-
-
-def _parity(perm):
-    """0 for an even permutation (array form), 1 for an odd one: the parity of its number of inversions.
-
-    >>> _parity(np.array([1, 0, 2])), _parity(np.array([1, 2, 0]))
-    (1, 0)
-    """
-    perm = np.asarray(perm)
-    return int(np.count_nonzero(np.triu(perm[:, None] > perm[None, :], 1)) & 1)
 
 
 def _scale(counter, l, factor):
@@ -447,7 +428,7 @@ def block_cycle_types(gens, n, *, plan=None, chain=None, tick=None, max_pairs=No
                 piece = scaled[(pid, l)]
                 pairs += len(product) * len(piece)
                 if max_pairs is not None and pairs > max_pairs:
-                    from ._budget import refuse_if_over
+                    from .._budget import refuse_if_over
 
                     refuse_if_over(f"{what}: the products of the block groups' cycle types (at least)", pairs,
                                    "block_products", limit=max_pairs)
@@ -463,3 +444,61 @@ def block_cycle_types(gens, n, *, plan=None, chain=None, tick=None, max_pairs=No
     if sum(total.values()) != plan.order:  # pragma: no cover - the cosets partition G
         raise AssertionError("the block route's counts do not sum to |G|")
     return total
+
+
+# -- the route as the door sees it ------------------------------------------------------------------
+
+
+def _natural_primitive(group):
+    """The kind ('symmetric' or 'alternating') when ``group`` is S_n or A_n on n >= 3 pixels (primitive: no block
+    system), known without a stabilizer chain; else None."""
+    kind = group.natural_kind
+    return kind if kind is not None and group.n >= 3 else None
+
+
+def plan(ask):
+    """The block plan of the call (memoised on ``ask``), or None.  Past the coset bound (and without force under
+    the named route), block systems whose group on the blocks alone is bigger are not planned."""
+    def compute():
+        group = ask.group
+        forced = ask.force and ask.method == "blocks"
+        bound = limit_value("block_cosets", ask.limit if ask.method == "blocks" else None)
+        return block_plan(group.generators, group.n, group.chain(), max_cosets=None if forced else bound)
+
+    return ask.memo("block_plan", compute)
+
+
+def why_not(ask):
+    """None when a block system applies, else why not (S_n and A_n are primitive: decided before any chain)."""
+    group = ask.group
+    kind = _natural_primitive(group)
+    if kind is not None:
+        return f"the {kind} group on {group.n} pixels is primitive (no block system)"
+    if plan(ask) is None:
+        return (f"it needs a group that preserves a block system whose block groups can be listed (at most "
+                f"{LIST_MAX} elements, or the whole symmetric or alternating group of a block); {group.name} (order "
+                f"{group.order()}) has none")
+    return None
+
+
+def within_bound(ask):
+    """'auto' takes the route when the plan's cosets are within the default bound."""
+    p, bound = plan(ask), limit_value("block_cosets")
+    return None if p.cosets <= bound else f"{p.cosets} cosets, over the default bound of {bound}"
+
+
+def estimate(ask):
+    return f"{plan(ask).cosets} cosets ({plan(ask)!r})"
+
+
+def run(ask):
+    """Named: refused past ``limit`` cosets unless ``force``; under 'auto', products past their budget give up."""
+    group = ask.group
+    named = ask.method == "blocks"
+    p = plan(ask)
+    what = f"the block route on {group.name} ({p!r})"
+    force = ask.force if named else False
+    refuse_if_over(what, p.cosets, "block_cosets", limit=ask.limit if named else None, force=force, hint=ask.hint())
+    max_pairs = None if force else limit_value("block_products")
+    with progress(p.cosets, "cosets of the block groups", default=p.cosets > 20_000) as bar:
+        return block_cycle_types(group.generators, group.n, plan=p, tick=bar.update, max_pairs=max_pairs, what=what)

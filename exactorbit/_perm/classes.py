@@ -39,8 +39,8 @@ import random
 
 import numpy as np
 
-from ._chain import inverse, join_labels, orbit_labels
-from .errors import TooExpensive
+from .chain import inverse, join_labels, orbit_labels
+from ..errors import TooExpensive
 
 __all__ = ["ClassSearchIncomplete", "class_cycle_types", "conjugacy_classes", "centraliser_order",
            "conjugating_element"]
