@@ -26,6 +26,8 @@ _HOME = {
     "TooExpensive": "errors",
     "CertificateError": "errors",
     "LIMITS": "_budget",
+    "TUNING": "_budget",
+    "routes": "explain",
     # images, groups, actions, counting
     "Grid": "images",
     "Image": "images",
@@ -165,6 +167,8 @@ def _module(home):
         from . import graphs as module
     elif home == "hierarchy":
         from . import hierarchy as module
+    elif home == "explain":
+        from . import explain as module
     else:
         from . import tour as module
     return module

@@ -248,7 +248,9 @@ class RouteTable:
 
     ``rows``: one dict per route (``route``, ``applies``, ``why_not``, ``estimate``,
     ``summary``); ``auto``: the route 'auto' runs first; ``ladder``: the rungs 'auto'
-    passed by, with the reason.  ``str()`` is a readable table; ``to_dict()`` is JSON-ready.
+    passed by, with the reason.  ``str()`` is a readable table (``*`` the route 'auto' takes,
+    ``+`` applies, ``!`` applies but its estimate is over its limits, ``-`` does not apply);
+    ``to_dict()`` is JSON-ready.
     """
 
     def __init__(self, question, rows, auto, ladder):
@@ -269,7 +271,8 @@ class RouteTable:
         lines = [f"routes of {self.question}: 'auto' takes {self.auto!r}"]
         width = max(len(r["route"]) for r in self.rows)
         for r in self.rows:
-            mark = "*" if r["route"] == self.auto else ("+" if r["applies"] else "-")
+            refused = r["applies"] and (r["estimate"] or "").startswith("refused")
+            mark = "*" if r["route"] == self.auto else "!" if refused else ("+" if r["applies"] else "-")
             tail = (r["estimate"] or "applies") if r["applies"] else f"does not apply: {r['why_not']}"
             lines.append(f"  {mark} {r['route']:<{width}}  {r['summary']}; {tail}")
         for route, why in self.ladder:

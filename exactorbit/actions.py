@@ -24,10 +24,10 @@ from collections import deque
 import numpy as np
 
 from ._budget import LIMITS, check_force, limit_value, refuse_if_over, tuning
-from ._routes import RoutedTuple, check_method
+from ._routes import Ask, Door, Route, RoutedTuple, Step
 from ._validation import check_int, check_int_list, check_items, check_mask, check_permutation, describe
 from .errors import InvalidArgument
-from .groups import PixelGroup
+from .groups import PixelGroup, check_group
 from .groups import _compose as compose
 from .groups import _identity as identity
 from .images import as_mask, colouring, is_array_image, parse_grid, to_arrays, to_mask
@@ -37,6 +37,8 @@ __all__ = [
     "apply_many",
     "orbit",
     "Orbit",
+    "routes_for",
+    "METHODS",
     "orbit_with_transversal",
     "all_images",
     "action_tables",
@@ -337,33 +339,74 @@ class Orbit(RoutedTuple):
         return orbit_html(self, self.grid, method=self.method)
 
 
+def _orbit_by_listing(ask):
+    return sorted(_search(ask.group, ask.x, ask.limit, ask.force))
+
+
+def _orbit_vectorised(ask):
+    x = ask.x
+    _, images = all_images(ask.group, x)
+    rows = np.unique(images, axis=0)
+    if isinstance(x, tuple):
+        points = {tuple(to_mask((row >> j) & 1) for j in range(len(x))) for row in rows}
+    else:
+        points = {to_mask(row) for row in rows}
+    return sorted(points)
+
+
+def _elements_fit(ask):
+    """'auto' vectorises when :func:`elements_fit`: G's elements are listed, or few and small enough."""
+    if elements_fit(ask.group):
+        return None
+    order, n = ask.group.order(), ask.group.n
+    if order > VECTORISED_ORDER:
+        return f"|G| = {order} is over TUNING['vectorised_order'] = {VECTORISED_ORDER} (G's elements are not listed)"
+    return f"|G| x n = {order * n} entries is over LIMITS['group_elements'] (G's elements are not listed)"
+
+
+#: The routes of :func:`orbit` and its 'auto' ladder, as data.
+DOOR = Door("orbit", [
+    Route("listing", "breadth first along the generators (a Schreier vector), refused past LIMITS['orbit_points']",
+          _orbit_by_listing),
+    Route("vectorised", "every element applied at once (all_images), the distinct rows kept", _orbit_vectorised,
+          estimate=lambda ask: f"{ask.group.order() * ask.group.n} entries (|G| x n)"),
+], auto=[
+    Step("vectorised", when=_elements_fit),
+    Step("listing"),
+])
+
+#: The routes of :func:`orbit` (``DOOR.methods``).
+METHODS = ("auto", "listing", "vectorised")
+
+
+def routes_for(group):
+    """Which routes of :func:`orbit` apply to ``group``, and which 'auto' takes (the image does not matter).
+
+    >>> from exactorbit.groups import named_group, symmetric
+    >>> routes_for(named_group("translations+dihedral", "3x3")).auto, routes_for(symmetric("3x3")).auto
+    ('vectorised', 'listing')
+    """
+    return DOOR.explain(Ask(group=check_group(group), x=None, force=False, limit=None))
+
+
 def orbit(group, x, *, method="auto", force=False, limit=None):
     """The orbit of an image (or of a tuple of images) as a sorted tuple; ``.method`` names the route.
 
     Routes: ``"listing"`` (breadth first along the generators, refused past
     ``LIMITS["orbit_points"]`` points) and ``"vectorised"`` (every element applied
     at once, :func:`all_images`); 'auto' takes the vectorised one when
-    :func:`elements_fit`.
+    :func:`elements_fit` (:func:`routes_for` tells which it takes).
 
     >>> from exactorbit.groups import reflections
     >>> orbit(reflections("1x3"), 0b001)
     (1, 4)
     """
     x = _check_point(group, x)
-    check_method(method, ("auto", "listing", "vectorised"))
+    DOOR.check(method)
     check_force(force)
     limit_value("orbit_points", limit)
-    if method == "auto":
-        method = "vectorised" if elements_fit(group) else "listing"
-    if method == "listing":
-        return Orbit._trusted(sorted(_search(group, x, limit, force)), method, group.grid)
-    _, images = all_images(group, x)
-    rows = np.unique(images, axis=0)
-    if isinstance(x, tuple):
-        points = {tuple(to_mask((row >> j) & 1) for j in range(len(x))) for row in rows}
-    else:
-        points = {to_mask(row) for row in rows}
-    return Orbit._trusted(sorted(points), method, group.grid)
+    points, route = DOOR.run(Ask(group=group, x=x, force=force, limit=limit), method)
+    return Orbit._trusted(points, route, group.grid)
 
 
 def orbit_with_transversal(group, x, *, force=False, limit=None):

@@ -39,7 +39,8 @@ from .images import as_mask
 from .stabilizers import orbit_size, stabilizer
 from .counting import fixed_by_weight
 from .errors import InvalidArgument
-from .groups import _check_array_form, _cycle_lengths
+from ._perm.cycles import cycle_lengths as _cycle_lengths
+from .groups import _check_array_form
 from .groups import check_group as _check_group
 from .orbits import orbit_classes
 

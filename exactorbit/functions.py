@@ -194,7 +194,7 @@ def cycle_type(F):
     >>> cycle_type([1, 0, 3, 2, 4, 4])
     (2, 2, 1)
     """
-    from .groups import _cycle_lengths as cycle_lengths
+    from ._perm.cycles import cycle_lengths
 
     _, perm = recurrent_permutation(F)
     return tuple(sorted(cycle_lengths(perm), reverse=True))

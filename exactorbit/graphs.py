@@ -41,10 +41,8 @@ from ._validation import check_int, check_permutation, clip, describe, int_short
 from .actions import apply, apply_many, orbit
 from .errors import InvalidArgument
 from .functions import as_table, recurrent_set
-from .groups import _compose as compose
-from .groups import _cycle_lengths as cycle_lengths
-from .groups import _cycle_string as cycle_string
-from .groups import _identity as identity
+from ._perm.cycles import cycle_lengths
+from ._perm.perms import compose, cycle_string, identity
 from .groups import check_group, parse_generators
 from .images import as_mask, render_text
 from .stabilizers import orbit_size

@@ -35,6 +35,7 @@ from ._budget import refuse_if_over, refuse_if_over_memory
 from ._perm import structure as _structure
 from ._perm.chain import StabilizerChain
 from ._perm.cycles import cycle_lengths as _cycle_lengths, parity as _parity
+from ._perm.perms import compose as _compose, cycle_string as _cycle_string, identity as _identity, inverse as _inverse
 from ._validation import check_int, check_name, check_permutation, describe, int_short, short
 from .errors import InvalidArgument
 from .images import parse_grid
@@ -61,58 +62,6 @@ __all__ = [
     "check_group",
     "structure_facts",
 ]
-
-
-def _identity(n):
-    """Identity permutation of n points, in array form.
-
-    >>> _identity(3)
-    (0, 1, 2)
-    """
-    return tuple(range(n))
-
-
-def _compose(p, q):
-    """Left-to-right product p*q (apply p, then q).
-
-    >>> _compose((1, 2, 0), (1, 0, 2))
-    (0, 2, 1)
-    """
-    return tuple(q[i] for i in p)
-
-
-def _inverse(p):
-    """Inverse of a permutation in array form.
-
-    >>> _inverse((1, 2, 0))
-    (2, 0, 1)
-    """
-    inv = [0] * len(p)
-    for i, j in enumerate(p):
-        inv[j] = i
-    return tuple(inv)
-
-
-def _cycle_string(p):
-    """0-based cycle notation of an array-form permutation; ``()`` for the identity.
-
-    >>> _cycle_string((1, 2, 0, 4, 3))
-    '(0 1 2)(3 4)'
-    """
-    seen = [False] * len(p)
-    parts = []
-    for i in range(len(p)):
-        if seen[i] or p[i] == i:
-            seen[i] = True
-            continue
-        cycle = []
-        j = i
-        while not seen[j]:
-            seen[j] = True
-            cycle.append(j)
-            j = p[j]
-        parts.append("(" + " ".join(map(str, cycle)) + ")")
-    return "".join(parts) or "()"
 
 
 #: Most points a permutation built by :func:`identity` may have (grids hold at most 4096 pixels).

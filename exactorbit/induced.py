@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 
 from ._budget import LIMITS, refuse_if_over
 from ._validation import check_int_list, check_mask, check_name, check_permutation, describe
-from .actions import _apply
+from ._perm.perms import apply_mask as _apply
 from .orbits import orbit_classes
 from .stabilizers import stabilizer
 from .errors import InvalidArgument
 from .groups import PixelGroup
-from .groups import _identity as identity
+from ._perm.perms import identity
 from .groups import check_group as _check_group
 from .images import Grid
 

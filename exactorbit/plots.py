@@ -34,7 +34,7 @@ from .errors import InvalidArgument
 from .groups import PixelGroup, check_group
 from .images import Image, parse_image, render_text, to_array
 from .networks import NetworkFamily, reconstruction_probabilities
-from .orbits import OrbitDecomposition, decompose
+from .orbits import DOOR as DECOMPOSE, OrbitDecomposition, decompose
 
 __all__ = ["plot_probability_vs_orbit_size", "plot_orbit_spectrum", "orbit_gallery"]
 
@@ -204,7 +204,7 @@ def _spectrum(source, weight, method, force, limit):
         d = decompose(source, weight, method=method, force=force, limit=limit)
         of = "all images" if weight is None else f"the images of weight {weight}"
         return d.orbit_sizes, f"{of} under {_group_label(source)}; route {d.method}"
-    if weight is not None or method != "auto" or force is not False or limit is not None:
+    if weight is not None or not DECOMPOSE.is_auto(method) or force is not False or limit is not None:
         raise InvalidArgument("weight, method, force and limit apply to a group only; "
                               f"got a {type(source).__name__}, whose orbits are already known")
     if isinstance(source, OrbitDecomposition):

@@ -33,7 +33,7 @@ import numpy as np
 
 from ._validation import clip, describe
 from .errors import InvalidArgument
-from .groups import _cycle_string as cycle_string
+from ._perm.perms import cycle_string
 from .groups import check_group
 from .images import from_array, parse_grid, render_text, to_array
 

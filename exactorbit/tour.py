@@ -221,10 +221,10 @@ def write_certificates(report, directory, *, overwrite=False):
     ...
     exactorbit.errors.InvalidArgument: certificate directory ... already holds 5 certificates with different content ...
     """
-    return [path for path, _ in _certificate_files(report, directory, overwrite=overwrite)]
+    return [path for path, _ in certificate_files(report, directory, overwrite=overwrite)]
 
 
-def _certificate_files(report, directory, *, overwrite=False, flag="overwrite=True"):
+def certificate_files(report, directory, *, overwrite=False, flag="overwrite=True"):
     """:func:`write_certificates`, returning ``(path, status)`` pairs: status 'new', 'same' or 'replaced'.
 
     ``flag`` names the switch that allows replacing, in the refusal (the command line's ``--overwrite``).

@@ -11,7 +11,7 @@ from fractions import Fraction
 import random
 
 from .._validation import check_int, check_items, check_mask, check_name, describe
-from ..actions import _apply
+from .._perm.perms import apply_mask as _apply
 from ..errors import InvalidArgument
 from ..groups import check_group
 from ..stabilizers import orbit_size

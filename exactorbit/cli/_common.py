@@ -46,6 +46,19 @@ def add_parallel_arguments(parser):
                        help="run the enumeration on a running Dask scheduler, e.g. tcp://host:8786")
 
 
+def add_explain_argument(parser, question):
+    """``--explain``: print which routes answer the question, why the others do not, their estimates and the
+    route 'auto' takes (``exactorbit.routes``), without answering it."""
+    parser.add_argument("--explain", action="store_true",
+                        help=f"do not answer: say which routes of {question} apply to this input, why the others "
+                             "do not, their estimates, and which one --method auto takes")
+
+
+def explained(table):
+    """(payload, text) of a ``--explain`` answer: the route table, JSON-ready and as text."""
+    return table.to_dict(), str(table)
+
+
 def wants(args, fmt):
     """Whether the output format asked for is ``fmt`` (--json counts as --format json)."""
     chosen = getattr(args, "format", None) or ("json" if getattr(args, "json", False) else "text")

@@ -1,7 +1,7 @@
 """``exactorbit count``: the cycle index, the number of orbits of all colourings (Burnside) and by weight or
 colour content (Polya), no enumeration."""
 
-from ._common import add_group_arguments, group_from_args, int_arg
+from ._common import add_explain_argument, add_group_arguments, explained, group_from_args, int_arg
 
 HELP = "cycle index, number of orbits of all images or k-colourings (Burnside), by weight or content (Polya)"
 
@@ -19,6 +19,7 @@ def add_arguments(parser):
                              "(S_n, A_n: partitions), product (translations with affine maps: closed form), "
                              "product_action (rows x columns: H x K), blocks (a block system: coset by coset of its block groups), classes (conjugacy classes by a seeded random search, exact)")
     parser.add_argument("--force", action="store_true", help="allow listing groups over the default size limit")
+    add_explain_argument(parser, "the cycle types (cycle_types)")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -31,6 +32,10 @@ def run(args):
     grid, group = group_from_args(args)
     colors = check_int("--colors", args.colors, min_value=1)
     method = getattr(args, "method", "auto")
+    if getattr(args, "explain", False):
+        from ..counting import routes_for
+
+        return explained(routes_for(group, method=method, force=args.force))
     total = burnside_count(group, colors, method=method, force=args.force)
     order = group.order()
     payload = {"group_order": order, "colors": colors, "orbits": int(total), "method": total.method}

@@ -1,6 +1,6 @@
 """``exactorbit orbit``: orbit, stabilizer and minimal image of one image."""
 
-from ._common import add_group_arguments, add_output_arguments, group_from_args
+from ._common import add_explain_argument, add_group_arguments, add_output_arguments, explained, group_from_args
 
 HELP = "orbit, stabilizer and minimal image of one image"
 
@@ -17,6 +17,7 @@ def add_arguments(parser):
     parser.add_argument("--svg", default=None, metavar="FILE",
                         help=f"write the orbit as a gallery of pictures to FILE (SVG; the first {GALLERY} images, "
                              "smallest masks first)")
+    add_explain_argument(parser, "the stabilizer of the image (stabilizer)")
     add_output_arguments(parser)
 
 
@@ -48,6 +49,10 @@ def run(args):
         elif parse_grid(args.grid) != found:
             raise InvalidArgument(f"image is {found} but the grid is {parse_grid(args.grid)}")
     grid, group = group_from_args(args)
+    if args.explain:
+        from ..stabilizers import routes_for
+
+        return explained(routes_for("stabilizer", group, mask, force=args.force))
     stab = stabilizer(group, mask, force=args.force)
     size = group.order() // stab.order()
     least = minimal_image(group, mask, force=args.force)

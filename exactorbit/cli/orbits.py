@@ -1,7 +1,7 @@
 """``exactorbit orbits``: the orbit decomposition of all images: sizes, spectrum, minimal orbits."""
 
-from ._common import (add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text, group_from_args,
-                      int_arg, wants)
+from ._common import (add_explain_argument, add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text,
+                      explained, group_from_args, int_arg, wants)
 
 HELP = "orbit decomposition of all images: sizes, spectrum, minimal orbits"
 
@@ -20,6 +20,7 @@ def add_arguments(parser):
     )
     parser.add_argument("--force", action="store_true", help="run even past the time/memory limit")
     add_parallel_arguments(parser)
+    add_explain_argument(parser, "the orbit decomposition (decompose)")
     add_output_arguments(parser, csv=True)
 
 
@@ -32,6 +33,10 @@ def run(args):
     grid, group = group_from_args(args)
     if args.weight is not None and not 0 <= args.weight <= grid.n:
         raise InvalidArgument(f"--weight must be between 0 and {grid.n} on the {grid} grid, got {args.weight}")
+    if args.explain:
+        from ..orbits import routes_for
+
+        return explained(routes_for(group, args.weight, force=args.force))
     result = decompose(group, args.weight, method=args.method, force=args.force, workers=args.workers,
                        scheduler=args.scheduler)
     payload = result.to_json()

@@ -55,9 +55,9 @@ def run(args):
 
 def _write(report, directory, overwrite):
     """Write the certificates (exactorbit.tour refuses other content unless --overwrite) and say what happened."""
-    from ..tour import _certificate_files, other_certificates
+    from ..tour import certificate_files, other_certificates
 
-    files = _certificate_files(report, directory, overwrite=overwrite, flag="--overwrite")
+    files = certificate_files(report, directory, overwrite=overwrite, flag="--overwrite")
     by = {status: [os.path.basename(p) for p, s in files if s == status] for status in ("new", "replaced", "same")}
     written = by["new"] + by["replaced"]
     note(f"wrote {len(written)} certificates to {directory}" + (f": {', '.join(written)}" if written else ""))

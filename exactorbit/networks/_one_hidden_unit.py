@@ -111,14 +111,14 @@ def _pixel_pair_counts(family, w_i):
     return cnt
 
 
-def _supported_pairs(family, w):
+def supported_pairs(family, w):
     """The decoder output pairs (a, b) with a positive count, as arrays A, B, C (count).
 
     Pixels are independent: the pairs are a product over pixels of the allowed
     (a_i, b_i), and the counts multiply.
 
     >>> from exactorbit.networks import NetworkFamily
-    >>> A, B, C = _supported_pairs(NetworkFamily("1x1", 1), [0])
+    >>> A, B, C = supported_pairs(NetworkFamily("1x1", 1), [0])
     >>> A.tolist(), B.tolist(), C.tolist()
     ([0, 1], [0, 1], [1, 1])
     """

@@ -24,7 +24,7 @@ from fractions import Fraction
 import numpy as np
 
 from .._budget import refuse_if_over
-from .._routes import RoutedList, check_method
+from .._routes import Ask, Door, Route, RoutedList, Step
 from .._validation import check_flag, check_mask, describe
 from ..errors import InvalidArgument
 from ._column_programme import _dp_estimate, _dp_joint_counts
@@ -32,9 +32,9 @@ from ._encoder_sum import _joint_counts
 from ._encoders import _setting_reps
 from .family import _family, parameter_settings
 
-__all__ = ["conditioned_reconstruction", "METHODS"]
+__all__ = ["conditioned_reconstruction", "METHODS", "routes_for"]
 
-#: The routes of :func:`conditioned_reconstruction`.
+#: The routes of :func:`conditioned_reconstruction` (``DOOR.methods``).
 METHODS = ("auto", "encoder_sum", "column_programme")
 
 
@@ -48,6 +48,66 @@ def _as_images(fam, data):
     return sorted({check_mask("image in data", d, fam.n) for d in items})
 
 
+def _column_programme_applies(ask):
+    return None if ask.family.tied else f"needs a tied family, got {ask.family.describe()}"
+
+
+def _planned_work(ask):
+    """The column programme's planned work on D + x (once per call)."""
+    return ask.memo("dp", lambda: _dp_estimate(ask.family, ask.data))
+
+
+def _encoder_sum_work(ask):
+    fam = ask.family
+    return _setting_reps(fam) * 2**fam.n * fam.n
+
+
+def _column_programme_cheaper(ask):
+    """'auto' takes the column programme when its planned work is below the encoder sum's."""
+    if parameter_settings(ask.family) >= 2**62:
+        return "the family has 2**62 parameter settings or more: 'auto' does not plan the column programme"
+    dp, encoder_sum = _planned_work(ask), _encoder_sum_work(ask)
+    return None if dp < encoder_sum else f"its planned work {dp} is not below the encoder sum's {encoder_sum}"
+
+
+def _run_encoder_sum(ask):
+    return _joint_counts(ask.family, ask.data, limit=ask.limit, force=ask.force, progress=ask.progress)
+
+
+def _run_column_programme(ask):
+    refuse_if_over("the conditioned reconstruction (column programme)", _planned_work(ask), "conditioned",
+                   limit=ask.limit, force=ask.force)
+    return _dp_joint_counts(ask.family, ask.data, ask.progress)
+
+
+#: The routes of :func:`conditioned_reconstruction` and its 'auto' ladder, as data.
+DOOR = Door("conditioned_reconstruction", [
+    Route("encoder_sum", "a sum over the encoder representatives up to hidden-unit symmetry (any family)",
+          _run_encoder_sum, estimate=lambda ask: f"about {_encoder_sum_work(ask)} units of work"),
+    Route("column_programme", "a dynamic programme over the weight matrix's columns per hidden-code pattern "
+          "(tied families; proofs/network_counts.md, Lemma B)", _run_column_programme,
+          applies=_column_programme_applies, estimate=lambda ask: f"{_planned_work(ask)} units of work (planned)"),
+], auto=[
+    Step("column_programme", when=_column_programme_cheaper, quick=False),
+    Step("encoder_sum"),
+], refusal="method {name!r} {reason}")
+
+
+def routes_for(family, data):
+    """Which routes of :func:`conditioned_reconstruction` apply to ``family`` and ``data``, why the others do not,
+    their estimates, and which 'auto' takes (a :class:`~exactorbit._routes.RouteTable`).
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> routes_for(NetworkFamily("2x2", 2, tied=True), [0b0110]).auto
+    'column_programme'
+    >>> t = routes_for(NetworkFamily("1x2", 1, tied=False), [0b01])
+    >>> t.auto, t["column_programme"]["why_not"].startswith("needs a tied family, got untied")
+    ('encoder_sum', True)
+    """
+    fam = _family(family)
+    return DOOR.explain(Ask(family=fam, data=_as_images(fam, data), force=False, limit=None, progress=None))
+
+
 def conditioned_reconstruction(family, data, *, method="auto", force=False, limit=None, progress=None):
     """For every image x, P(F(x) = x | F(d) = d for every d in ``data``), exactly.
 
@@ -55,6 +115,7 @@ def conditioned_reconstruction(family, data, *, method="auto", force=False, limi
     what else did they learn?  A list of 2**n Fractions (1 on the data itself);
     with no data it equals :func:`~exactorbit.networks.reconstruction_probabilities`.
     Raises InvalidArgument when no network of the family reconstructs all of the data.
+    :func:`routes_for` tells which routes apply and which 'auto' takes.
 
     >>> from exactorbit.networks import NetworkFamily
     >>> fam = NetworkFamily("1x2", 1, tied=False)
@@ -64,19 +125,8 @@ def conditioned_reconstruction(family, data, *, method="auto", force=False, limi
     fam = _family(family)
     progress = check_flag("progress", progress, allow_none=True)
     D = _as_images(fam, data)
-    check_method(method, METHODS)
-    if method == "column_programme" and not fam.tied:
-        raise InvalidArgument(f"method 'column_programme' needs a tied family, got {fam.describe()}")
-    dp = None
-    if method != "encoder_sum" and fam.tied and (method == "column_programme" or parameter_settings(fam) < 2**62):
-        dp = _dp_estimate(fam, D)
-    if method == "auto":
-        method = "column_programme" if dp is not None and dp < _setting_reps(fam) * 2**fam.n * fam.n else "encoder_sum"
-    if method == "column_programme":
-        refuse_if_over("the conditioned reconstruction (column programme)", dp, "conditioned", limit=limit, force=force)
-        total_D, totals = _dp_joint_counts(fam, D, progress)
-    else:
-        total_D, totals = _joint_counts(fam, D, limit=limit, force=force, progress=progress)
+    ask = Ask(family=fam, data=D, force=force, limit=limit, progress=progress)
+    (total_D, totals), route = DOOR.run(ask, method)
     if total_D == 0:
         raise InvalidArgument(f"no network of the family reconstructs every image of the data {D}")
-    return RoutedList([Fraction(c, total_D) for c in totals], method)
+    return RoutedList([Fraction(c, total_D) for c in totals], route)

@@ -25,8 +25,8 @@ import numpy as np
 from .. import functions as _fn
 from .._budget import LIMITS, refuse_if_over
 from .._parallel import check_parallel, wants_parallel
-from .._routes import RoutedInt, RoutedList, check_method
-from .._validation import check_flag
+from .._routes import Ask, Door, Route, RoutedInt, RoutedList, Step
+from .._validation import check_choice, check_flag
 from ..errors import InvalidArgument
 from ._dictionary import _dict_enumeration
 from ._encoders import _Encoders, _decoder_functions, _setting_reps
@@ -44,6 +44,7 @@ __all__ = [
     "function_summaries",
     "LISTING_METHODS",
     "COUNT_METHODS",
+    "routes_for",
 ]
 
 #: The routes of :func:`enumerate_functions`.
@@ -51,7 +52,7 @@ LISTING_METHODS = ("auto", "packed_keys", "dictionary")
 #: The routes of :func:`count_distinct_functions`.
 COUNT_METHODS = ("auto", "one_hidden_unit", "untied_sets", "packed_keys", "dictionary")
 
-#: The one-hidden-unit structure route tabulates every unit on at most this many pixels.
+#: The one-hidden-unit structure route tabulates every unit on at most this many pixels ('auto' takes it up to there).
 _K1_STRUCTURE_PIXELS = 10
 
 
@@ -77,14 +78,66 @@ def enumeration_estimate(family):
     return reps * per_pixel**fam.n * 2**fam.n
 
 
-def _listing_route(fam, method):
-    check_method(method, LISTING_METHODS)
-    if method == "auto":
-        return "packed_keys" if _packable(fam) else "dictionary"
-    if method == "packed_keys" and not _packable(fam):
-        raise InvalidArgument(f"method 'packed_keys' needs at most 4 pixels and fewer than 2**63 settings, "
-                              f"got {fam.describe()}")
-    return method
+def _packed_applies(ask):
+    """The packed route holds a table in one uint64 key: n 2^n <= 64 bits, and fewer than 2**63 settings."""
+    if _packable(ask.family):
+        return None
+    return (f"method 'packed_keys' needs at most 4 pixels and fewer than 2**63 settings, "
+            f"got {ask.family.describe()}")
+
+
+def _refuse_parallel(ask, route):
+    """Workers and a scheduler run the packed route's chunks on Dask; any other route says so."""
+    if ask.parallel and route != "packed_keys":
+        raise InvalidArgument(f"workers and scheduler run the 'packed_keys' route (n <= 4 pixels); "
+                              f"{ask.family.describe()} takes the {route!r} route")
+
+
+def _enumeration_estimate(ask):
+    return ask.memo("enumeration_estimate", lambda: enumeration_estimate(ask.family))
+
+
+def _refuse_listing(ask):
+    """A listing is estimated first: refused when it would take years, or past ``limit`` unless ``force``."""
+    estimate = _enumeration_estimate(ask)
+    _refuse_beyond_reach(ask.family, estimate)
+    refuse_if_over("enumerating the distinct functions", estimate, "network_work", limit=ask.limit, force=ask.force)
+
+
+def _list_packed(ask):
+    _refuse_listing(ask)
+    keys, counts = _packed_enumeration(ask.family, progress=ask.progress, workers=ask.workers,
+                                       scheduler=ask.scheduler)
+    tables = _unpack_keys(keys, ask.family.n)
+    order = np.lexsort(tables.T[::-1])
+    return [(tables[i].copy(), int(counts[i])) for i in order.tolist()]
+
+
+def _list_dictionary(ask):
+    _refuse_listing(ask)
+    return _dict_enumeration(ask.family, ask.progress)
+
+
+def _listing_estimate(ask):
+    estimate = _enumeration_estimate(ask)
+    years = estimate > LIMITS["distinct_beyond_reach"].value
+    return f"at most {estimate} table entries" + (" (years: refused even with force)" if years else "")
+
+
+#: The routes of :func:`enumerate_functions` and its 'auto' ladder, as data.
+LISTING_DOOR = Door("enumerate_functions", [
+    Route("packed_keys", "one uint64 key per table (n <= 4), chunked (Dask with workers)", _list_packed,
+          applies=_packed_applies, estimate=_listing_estimate),
+    Route("dictionary", "a dictionary of table bytes (any n)", _list_dictionary, estimate=_listing_estimate),
+], auto=[
+    Step("packed_keys"),
+    Step("dictionary"),
+], refusal="{reason}")
+
+
+def _listing_ask(fam, force=False, limit=None, progress=None, workers=None, scheduler=None):
+    return Ask(family=fam, force=force, limit=limit, progress=progress, workers=workers, scheduler=scheduler,
+               parallel=wants_parallel(workers, scheduler))
 
 
 def enumerate_functions(family, *, method="auto", force=False, limit=None, progress=None, workers=None,
@@ -106,20 +159,10 @@ def enumerate_functions(family, *, method="auto", force=False, limit=None, progr
     """
     fam = _family(family)
     progress = check_flag("progress", progress, allow_none=True)
-    parallel = wants_parallel(workers, scheduler)
-    route = _listing_route(fam, method)
-    if parallel and route != "packed_keys":
-        raise InvalidArgument(f"workers and scheduler run the 'packed_keys' route (n <= 4 pixels); "
-                              f"{fam.describe()} takes the {route!r} route")
-    estimate = enumeration_estimate(fam)
-    _refuse_beyond_reach(fam, estimate)
-    refuse_if_over("enumerating the distinct functions", estimate, "network_work", limit=limit, force=force)
-    if route == "packed_keys":
-        keys, counts = _packed_enumeration(fam, progress=progress, workers=workers, scheduler=scheduler)
-        tables = _unpack_keys(keys, fam.n)
-        order = np.lexsort(tables.T[::-1])
-        return RoutedList([(tables[i].copy(), int(counts[i])) for i in order.tolist()], route)
-    return RoutedList(_dict_enumeration(fam, progress), route)
+    ask = _listing_ask(fam, force, limit, progress, workers, scheduler)
+    route = LISTING_DOOR.choose(ask, method)
+    _refuse_parallel(ask, route.name)
+    return RoutedList(route.run(ask), route.name)
 
 
 def function_keys(family, *, force=False, limit=None, progress=None, workers=None, scheduler=None):
@@ -139,7 +182,7 @@ def function_keys(family, *, force=False, limit=None, progress=None, workers=Non
     fam = _family(family)
     progress = check_flag("progress", progress, allow_none=True)
     check_parallel(workers, scheduler)
-    _listing_route(fam, "packed_keys")
+    LISTING_DOOR.choose(Ask(family=fam), "packed_keys")   # its refusal: more than 4 pixels, or 2**63 settings
     refuse_if_over("enumerating the distinct functions", enumeration_estimate(fam), "network_work",
                    limit=limit, force=force)
     return _packed_enumeration(fam, progress=progress, workers=workers, scheduler=scheduler)
@@ -169,13 +212,95 @@ def _refuse_beyond_reach(fam, estimate):
                    estimate, "distinct_beyond_reach")
 
 
-def _count_route(fam):
-    """The route 'auto' takes."""
-    if fam.hidden == 1 and fam.n <= _K1_STRUCTURE_PIXELS:
-        return "one_hidden_unit"
+def _one_hidden_unit_applies(ask):
+    if ask.family.hidden == 1:
+        return None
+    return f"method 'one_hidden_unit' needs one hidden unit, got hidden={ask.family.hidden}"
+
+
+def _one_hidden_unit_work(ask):
+    fam = ask.family
+    return unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant) * 2**fam.n
+
+
+def _count_one_hidden_unit(ask):
+    refuse_if_over("counting the distinct functions (one hidden unit: every unit's table)",
+                   _one_hidden_unit_work(ask), "network_work", limit=ask.limit, force=ask.force)
+    return _distinct_k1(ask.family)
+
+
+def _untied_sets_applies(ask):
+    fam = ask.family
     if not fam.tied and fam.n <= 4:
-        return "untied_sets"
-    return "packed_keys" if _packable(fam) else "dictionary"
+        return None
+    return f"the set count needs an untied family with at most 4 pixels, got {fam.describe()}"
+
+
+def _count_untied_sets(ask):
+    refuse_if_over("counting the distinct functions (candidate function sets)",
+                   untied_distinct_estimate(ask.family), "network_work", limit=ask.limit, force=ask.force)
+    return _untied_distinct_count(ask.family, progress=ask.progress)
+
+
+def _count_packed(ask):
+    _refuse_listing(ask)
+    keys, _ = _packed_enumeration(ask.family, progress=ask.progress, workers=ask.workers, scheduler=ask.scheduler)
+    return len(keys)
+
+
+def _count_dictionary(ask):
+    return len(enumerate_functions(ask.family, method="dictionary", limit=ask.limit, force=ask.force,
+                                   progress=ask.progress))
+
+
+def _with_workers(ask):
+    """With workers or a scheduler, 'auto' takes the route that runs on Dask first."""
+    return None if ask.parallel else "it runs first only with workers or a scheduler (Dask)"
+
+
+def _few_pixels_for_one_hidden_unit(ask):
+    n = ask.family.n
+    return None if n <= _K1_STRUCTURE_PIXELS else (f"'auto' tabulates every unit on at most {_K1_STRUCTURE_PIXELS} "
+                                                   f"pixels, the grid has {n}")
+
+
+#: The routes of :func:`count_distinct_functions` and its 'auto' ladder, as data.
+COUNT_DOOR = Door("count_distinct_functions", [
+    Route("one_hidden_unit", "F = h ? a : b per encoder unit h, counted up to (h, a, b) ~ (not h, b, a); never lists",
+          _count_one_hidden_unit, applies=_one_hidden_unit_applies,
+          estimate=lambda ask: f"{_one_hidden_unit_work(ask)} units of work (every unit's table)"),
+    Route("untied_sets", "the sets of pixel functions some S(H) contains (proofs/network_counts.md, Lemma A)",
+          _count_untied_sets, applies=_untied_sets_applies,
+          estimate=lambda ask: f"{untied_distinct_estimate(ask.family)} candidate function sets"),
+    Route("packed_keys", "the length of the packed listing (n <= 4; Dask with workers)", _count_packed,
+          applies=_packed_applies, estimate=_listing_estimate),
+    Route("dictionary", "the length of the dictionary listing (any n)", _count_dictionary,
+          estimate=_listing_estimate),
+], auto=[
+    Step("packed_keys", when=_with_workers),
+    Step("one_hidden_unit", when=_few_pixels_for_one_hidden_unit),
+    Step("untied_sets"),
+    Step("packed_keys"),
+    Step("dictionary"),
+], refusal="{reason}")
+
+#: The doors of this module by question.
+DOORS = {"enumerate_functions": LISTING_DOOR, "count_distinct_functions": COUNT_DOOR}
+
+
+def routes_for(question, family, *, workers=None, scheduler=None):
+    """Which routes of ``question`` ('enumerate_functions' or 'count_distinct_functions') apply to ``family``,
+    why the others do not, their estimates, and which 'auto' takes (a :class:`~exactorbit._routes.RouteTable`).
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> t = routes_for("count_distinct_functions", NetworkFamily("2x2", 2, tied=False))
+    >>> t.auto, t.applicable()
+    ('untied_sets', ['untied_sets', 'packed_keys', 'dictionary'])
+    >>> routes_for("enumerate_functions", NetworkFamily("1x5", 1)).auto
+    'dictionary'
+    """
+    question = check_choice("question", question, tuple(DOORS))
+    return DOORS[question].explain(_listing_ask(_family(family), workers=workers, scheduler=scheduler))
 
 
 def count_distinct_functions(family, *, method="auto", force=False, limit=None, progress=None, workers=None,
@@ -189,7 +314,8 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
     of :func:`enumerate_functions`, refused when :func:`enumeration_estimate`
     exceeds ``limit``).  'auto' takes the first that applies; ``force`` lifts the limit.
     ``workers``/``scheduler`` run the ``"packed_keys"`` route on Dask (then 'auto'
-    takes it whenever it applies); the count is the same.
+    takes it whenever it applies); the count is the same.  :func:`routes_for` tells
+    which routes apply and which 'auto' takes.
 
     >>> from exactorbit.networks import NetworkFamily
     >>> count_distinct_functions(NetworkFamily("2x2", 1, tied=False))
@@ -200,35 +326,12 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
     68961456
     """
     fam = _family(family)
-    check_method(method, COUNT_METHODS)
-    parallel = wants_parallel(workers, scheduler)
-    if method == "auto":
-        route = "packed_keys" if parallel and _packable(fam) else _count_route(fam)
-    else:
-        route = method
-    if parallel and route != "packed_keys":
-        raise InvalidArgument(f"workers and scheduler run the 'packed_keys' route (n <= 4 pixels); "
-                              f"{fam.describe()} takes the {route!r} route")
-    if route == "one_hidden_unit":
-        if fam.hidden != 1:
-            raise InvalidArgument(f"method 'one_hidden_unit' needs one hidden unit, got hidden={fam.hidden}")
-        refuse_if_over("counting the distinct functions (one hidden unit: every unit's table)",
-                       unit_setting_count(fam.n, fam.alphabet, fam.exclude_constant) * 2**fam.n, "network_work",
-                       limit=limit, force=force)
-        return RoutedInt(_distinct_k1(fam), route)
-    if route == "untied_sets":
-        refuse_if_over("counting the distinct functions (candidate function sets)",
-                       untied_distinct_estimate(fam), "network_work", limit=limit, force=force)
-        return RoutedInt(_untied_distinct_count(fam, progress=progress), route)
-    if route == "packed_keys":
-        _listing_route(fam, route)
-        estimate = enumeration_estimate(fam)
-        _refuse_beyond_reach(fam, estimate)
-        refuse_if_over("enumerating the distinct functions", estimate, "network_work", limit=limit, force=force)
-        keys, _ = _packed_enumeration(fam, progress=progress, workers=workers, scheduler=scheduler)
-        return RoutedInt(len(keys), route)
-    functions = enumerate_functions(fam, method="dictionary", limit=limit, force=force, progress=progress)
-    return RoutedInt(len(functions), route)
+    COUNT_DOOR.check(method)
+    ask = _listing_ask(fam, force, limit, progress, workers, scheduler)
+    if ask.parallel:  # said before the named route's own test, as always
+        _refuse_parallel(ask, COUNT_DOOR.choose(ask).name if COUNT_DOOR.is_auto(method) else method)
+    count, route = COUNT_DOOR.run(ask, method)
+    return RoutedInt(count, route)
 
 
 def function_summaries(family, **kwargs):

@@ -10,17 +10,51 @@ h ? a : b is decided per encoder setting) or ``"listing"`` (the table among
 (True, True)
 """
 
-from .._routes import check_method
-from ..errors import InvalidArgument
+from .._routes import Ask, Door, Route, Step
 from ..functions import as_table
 from ._one_hidden_unit import is_member as _one_hidden_unit_member
 from .distinct import enumerate_functions
 from .family import _family
 
-__all__ = ["is_member", "METHODS"]
+__all__ = ["is_member", "METHODS", "routes_for"]
 
-#: The routes of :func:`is_member`.
+#: The routes of :func:`is_member` (``DOOR.methods``).
 METHODS = ("auto", "one_hidden_unit", "listing")
+
+
+def _one_hidden_unit_applies(ask):
+    return None if ask.family.hidden == 1 else f"needs hidden=1, got hidden={ask.family.hidden}"
+
+
+def _by_one_hidden_unit(ask):
+    return _one_hidden_unit_member(ask.family, ask.table, force=ask.force, limit=ask.limit)
+
+
+def _by_listing(ask):
+    F = as_table(ask.table, "table", size=1 << ask.family.n)
+    key = F.tobytes()
+    return any(t.tobytes() == key for t, _ in enumerate_functions(ask.family, force=ask.force, limit=ask.limit))
+
+
+#: The routes of :func:`is_member` and its 'auto' ladder, as data.
+DOOR = Door("is_member", [
+    Route("one_hidden_unit", "F = h ? a : b decided per encoder setting (hidden=1; never lists)", _by_one_hidden_unit,
+          applies=_one_hidden_unit_applies),
+    Route("listing", "the table among the family's distinct functions (enumerate_functions)", _by_listing),
+], auto=[
+    Step("one_hidden_unit"),
+    Step("listing"),
+], refusal="method {name!r} {reason}")
+
+
+def routes_for(family):
+    """Which routes of :func:`is_member` apply to ``family``, why the others do not, and which 'auto' takes.
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> routes_for(NetworkFamily("1x2", 1)).auto, routes_for(NetworkFamily("1x2", 2)).auto
+    ('one_hidden_unit', 'listing')
+    """
+    return DOOR.explain(Ask(family=_family(family), table=None, force=False, limit=None))
 
 
 def is_member(family, table, *, method="auto", force=False, limit=None):
@@ -28,16 +62,8 @@ def is_member(family, table, *, method="auto", force=False, limit=None):
 
     'auto' uses the one-hidden-unit route when hidden=1, else lists the family's
     functions (refused past ``limit`` unless ``force``).  The answer is a plain
-    bool (a bool cannot carry a route): pass ``method=`` to choose the route.
+    bool (a bool cannot carry a route): pass ``method=`` to choose the route, or ask
+    :func:`routes_for` which one 'auto' takes.
     """
     fam = _family(family)
-    check_method(method, METHODS)
-    if method == "auto":
-        method = "one_hidden_unit" if fam.hidden == 1 else "listing"
-    if method == "one_hidden_unit":
-        if fam.hidden != 1:
-            raise InvalidArgument(f"method 'one_hidden_unit' needs hidden=1, got hidden={fam.hidden}")
-        return _one_hidden_unit_member(fam, table, force=force, limit=limit)
-    F = as_table(table, "table", size=1 << fam.n)
-    key = F.tobytes()
-    return any(t.tobytes() == key for t, _ in enumerate_functions(fam, force=force, limit=limit))
+    return DOOR.run(Ask(family=fam, table=table, force=force, limit=limit), method)[0]

@@ -27,7 +27,7 @@ See also: :func:`exactorbit.networks.conditioned_reconstruction` (given a traini
 from fractions import Fraction
 
 from .._budget import LIMITS, refuse_if_over
-from .._routes import RoutedList, check_method
+from .._routes import Ask, Door, Route, RoutedList, Step
 from ..errors import InvalidArgument
 from ._by_weight import _by_weight_estimate, _counts_by_weight
 from ._direct import _direct_counts_estimate, _tied_counts, _untied_counts
@@ -39,33 +39,74 @@ __all__ = [
     "reconstruction_probabilities",
     "reconstruction_counts_by_weight",
     "reconstruction_probabilities_by_weight",
+    "routes_for",
 ]
 
-#: The routes of :func:`reconstruction_counts` and :func:`reconstruction_probabilities`.
+#: The routes of :func:`reconstruction_counts` and :func:`reconstruction_probabilities` (``DOOR.methods``).
 METHODS = ("auto", "direct", "by_weight")
+
+
+def _direct_work(ask):
+    return ask.memo("direct", lambda: _direct_counts_estimate(ask.family))
+
+
+def _direct_fits(ask):
+    """'auto' runs the direct route when its estimate is within the default ``LIMITS["network_work"]``."""
+    work, bound = _direct_work(ask), LIMITS["network_work"].value
+    return None if work <= bound else f"its estimate {work} units of work is over LIMITS['network_work'] = {bound}"
+
+
+def _run_direct(ask):
+    fam = ask.family
+    refuse_if_over(f"the per-image reconstruction counts of {fam.describe()}", _direct_work(ask), "network_work",
+                   limit=ask.limit, force=ask.force)
+    return _tied_counts(fam) if fam.tied else _untied_counts(fam)
+
+
+def _run_by_weight(ask):
+    by_weight = reconstruction_counts_by_weight(ask.family, force=ask.force, limit=ask.limit)
+    return [by_weight[x.bit_count()] for x in range(2**ask.family.n)]
+
+
+#: The routes of :func:`reconstruction_counts` and its 'auto' ladder, as data.
+DOOR = Door("reconstruction_counts", [
+    Route("direct", "a count for every image (untied: a closed form over hidden codes; tied: a dynamic programme "
+          "over the weight matrix's columns)", _run_direct,
+          estimate=lambda ask: f"{_direct_work(ask)} units of work"),
+    Route("by_weight", "one count per number of on-pixels, read off per image (the family is invariant under "
+          "every pixel permutation)", _run_by_weight,
+          estimate=lambda ask: f"{_by_weight_estimate(_spec(ask.family))} steps"),
+], auto=[
+    Step("direct", when=_direct_fits),
+    Step("by_weight"),
+])
+
+
+def routes_for(family):
+    """Which routes of :func:`reconstruction_counts` (and :func:`reconstruction_probabilities`) apply to
+    ``family``, their estimates, and which 'auto' takes (a :class:`~exactorbit._routes.RouteTable`).
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> routes_for(NetworkFamily("2x2", 1)).auto, routes_for(NetworkFamily("4x4", 5)).auto
+    ('direct', 'by_weight')
+    """
+    return DOOR.explain(Ask(family=_family(family), force=False, limit=None))
 
 
 def reconstruction_counts(family, *, method="auto", force=False, limit=None):
     """For every image x, the number of parameter settings with F(x) = x (a list of ints; ``.method``: the route).
 
     ``limit`` bounds the chosen route's estimate (direct: ``LIMITS["network_work"]``
-    units; by weight: ``LIMITS["by_weight"]`` steps); ``force`` lifts it.
+    units; by weight: ``LIMITS["by_weight"]`` steps); ``force`` lifts it.  :func:`routes_for`
+    tells which route 'auto' takes.
 
     >>> from exactorbit.networks import NetworkFamily
     >>> reconstruction_counts(NetworkFamily("1x1", 1, tied=False))
     [32, 32]
     """
     fam = _family(family)
-    check_method(method, METHODS)
-    direct = _direct_counts_estimate(fam)
-    if method == "auto":
-        method = "direct" if direct <= LIMITS["network_work"].value else "by_weight"
-    if method == "by_weight":
-        by_weight = reconstruction_counts_by_weight(fam, force=force, limit=limit)
-        return RoutedList([by_weight[x.bit_count()] for x in range(2**fam.n)], method)
-    refuse_if_over(f"the per-image reconstruction counts of {fam.describe()}", direct, "network_work",
-                   limit=limit, force=force)
-    return RoutedList(_tied_counts(fam) if fam.tied else _untied_counts(fam), method)
+    counts, route = DOOR.run(Ask(family=fam, force=force, limit=limit), method)
+    return RoutedList(counts, route)
 
 
 def reconstruction_probabilities(family, *, method="auto", force=False, limit=None):

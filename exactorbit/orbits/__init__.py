@@ -53,9 +53,11 @@ import functools
 import numpy as np
 
 from .._parallel import check_parallel
-from .._routes import check_method
+from .._budget import tuning
+from .._routes import Ask, Door, Route, Step
 from .._validation import check_flag, check_int, check_items, check_mask, describe
-from ..actions import _apply, apply_many
+from .._perm.perms import apply_mask as _apply
+from ..actions import apply_many
 from ..errors import InvalidArgument
 from ..groups import check_group as _check_group
 from ._enumerate import (AUTO_LIST_ENTRIES, MAX_FEATURES, enumerate_orbits, enumeration_fits,
@@ -77,12 +79,13 @@ __all__ = [
     "stabilizer_orders",
     "estimate_enumeration",
     "estimate_generators",
+    "routes_for",
 ]
 
-#: The routes of :func:`decompose`.
+#: The routes of :func:`decompose` (``DOOR.methods``).
 METHODS = ("auto", "enumerate", "generators", "symbolic", "torus")
 
-#: The routes of :func:`orbit_labels` (the ones that visit every image).
+#: The routes of :func:`orbit_labels` (the ones that visit every image; ``LABELS_DOOR.methods``).
 LABEL_METHODS = ("auto", "enumerate", "generators")
 
 
@@ -93,26 +96,135 @@ def estimate_enumeration(group, weight=None, *, labels=False):
 
 
 
-#: Past this many pixels, 'auto' answers S_n by its closed form (the weight classes) instead of visiting
-#: every image (the generators route: about 4 s on 24 pixels, where the closed form takes milliseconds).
-_SYMMETRIC_VISIT_PIXELS = 16
+def _said(estimate):
+    """An estimate dict as text: "512 images, about 1 s, 67114496 bytes"."""
+    return ", ".join(f"about {v} s" if k == "seconds" else f"{v} {k.replace('_', ' ')}" for k, v in estimate.items())
 
 
-def _auto_visiting_route(group, weight=None, labels=False):
-    """'enumerate' or 'generators' when one of the routes that visit every image fits the defaults, else None.
+def _too_big_to_list(ask):
+    """On a grid 'auto' may visit whole, G too large to list quickly (|G| x n over TUNING["enumerate_list_entries"])."""
+    group = ask.group
+    return group.n <= AUTO_PIXELS and group.order() * max(1, group.n) > AUTO_LIST_ENTRIES
 
-    >>> from exactorbit.groups import named_group, symmetric
-    >>> _auto_visiting_route(named_group("translations", "3x3")), _auto_visiting_route(symmetric("4x4"))
-    ('enumerate', 'generators')
-    """
-    small = group.n <= AUTO_PIXELS
-    if small and group.order() * max(1, group.n) > AUTO_LIST_ENTRIES:  # too large to list quickly
-        return "generators" if generators_fit(group, weight) else None
-    if enumeration_fits(group, weight, labels=labels):
-        return "enumerate"
-    if small and generators_fit(group, weight):
-        return "generators"
+
+def _symmetric_closed_form(ask):
+    group = ask.group
+    if ask.labels or group.n <= tuning("symmetric_visit_pixels") or not group.is_symmetric:
+        return "only S_n past TUNING['symmetric_visit_pixels'] pixels, without labels, is answered in closed form first"
     return None
+
+
+def _enumerate_fits(ask):
+    if _too_big_to_list(ask):
+        return f"G is too large to list quickly (|G| x n over {AUTO_LIST_ENTRIES} entries)"
+    if not enumeration_fits(ask.group, ask.weight, labels=ask.labels):
+        return "the enumeration is estimated over its default limits"
+    return None
+
+
+def _generators_fit(ask):
+    if ask.group.n > AUTO_PIXELS:
+        return f"the grid has more than {AUTO_PIXELS} pixels"
+    return None if generators_fit(ask.group, ask.weight) else "the generators route is estimated over its limits"
+
+
+def _small_labels_grid(ask):
+    return None if ask.labels and ask.group.n <= AUTO_PIXELS else "only when labels are asked on a small grid"
+
+
+def _labels_asked(ask):
+    return None if ask.labels else "only when labels are asked (its guard then says what it costs)"
+
+
+def _no_labels(route):
+    def why_not(ask):
+        if ask.labels:
+            return f"labels=True needs method 'enumerate' or 'generators' (the {route} route lists no image)"
+        return None
+    return why_not
+
+
+def _torus_applies(ask):
+    return _no_labels("torus")(ask) or (
+        None if torus_structure(ask.group) is not None else
+        f"method 'torus' needs a group containing every translation of the torus, with affine generators and a "
+        f"point group of order at most {tuning('point_group')}; use method 'symbolic'")
+
+
+def _run_enumerate(ask):
+    return enumerate_orbits(ask.group, ask.weight, labels=ask.labels, force=ask.force, limit=ask.limit,
+                            max_features=ask.max_features, progress=ask.progress, workers=ask.workers,
+                            scheduler=ask.scheduler)
+
+
+def _run_generators(ask):
+    return generator_orbits(ask.group, ask.weight, labels=ask.labels, force=ask.force, limit=ask.limit,
+                            max_features=ask.max_features, progress=ask.progress)
+
+
+#: The routes of :func:`decompose` and its 'auto' ladder, as data (``exactorbit.routes("decompose", G)``).
+DOOR = Door("decompose", [
+    Route("enumerate", "every image visited over the listed elements (labels, features)", _run_enumerate,
+          estimate=lambda ask: _said(_estimate_enumeration(ask.group, ask.weight, labels=ask.labels))),
+    Route("generators", "every image visited by union-find over the generators (any |G|)", _run_generators,
+          estimate=lambda ask: _said(estimate_generators(ask.group, ask.weight))),
+    Route("symbolic", "the spectrum from the closed subgroups and their table of marks", lambda ask: orbit_spectrum(
+        ask.group, ask.weight, force=ask.force, limit=ask.limit, progress=ask.progress), applies=_no_labels("symbolic"),
+          quick=False),
+    Route("torus", "T x| P: the spectrum from the translation lattices, the point group and its cocycles",
+          lambda ask: torus_spectrum(ask.group, ask.weight, force=ask.force, limit=ask.limit, progress=ask.progress,
+                                     structure=torus_structure(ask.group)), applies=_torus_applies),
+], auto=[
+    Step("symbolic", when=_symmetric_closed_form),  # S_n: the weight classes, where visiting 2^n images costs seconds
+    Step("generators", when=lambda ask: (None if _too_big_to_list(ask) else "G is small enough to list")
+         or _generators_fit(ask), quick=False),
+    Step("enumerate", when=_enumerate_fits, quick=False),
+    Step("generators", when=_generators_fit, quick=False),
+    Step("generators", when=_small_labels_grid),
+    Step("enumerate", when=_labels_asked),
+    Step("torus"),
+    Step("symbolic"),
+], refusal="{reason}")
+
+#: The routes of :func:`orbit_labels` (those that visit every image) and its 'auto' ladder.
+LABELS_DOOR = Door("orbit_labels", [
+    Route("enumerate", "minimal images over the listed elements (Dask with workers)", lambda ask: _enumerated_labels(
+        ask.group, force=ask.force, limit=ask.limit, progress=ask.progress, workers=ask.workers,
+        scheduler=ask.scheduler)),
+    Route("generators", "union-find over the generators, any |G|", lambda ask: generator_labels(
+        ask.group, force=ask.force, limit=ask.limit, progress=ask.progress)),
+], auto=[
+    Step("generators", when=lambda ask: (None if _too_big_to_list(ask) else "G is small enough to list")
+         or _generators_fit(ask), quick=False),
+    Step("enumerate", when=_enumerate_fits, quick=False),
+    Step("generators", when=_generators_fit, quick=False),
+    Step("generators", when=lambda ask: None if ask.group.n <= AUTO_PIXELS else f"the grid has more than "
+         f"{AUTO_PIXELS} pixels"),
+    Step("enumerate"),
+])
+
+
+def _decompose_ask(group, weight, method, labels, force, limit, max_features, progress, workers, scheduler):
+    _check_group(group)
+    if weight is not None:
+        weight = check_int("weight", weight, min_value=0, max_value=group.n)
+    DOOR.check(method)
+    check_parallel(workers, scheduler)
+    if not isinstance(labels, bool):
+        raise InvalidArgument(f"labels must be True or False, got {describe(labels)}")
+    return Ask(group=group, weight=weight, method=method, labels=labels, force=force, limit=limit,
+               max_features=max_features, progress=progress, workers=workers, scheduler=scheduler)
+
+
+def routes_for(group, weight=None, *, labels=False, force=False, limit=None):
+    """Which routes of :func:`decompose` apply, why the others do not, their estimates, and which 'auto' takes.
+
+    >>> from exactorbit.groups import named_group
+    >>> t = routes_for(named_group("translations+dihedral", "28x28"))
+    >>> t.auto, t["enumerate"]["applies"], t["symbolic"]["applies"]
+    ('torus', True, True)
+    """
+    return DOOR.explain(_decompose_ask(group, weight, "auto", labels, force, limit, MAX_FEATURES, None, None, None))
 
 
 def decompose(group, weight=None, *, method="auto", labels=False, force=False, limit=None,
@@ -125,8 +237,9 @@ def decompose(group, weight=None, *, method="auto", labels=False, force=False, l
     and the estimate is within the limits; otherwise, on grids of at most 24
     pixels, it runs the generators route (union-find over the generators, any
     |G|); past that, the torus route when G contains every translation of the
-    torus and its generators are affine (the named groups with ``translations``),
-    and the symbolic table-of-marks route for any other group.  ``labels=True``
+    torus and its generators are affine (any presentation of such a group), and
+    the symbolic table-of-marks route for any other group (S_n past 16 pixels: its
+    weight classes at once).  ``labels=True``
     (every image's minimal image in ``.labels``) needs a route that visits every
     image: 'enumerate' or 'generators'.  ``limit``
     bounds the enumeration's estimated seconds, or the symbolic and torus routes'
@@ -134,6 +247,7 @@ def decompose(group, weight=None, *, method="auto", labels=False, force=False, l
     cluster of N processes) or ``scheduler=ADDRESS`` (a running one, or a
     ``dask.distributed.Client``) runs the enumerative route's chunks on Dask, with
     the same answer; the generators, symbolic and torus routes run here.
+    :func:`routes_for` tells which routes apply and which 'auto' takes.
 
     >>> from exactorbit.groups import named_group
     >>> G = named_group("translations+dihedral", "4x4")
@@ -146,38 +260,8 @@ def decompose(group, weight=None, *, method="auto", labels=False, force=False, l
     >>> d = decompose(S); d.method, d.orbits, d.minimal_orbit_features
     ('generators', 17, (1, 32767))
     """
-    _check_group(group)
-    if weight is not None:
-        weight = check_int("weight", weight, min_value=0, max_value=group.n)
-    check_method(method, METHODS)
-    check_parallel(workers, scheduler)
-    if not isinstance(labels, bool):
-        raise InvalidArgument(f"labels must be True or False, got {describe(labels)}")
-    structure = None
-    if method == "auto" and not labels and group.n > _SYMMETRIC_VISIT_PIXELS and group.is_symmetric:
-        method = "symbolic"  # S_n: the weight classes in closed form, where visiting 2^n images costs seconds
-    if method == "auto":
-        route = _auto_visiting_route(group, weight, labels)
-        if route is not None:
-            method = route
-        elif labels:
-            method = "generators" if group.n <= AUTO_PIXELS else "enumerate"  # its guard says what it costs
-        else:
-            structure = torus_structure(group)
-            method = "symbolic" if structure is None else "torus"
-    if method in ("symbolic", "torus") and labels:
-        raise InvalidArgument(f"labels=True needs method 'enumerate' or 'generators' "
-                              f"(the {method} route lists no image)")
-    if method == "generators":
-        result = generator_orbits(group, weight, labels=labels, force=force, limit=limit, max_features=max_features,
-                                  progress=progress)
-    elif method == "symbolic":
-        result = orbit_spectrum(group, weight, force=force, limit=limit, progress=progress)
-    elif method == "torus":
-        result = torus_spectrum(group, weight, force=force, limit=limit, progress=progress, structure=structure)
-    else:
-        result = enumerate_orbits(group, weight, labels=labels, force=force, limit=limit, max_features=max_features,
-                                  progress=progress, workers=workers, scheduler=scheduler)
+    ask = _decompose_ask(group, weight, method, labels, force, limit, max_features, progress, workers, scheduler)
+    result, _ = DOOR.run(ask, method)
     result.grid = group.grid
     return result
 
@@ -197,13 +281,11 @@ def orbit_labels(group, *, method="auto", force=False, limit=None, progress=None
     [0, 1, 1, 3, 1, 3, 3, 7]
     """
     _check_group(group)
-    check_method(method, LABEL_METHODS)
+    LABELS_DOOR.check(method)
     check_parallel(workers, scheduler)
-    if method == "auto":
-        method = _auto_visiting_route(group, labels=True) or ("generators" if group.n <= AUTO_PIXELS else "enumerate")
-    if method == "generators":
-        return generator_labels(group, force=force, limit=limit, progress=progress)
-    return _enumerated_labels(group, force=force, limit=limit, progress=progress, workers=workers, scheduler=scheduler)
+    ask = Ask(group=group, weight=None, labels=True, force=force, limit=limit, progress=progress, workers=workers,
+              scheduler=scheduler)
+    return LABELS_DOOR.run(ask, method)[0]
 
 
 def orbit_classes(group, points=None, *, name="points", decomposition=None, force=False, limit=None):

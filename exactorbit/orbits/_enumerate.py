@@ -34,7 +34,7 @@ Front door: :func:`exactorbit.orbits.decompose` (``method="enumerate"``).
 
 import numpy as np
 
-from .._budget import LIMITS, progress as _progress_bar, refuse_if_over, refuse_if_over_memory
+from .._budget import LIMITS, progress as _progress_bar, refuse_if_over, refuse_if_over_memory, tuning
 from .._parallel import check_parallel, map_tasks, wants_parallel
 from .._validation import check_int
 from ..actions import action_tables, apply_all, cycle_masks
@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 #: 'auto' lists G's elements only when |G| x n is at most this many entries (:func:`enumeration_fits`).
-AUTO_LIST_ENTRIES = 1 << 22
+AUTO_LIST_ENTRIES = tuning("enumerate_list_entries")
 #: Default number of minimal-orbit features listed.
 MAX_FEATURES = 1000
 #: log2 of the chunk of images counted at once.

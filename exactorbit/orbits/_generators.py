@@ -34,7 +34,7 @@ Front door: :func:`exactorbit.orbits.decompose` (``method="generators"``).
 
 import numpy as np
 
-from .._budget import LIMITS, progress as _progress_bar, refuse_if_over, refuse_if_over_memory
+from .._budget import LIMITS, progress as _progress_bar, refuse_if_over, refuse_if_over_memory, tuning
 from .._validation import check_int, describe
 from ..actions import action_tables
 from ..errors import InvalidArgument
@@ -44,7 +44,7 @@ from ._result import OrbitDecomposition
 __all__ = ["generator_orbits", "generator_labels", "estimate_generators", "generators_fit", "AUTO_PIXELS"]
 
 #: The largest grid 'auto' sends to this route (2^24 images: about 330 MB, a few seconds).
-AUTO_PIXELS = 24
+AUTO_PIXELS = tuning("generators_pixels")
 #: log2 of the masks handled at once (one array of images per generator has 2^CHUNK_BITS entries).
 CHUNK_BITS = 20
 #: Cost model (nanoseconds per image), measured on a 2-core box; used only for estimates.

@@ -31,12 +31,12 @@ import math
 import numpy as np
 
 from .._budget import progress as _progress_bar, refuse_if_over, tuning
+from .._perm.cycles import fixed_by_weight
 from .._perm.lattices import TorusLattices
 from .._validation import check_int
 from ..errors import InvalidArgument
 from ..groups import check_group as _check_group
 from ._result import OrbitDecomposition
-from ._symbolic import _fixed_images
 
 __all__ = ["torus_structure", "torus_spectrum", "estimate_torus", "TorusGroup"]
 
@@ -180,8 +180,8 @@ class _Spectrum:
             if self.weight is None:
                 out = 1 << len(np.unique(best))
             else:
-                sizes = np.unique(best, return_counts=True)[1]
-                out = _fixed_images(sorted(sizes.tolist()), self.weight)
+                sizes, count = np.unique(np.unique(best, return_counts=True)[1], return_counts=True)
+                out = fixed_by_weight(zip(sizes.tolist(), count.tolist()), self.weight)[self.weight]
             self._fixed[key] = out
         return out
 
@@ -230,7 +230,9 @@ class _Spectrum:
         if partial:
             values = [np.array(col, dtype=np.int64) for col in zip(*partial)] if gens else []
             ok, z = self._extend(labL, list(q_elems), gens, values, size=len(partial))
-            assert ok.all()
+            if not ok.all():  # pragma: no cover - every partial cocycle was checked on its own subgroup
+                raise AssertionError(f"{int(np.count_nonzero(~ok))} of {len(partial)} cocycle candidates do not "
+                                     f"extend to Q = {q_elems}: the generator-by-generator search kept a non-cocycle")
             table = np.array([z[q] for q in q_elems], dtype=np.int64)  # (|Q|, reps)
             reps = [table[:, r] for r in range(len(partial))]
         return reps, lat.order(S_index)
@@ -276,43 +278,78 @@ def torus_spectrum(group, weight=None, *, force=False, limit=None, progress=None
     refuse_if_over(f"the torus spectrum of a group of order {tg.n * len(tg.linear)} on {group.n} pixels", est,
                    "subgroup_lattice", limit=limit, force=force)
     sp = _Spectrum(tg, weight)
-    lat, act = sp.lat, sp.act
-    n = tg.n
-    order = n * len(tg.linear)
-    P = range(len(tg.linear))
-    by_order = {}  # |Stab| -> number of images
-    seen = set()
-    reps = []
-    for L in range(len(lat)):
+    reps = _lattice_representatives(sp)
+    with _progress_bar(len(reps), "translation lattices", show=progress, default=est > 2 * 10**8) as bar:
+        by_order = _counts_by_stabilizer_order(sp, reps, bar.update)
+    order = tg.n * len(tg.linear)
+    sizes, nonconst = _orbit_sizes(by_order, order, 2 if weight is None else int(weight in (0, tg.n)))
+    result = OrbitDecomposition.from_sizes(sizes, group_order=order, method="torus", weight=weight,
+                                           smallest_nonconstant=nonconst)
+    if result.images != (2**tg.n if weight is None else math.comb(tg.n, weight)):  # pragma: no cover
+        raise AssertionError("the spectrum does not account for every image")
+    return result
+
+
+def _lattice_representatives(sp):
+    """One subgroup L of T (an index of ``sp.lat``) per orbit of P on the subgroups of T, with that orbit's size.
+
+    >>> from exactorbit.groups import named_group
+    >>> sp = _Spectrum(torus_structure(named_group("translations+dihedral", "2x2")), None)
+    >>> [(sp.lat.order(L), size) for L, size in _lattice_representatives(sp)]
+    [(1, 1), (2, 2), (2, 1), (4, 1)]
+    """
+    seen, reps = set(), []
+    for L in range(len(sp.lat)):
         if L in seen:
             continue
-        orbit = {act[p][L] for p in P}
+        orbit = {sp.act[p][L] for p in range(len(sp.tg.linear))}
         seen |= orbit
         reps.append((L, len(orbit)))
-    bar = _progress_bar(len(reps), "translation lattices", show=progress, default=est > 2 * 10**8)
+    return reps
+
+
+def _counts_by_stabilizer_order(sp, reps, tick=None):
+    """|Stab(x)| -> number of images x, over the lattice representatives ``reps`` (each counted times the size
+    of its orbit under P: conjugate lattices have as many images).  ``tick(1)`` after each lattice."""
+    by_order = {}
     for L, multiplicity in reps:
-        bar.update(1)
-        stab = frozenset(p for p in P if act[p][L] == L)
-        qs = [i for i, s in enumerate(tg.subgroups) if s <= stab]
-        supers = lat.supergroups(L)
-        ms = [(int(M), mu) for M in supers for mu in [lat.moebius(L, int(M))] if mu]
-        U = {}
-        cls_value = {}
-        for qi in qs:
-            s = tg.subgroups[qi]
-            key = min(tuple(sorted(tg.conjugate(s, p))) for p in stab)  # conjugate in P_L: same U
-            if key not in cls_value:
-                cls_value[key] = _count_U(sp, L, qi, ms)
-            U[qi] = cls_value[key]
-        for qi in qs:
-            exact = sum(mu * U[j] for j, mu in tg.sub_mu[qi].items() if j in U)
-            if exact:
-                k = lat.order(L) * len(tg.subgroups[qi])
-                by_order[k] = by_order.get(k, 0) + multiplicity * exact
-    bar.close()
-    sizes = {}
-    nonconst = None
-    constants = 2 if weight is None else int(weight in (0, n))
+        for qi, exact in _exact_counts(sp, L).items():
+            k = sp.lat.order(L) * len(sp.tg.subgroups[qi])
+            by_order[k] = by_order.get(k, 0) + multiplicity * exact
+        if tick is not None:
+            tick(1)
+    return by_order
+
+
+def _exact_counts(sp, L):
+    """Per subgroup Q of P fixing L (its index qi): the images whose stabilizer is exactly (L, Q, some z), when not 0.
+
+    Moebius inversion over the subgroups of P of U(L, Q) (:func:`_count_U`), computed once per class of Q
+    under conjugation in P_L, the stabilizer of L in P (conjugate subgroups have the same U).
+    """
+    tg, act = sp.tg, sp.act
+    stab = frozenset(p for p in range(len(tg.linear)) if act[p][L] == L)
+    qs = [i for i, s in enumerate(tg.subgroups) if s <= stab]
+    ms = [(int(M), mu) for M in sp.lat.supergroups(L) for mu in [sp.lat.moebius(L, int(M))] if mu]
+    U, cls_value = {}, {}
+    for qi in qs:
+        key = min(tuple(sorted(tg.conjugate(tg.subgroups[qi], p))) for p in stab)  # conjugate in P_L: same U
+        if key not in cls_value:
+            cls_value[key] = _count_U(sp, L, qi, ms)
+        U[qi] = cls_value[key]
+    exact = {qi: sum(mu * U[j] for j, mu in tg.sub_mu[qi].items() if j in U) for qi in qs}
+    return {qi: e for qi, e in exact.items() if e}
+
+
+def _orbit_sizes(by_order, order, constants):
+    """(orbit size -> number of orbits, the smallest size of an orbit of non-constant images) from the images by
+    stabilizer order: k images with stabilizer order s make k s / |G| orbits of size |G| / s.  ``constants``:
+    how many of the images fixed by all of G are constant (2, or 1 or 0 for one weight).
+
+    >>> _orbit_sizes({8: 2, 4: 2, 1: 8}, 8, 2)
+    ({1: 2, 2: 1, 8: 1}, 2)
+    """
+    sizes, nonconst = {}, None
     for k, images in by_order.items():
         orbits, r = divmod(images * k, order)
         if r or images < 0:  # pragma: no cover - a true count is a whole number of orbits
@@ -322,11 +359,7 @@ def torus_spectrum(group, weight=None, *, force=False, limit=None, progress=None
         extra = orbits - (constants if k == order else 0)
         if extra > 0 and (nonconst is None or order // k < nonconst):
             nonconst = order // k
-    result = OrbitDecomposition.from_sizes(sizes, group_order=order, method="torus", weight=weight,
-                                           smallest_nonconstant=nonconst)
-    if result.images != (2**n if weight is None else math.comb(n, weight)):  # pragma: no cover
-        raise AssertionError("the spectrum does not account for every image")
-    return result
+    return sizes, nonconst
 
 
 def _count_U(sp, L, qi, ms):

@@ -32,8 +32,8 @@ The nearest elements of one function are :func:`nearest_elements` (:mod:`.neares
 import numpy as np
 
 from .._budget import LIMITS, check_force, refuse_if_over
-from .._routes import check_method
-from .._validation import check_flag, check_int, check_items, describe
+from .._routes import Ask, Door, Route, Step
+from .._validation import check_choice, check_flag, check_int, check_items, describe
 from ..errors import InvalidArgument, TooExpensive
 from ..groups import check_group as _check_group
 from ..groups import trivial
@@ -54,6 +54,7 @@ __all__ = [
     "recurrent_shadow_group",
     "recurrent_extension",
     "METHODS",
+    "routes_for",
     "Shadow",
     "nearest_elements",
     "ambient_elements",
@@ -64,7 +65,7 @@ __all__ = [
 #: Most function tables a list given to :func:`shadow_group` may hold (a family is enumerated instead).
 MAX_FUNCTIONS = 50_000_000
 
-#: The routes of :func:`shadow_group` and :func:`recurrent_shadow_group`.
+#: The routes of :func:`shadow_group` and :func:`recurrent_shadow_group` (``DOORS[question].methods``).
 METHODS = ("auto", "listing", "one_hidden_unit")
 
 
@@ -85,30 +86,126 @@ def _functions(items):
     return out
 
 
-def _route(family_or_functions, method, force, one_hidden_unit_applies):
-    """The route to run and, for the listing route of a family, nothing else: (route, is_family)."""
-    check_method(method, METHODS)
-    is_family = isinstance(family_or_functions, NetworkFamily)
-    if not is_family:
-        if method == "one_hidden_unit":
-            raise InvalidArgument("method 'one_hidden_unit' needs a NetworkFamily, not a list of functions")
-        return "listing", False
-    if method != "auto":
-        if method == "one_hidden_unit" and not one_hidden_unit_applies:
-            raise InvalidArgument(f"method 'one_hidden_unit' needs hidden=1 (and no complement or inputs), "
-                                  f"got {family_or_functions.describe()}")
-        return method, True
-    try:
-        listable = force or enumeration_estimate(family_or_functions) <= LIMITS["network_work"].value
-    except TooExpensive:
-        listable = False
-    if listable:
-        return "listing", True
-    if one_hidden_unit_applies:
-        return "one_hidden_unit", True
-    refuse_if_over(f"listing the functions of {family_or_functions.describe()} (the shadow groups need them listed, "
-                   "or one hidden unit)", enumeration_estimate(family_or_functions), "network_work", force=force)
-    raise AssertionError("unreachable: the refusal above raises")  # pragma: no cover
+def _one_hidden_unit_applies(ask):
+    """The one-hidden-unit route needs a family with hidden=1 (and, for shadow_group, no complement or inputs)."""
+    if not ask.is_family:
+        return "needs a NetworkFamily, not a list of functions"
+    if ask.functions.hidden == 1 and not ask.complement and ask.inputs is None:
+        return None
+    return f"needs hidden=1 (and no complement or inputs), got {ask.functions.describe()}"
+
+
+def _listing_over_budget(ask):
+    """Why 'auto' does not list the family (its estimate over the default ``LIMITS["network_work"]``), or None."""
+    if not ask.is_family or ask.force:
+        return None
+
+    def why():
+        try:
+            estimate = enumeration_estimate(ask.functions)
+        except TooExpensive as exc:
+            return f"its estimate is refused: {exc}"
+        bound = LIMITS["network_work"].value
+        return None if estimate <= bound else (f"listing the functions is estimated at {estimate} units of work, "
+                                               f"over LIMITS['network_work'] = {bound}")
+    return ask.memo("listing_over_budget", why)
+
+
+def _refuse_unlisted(ask):
+    """'auto' came down to listing a family too big to list, with no other route: refused with the estimate."""
+    if ask.auto and _listing_over_budget(ask) is not None:
+        fam = ask.functions
+        refuse_if_over(f"listing the functions of {fam.describe()} (the shadow groups need them listed, "
+                       "or one hidden unit)", enumeration_estimate(fam), "network_work", force=ask.force)
+        raise AssertionError("unreachable: the refusal above raises")  # pragma: no cover
+
+
+def _listed_functions(ask, **progress):
+    """The (table, multiplicity) pairs of the listing route: the family's distinct functions, or the list given."""
+    if not ask.is_family:
+        return _functions(ask.functions)
+    return enumerate_functions(ask.functions, force=ask.force, limit=ask.limit, **progress)
+
+
+def _listing_estimate(ask):
+    return f"at most {enumeration_estimate(ask.functions)} table entries" if ask.is_family else None
+
+
+def _check_grids(ask):
+    if ask.functions.grid != ask.group.grid:
+        raise InvalidArgument(f"group grid {ask.group.grid} differs from the family's {ask.functions.grid}")
+
+
+def _run_shadow_listing(ask):
+    if ask.is_family:
+        _refuse_unlisted(ask)
+        _check_grids(ask)
+    functions = _listed_functions(ask, progress=ask.progress)
+    return _shadow_by_listing(ask.group, functions, ask.tolerance, ask.complement, ask.inputs, ask.force, ask.limit)
+
+
+def _run_shadow_one_hidden_unit(ask):
+    _check_grids(ask)
+    return _shadow_one_hidden_unit(ask.group, ask.functions, ask.tolerance, bool(ask.progress), limit=ask.limit,
+                                   force=ask.force)
+
+
+def _run_recurrent_listing(ask):
+    if ask.is_family:
+        _refuse_unlisted(ask)
+    return _recurrent_by_listing(_listed_functions(ask))
+
+
+def _run_recurrent_one_hidden_unit(ask):
+    group = trivial(ask.functions.grid) if ask.group is None else _check_group(ask.group)
+    return _recurrent_one_hidden_unit(group, ask.functions, limit=ask.limit, force=ask.force)
+
+
+_LISTING = "the family's distinct functions listed with multiplicities (any family small enough, any list of tables)"
+_ONE_HIDDEN_UNIT = "exact for hidden=1 without listing the functions (the 4e8 of the 3x3 family)"
+#: 'auto': list when the listing's estimate is within the default limit (or force), else the one-hidden-unit
+#: route when it applies, else the listing's refusal with its estimate.
+_AUTO = [Step("listing", when=_listing_over_budget, quick=False), Step("one_hidden_unit"), Step("listing")]
+
+#: The doors of this module by question: their routes and 'auto' ladders, as data.
+DOORS = {
+    "shadow_group": Door("shadow_group", [
+        Route("listing", _LISTING, _run_shadow_listing, estimate=_listing_estimate),
+        Route("one_hidden_unit", _ONE_HIDDEN_UNIT, _run_shadow_one_hidden_unit, applies=_one_hidden_unit_applies),
+    ], auto=_AUTO, refusal="method {name!r} {reason}"),
+    "recurrent_shadow_group": Door("recurrent_shadow_group", [
+        Route("listing", _LISTING, _run_recurrent_listing, estimate=_listing_estimate),
+        Route("one_hidden_unit", _ONE_HIDDEN_UNIT, _run_recurrent_one_hidden_unit, applies=_one_hidden_unit_applies),
+    ], auto=_AUTO, refusal="method {name!r} {reason}"),
+}
+
+
+def _ask(door, method, family_or_functions, **arguments):
+    """The call's arguments, with ``auto``: whether 'auto' chooses (checks ``method``)."""
+    return Ask(functions=family_or_functions, is_family=isinstance(family_or_functions, NetworkFamily),
+               auto=door.is_auto(method), **arguments)
+
+
+def routes_for(question, family_or_functions, *, complement=False, inputs=None, force=False):
+    """Which routes of ``question`` ('shadow_group' or 'recurrent_shadow_group') apply, why the others do not,
+    and which 'auto' takes (a :class:`~exactorbit._routes.RouteTable`).  ``complement`` and ``inputs`` are
+    those of :func:`shadow_group` (the recurrent shadow group has neither).
+
+    >>> from exactorbit.networks import NetworkFamily
+    >>> routes_for("shadow_group", NetworkFamily("3x3", 1)).auto
+    'one_hidden_unit'
+    >>> t = routes_for("shadow_group", NetworkFamily("2x2", 1), complement=True)
+    >>> t.auto, t.applicable()
+    ('listing', ['listing'])
+    """
+    question = check_choice("question", question, tuple(DOORS))
+    force, complement = check_force(force), check_flag("complement", complement)
+    if question != "shadow_group":
+        complement, inputs = False, None
+    elif inputs is not None and isinstance(family_or_functions, NetworkFamily):
+        _input_set(inputs, family_or_functions.n)
+    door = DOORS[question]
+    return door.explain(_ask(door, "auto", family_or_functions, complement=complement, inputs=inputs, force=force))
 
 
 def shadow_group(group, family_or_functions, tolerance=0, *, complement=False, inputs=None, method="auto",
@@ -137,18 +234,9 @@ def shadow_group(group, family_or_functions, tolerance=0, *, complement=False, i
     progress = check_flag("progress", progress, allow_none=True)
     if inputs is not None:
         _input_set(inputs, group.n)  # checked at the door (the listing route reads it per function)
-    applies = (isinstance(family_or_functions, NetworkFamily) and family_or_functions.hidden == 1
-               and not complement and inputs is None)
-    route, is_family = _route(family_or_functions, method, force, applies)
-    if is_family and family_or_functions.grid != group.grid:
-        raise InvalidArgument(f"group grid {group.grid} differs from the family's {family_or_functions.grid}")
-    if route == "one_hidden_unit":
-        return _shadow_one_hidden_unit(group, family_or_functions, tolerance, bool(progress), limit=limit, force=force)
-    if is_family:
-        functions = enumerate_functions(family_or_functions, force=force, limit=limit, progress=progress)
-    else:
-        functions = _functions(family_or_functions)
-    return _shadow_by_listing(group, functions, tolerance, complement, inputs, force, limit)
+    ask = _ask(DOORS["shadow_group"], method, family_or_functions, group=group, tolerance=tolerance,
+               complement=complement, inputs=inputs, force=force, limit=limit, progress=progress)
+    return DOORS["shadow_group"].run(ask, method)[0]
 
 
 def recurrent_shadow_group(family_or_functions, *, group=None, method="auto", force=False, limit=None):
@@ -163,14 +251,6 @@ def recurrent_shadow_group(family_or_functions, *, group=None, method="auto", fo
     (2, 4, 'listing')
     """
     check_force(force)
-    applies = isinstance(family_or_functions, NetworkFamily) and family_or_functions.hidden == 1
-    route, is_family = _route(family_or_functions, method, force, applies)
-    if route == "one_hidden_unit":
-        grid = family_or_functions.grid
-        group = trivial(grid) if group is None else _check_group(group)
-        return _recurrent_one_hidden_unit(group, family_or_functions, limit=limit, force=force)
-    if is_family:
-        functions = enumerate_functions(family_or_functions, force=force, limit=limit)
-    else:
-        functions = _functions(family_or_functions)
-    return _recurrent_by_listing(functions)
+    ask = _ask(DOORS["recurrent_shadow_group"], method, family_or_functions, group=group, complement=False,
+               inputs=None, force=force, limit=limit)
+    return DOORS["recurrent_shadow_group"].run(ask, method)[0]

@@ -36,14 +36,18 @@ from .._budget import progress as _progress_bar, refuse_if_over, refuse_if_over_
 from .._validation import describe
 from ..errors import InvalidArgument, TooExpensive
 from ..groups import PixelGroup
-from ..groups import _inverse as inverse
+from .._perm.perms import inverse
 from ..networks import NetworkFamily, parameter_settings, threshold_range
-from ..networks._one_hidden_unit import _supported_pairs
-from ..networks.family import _inputs
+from ..networks._one_hidden_unit import supported_pairs
 from ._result import RecurrentShadowGroup, ShadowGroup
 from .nearest import ambient_tables
 
 __all__ = ["estimate"]
+
+
+def _input_bits(m):
+    """(2**m, m) array of the input bits: row u, column j = bit j of u."""
+    return (np.arange(2**m, dtype=np.int64)[:, None] >> np.arange(m, dtype=np.int64)) & 1
 
 
 def _check(family, group):
@@ -167,11 +171,11 @@ def _shadow_group(group, family, tolerance, progress=False, *, limit=None, force
     _check_cost(family, group, limit, force)
     elements, tables = ambient_tables(group)
     inv_tables = np.argsort(tables, axis=1)  # inv[g, y] = x with x^g = y
-    X = _inputs(n)
+    X = _input_bits(n)
     dist = Counter()
     union = {size - 2: set(), size - 1: set(), size: set()}
     for w, thresholds, mult in _encoders(family, group, progress):
-        A, B, C = _supported_pairs(family, w)  # the pairs (a, b) a decoder can output, with counts
+        A, B, C = supported_pairs(family, w)  # the pairs (a, b) a decoder can output, with counts
         c_total = int(C.sum())
         constant_ok = bool((A == B).any())
         scores = X @ w
@@ -228,10 +232,10 @@ def _recurrent_shadow_group(group, family, *, limit=None, force=False):
     _check(family, group)
     _check_cost(family, group, limit, force)
     n = family.n
-    X = _inputs(n)
+    X = _input_bits(n)
     edges = np.zeros((1 << n, 1 << n), dtype=bool)
     for w, thresholds, _ in _encoders(family, group):
-        A, B, _ = _supported_pairs(family, w)
+        A, B, _ = supported_pairs(family, w)
         scores = X @ w
         for t in thresholds:
             h = scores >= t

@@ -46,7 +46,7 @@ See also: :func:`exactorbit.actions.orbit` (the orbit itself, listed).
 
 from dataclasses import dataclass
 
-from .._routes import RoutedInt, RoutedTuple, check_method
+from .._routes import Ask, Door, RoutedInt, RoutedTuple, Route, Step
 from ..actions import _check_point, elements_fit
 from ..errors import InvalidArgument
 from ..groups import PixelGroup
@@ -64,10 +64,12 @@ __all__ = [
     "canonical_image",
     "CanonicalImage",
     "StabilizerChain",
+    "routes_for",
 ]
 
-#: The routes of every door of this module.
+#: The routes of every door of this module (each door's ``methods``).
 METHODS = ("auto", "natural", "vectorised", "backtrack", "listing")
+
 
 @dataclass(frozen=True)
 class CanonicalImage:
@@ -76,20 +78,6 @@ class CanonicalImage:
     image: object
     element: tuple
     method: str
-
-
-def _route(group, method):
-    check_method(method, METHODS)
-    if method == "natural" and not _natural.applies(group):
-        raise InvalidArgument(f"method 'natural' needs the symmetric group, or the alternating group on at least "
-                              f"5 pixels; {group.name} is neither")
-    if method != "auto":
-        return method
-    if _natural.applies(group):
-        return "natural"
-    if elements_fit(group):
-        return "vectorised"
-    return "backtrack"
 
 
 def _kept_by_every_generator(group, c):
@@ -104,25 +92,53 @@ def _kept_by_every_generator(group, c):
     return all(np.array_equal(c[np.asarray(g, dtype=np.int64)], c) for g in group.generators)
 
 
-def _whole_group(group, method, c):
-    """True when the answer is 'Stab = G' without a search: the route is 'auto' (not the natural one) or
-    'backtrack', and every generator keeps the colouring.  Reported as the backtrack route (whose first
-    test it is)."""
-    if method not in ("auto", "backtrack"):
-        return False
-    if method == "auto" and _natural.applies(group):
-        return False
-    return _kept_by_every_generator(group, c)
+def _ask(group, x, method, force, limit, target=None):
+    """One call of a door: the point (checked), its colouring and the 'kept by every generator' test, on demand."""
+    ask = Ask(group=group, x=x, target=target, method=method, force=force, limit=limit)
+    ask.colours = lambda: ask.memo("colours", lambda: colouring(ask.x, group.n))
+    ask.kept = lambda: ask.memo("kept", lambda: _kept_by_every_generator(group, ask.colours()))
+    return ask
 
 
-def _ready(group, route, force):
+def _why_not_natural(ask):
+    if _natural.applies(ask.group):
+        return None
+    return f"needs the symmetric group, or the alternating group on at least 5 pixels; {ask.group.name} is neither"
+
+
+def _whole_group(ask):
+    """The backtrack's first test, a rung of its own under 'auto': every generator keeps x, so Stab = G."""
+    return None if ask.kept() else "a generator moves the image"
+
+
+def _fits(ask):
+    return None if elements_fit(ask.group) else "the group is too large to list (TUNING['vectorised_order'])"
+
+
+#: The 'auto' ladder of every door of this module: S_n and A_n in closed form; a union of orbits at once (the
+#: backtrack's first test, before any listing or chain); the vectorised route when the elements fit; else the backtrack.
+_LADDER = (Step("natural"), Step("backtrack", when=_whole_group), Step("vectorised", when=_fits, quick=False),
+           Step("backtrack"))
+
+
+def _door(question, natural, vectorised, backtrack, listing):
+    """A door of this module: the four routes with this question's run functions, the shared ladder."""
+    return Door(question, [
+        Route("natural", "S_n and A_n in closed form (the colour classes)", natural, applies=_why_not_natural),
+        Route("vectorised", "every listed element applied at once (numpy)", vectorised),
+        Route("backtrack", "a search over the stabilizer chain with refinement and pruning", backtrack),
+        Route("listing", "the orbit searched point by point (definitional)", listing),
+    ], auto=_LADDER, refusal="method '{name}' {reason}")
+
+
+def _vectorised_ready(ask):
     """The vectorised route lists the group once (cached): ``force`` lifts ``LIMITS["group_elements"]`` there."""
-    if route == "vectorised":
-        group.element_inverse_array(force=force)
+    ask.group.element_inverse_array(force=ask.force)
+    return ask.colours()
 
 
-def _colours(group, x):
-    return colouring(x, group.n)
+def _element(array):
+    return tuple(array) if isinstance(array, list) else tuple(array.tolist())
 
 
 def _point(colours, like):
@@ -132,8 +148,27 @@ def _point(colours, like):
     return to_mask(colours)
 
 
-def _element(array):
-    return tuple(array) if isinstance(array, list) else tuple(array.tolist())
+# -- stabilizer: (generators, order) per route ------------------------------------------------------------------
+
+def _stabilizer_natural(ask):
+    arrays, order = _natural.stabilizer_generators(ask.colours(), _natural.applies(ask.group))
+    return [_element(g) for g in arrays], order
+
+
+def _stabilizer_vectorised(ask):
+    rows = _vectorised.stabilizer_elements(ask.group, _vectorised_ready(ask))
+    return _vectorised.generators_of(ask.group, rows, len(rows)), len(rows)
+
+
+def _stabilizer_backtrack(ask):
+    if ask.kept():  # a union of orbits (the empty and the full image): Stab = G
+        return list(ask.group.generators), ask.group.order()
+    arrays, order = _backtrack.stabilizer_search(ask.group.chain(), ask.colours())
+    return [_element(g) for g in arrays], order
+
+
+STABILIZER = _door("stabilizer", _stabilizer_natural, _stabilizer_vectorised, _stabilizer_backtrack,
+                   lambda ask: _listing.stabilizer(ask.group, ask.x, ask.force, ask.limit))
 
 
 def stabilizer(group, x, *, method="auto", force=False, limit=None):
@@ -152,26 +187,24 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
     4
     """
     x = _check_point(group, x)
-    check_method(method, METHODS)
-    c = _colours(group, x)
-    if _whole_group(group, method, c):  # a union of orbits (the empty and the full image): Stab = G
-        return PixelGroup._trusted(group.grid, list(group.generators), name=f"Stab({x})", order=group.order(),
-                                   method="backtrack")
-    route = _route(group, method)
-    _ready(group, route, force)
-    if route == "natural":
-        arrays, order = _natural.stabilizer_generators(c, _natural.applies(group))
-        gens = [_element(g) for g in arrays]
-    elif route == "vectorised":
-        rows = _vectorised.stabilizer_elements(group, c)
-        order = len(rows)
-        gens = _vectorised.generators_of(group, rows, order)
-    elif route == "backtrack":
-        arrays, order = _backtrack.stabilizer_search(group.chain(), c)
-        gens = [_element(g) for g in arrays]
-    else:
-        gens, order = _listing.stabilizer(group, x, force, limit)
+    STABILIZER.check(method)
+    (gens, order), route = STABILIZER.run(_ask(group, x, method, force, limit), method)
     return PixelGroup._trusted(group.grid, gens, name=f"Stab({x})", order=order, method=route)
+
+
+# -- orbit size ---------------------------------------------------------------------------------------------------
+
+def _orbit_size_backtrack(ask):
+    if ask.kept():  # every element keeps x: the orbit is {x}
+        return 1
+    return ask.group.order() // stabilizer(ask.group, ask.x, method="backtrack").order()
+
+
+ORBIT_SIZE = _door("orbit_size",
+                   lambda ask: ask.group.order() // stabilizer(ask.group, ask.x, method="natural").order(),
+                   lambda ask: _vectorised.orbit_size(ask.group, _vectorised_ready(ask)),
+                   _orbit_size_backtrack,
+                   lambda ask: _listing.orbit_size(ask.group, ask.x, ask.force, ask.limit))
 
 
 def orbit_size(group, x, *, method="auto", force=False, limit=None):
@@ -182,16 +215,30 @@ def orbit_size(group, x, *, method="auto", force=False, limit=None):
     2
     """
     x = _check_point(group, x)
-    check_method(method, METHODS)
-    if _whole_group(group, method, _colours(group, x)):  # every element keeps x: the orbit is {x}
-        return RoutedInt(1, "backtrack")
-    route = _route(group, method)
-    _ready(group, route, force)
-    if route == "listing":
-        return RoutedInt(_listing.orbit_size(group, x, force, limit), route)
-    if route == "vectorised":
-        return RoutedInt(_vectorised.orbit_size(group, _colours(group, x)), route)
-    return RoutedInt(group.order() // stabilizer(group, x, method=route).order(), route)
+    ORBIT_SIZE.check(method)
+    return RoutedInt(*ORBIT_SIZE.run(_ask(group, x, method, force, limit), method))
+
+
+# -- transporter ----------------------------------------------------------------------------------------------------
+
+def _transporter_natural(ask):
+    kind = _natural.applies(ask.group)
+    if not isinstance(ask.x, tuple):
+        return _natural.set_transporter(ask.x, ask.target, ask.group.n, kind)
+    return _natural.transporter(ask.colours(), colouring(ask.target, ask.group.n), kind)
+
+
+def _transporter_backtrack(ask):
+    if ask.kept():  # the orbit of a is {a}
+        return tuple(range(ask.group.n)) if ask.x == ask.target else None
+    return _backtrack.transporter_search(ask.group.chain(), ask.colours(), colouring(ask.target, ask.group.n))
+
+
+TRANSPORTER = _door("transporter", _transporter_natural,
+                    lambda ask: _vectorised.transporter(ask.group, _vectorised_ready(ask),
+                                                        colouring(ask.target, ask.group.n)),
+                    _transporter_backtrack,
+                    lambda ask: _listing.transporter(ask.group, ask.x, ask.target, ask.force, ask.limit))
 
 
 def transporter(group, a, b, *, method="auto", force=False, limit=None):
@@ -203,9 +250,10 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     >>> transporter(translations("1x3"), 0b001, 0b011) is None
     True
     """
-    check_method(method, METHODS)  # first: a numpy array compared with == has no truth value
-    if (type(a) is int and type(b) is int and method == "auto" and type(group) is PixelGroup
-            and group.natural_kind == "symmetric" and 0 <= a < (1 << group.n) and 0 <= b < (1 << group.n)):
+    TRANSPORTER.check(method)  # first: a numpy array compared with == has no truth value
+    if (type(a) is int and type(b) is int and type(group) is PixelGroup and group.natural_kind == "symmetric"
+            and 0 <= a < (1 << group.n) and 0 <= b < (1 << group.n)
+            and TRANSPORTER.choose(_ask(group, a, method, force, limit, b), method).name == "natural"):
         # the quick case (two masks in S_n): a few microseconds, as GAP's SymmetricGroup
         if a.bit_count() != b.bit_count():
             return None
@@ -217,24 +265,39 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     weights = lambda p: [m.bit_count() for m in p] if isinstance(p, tuple) else p.bit_count()  # noqa: E731
     if weights(a) != weights(b):
         return None
-    if _whole_group(group, method, _colours(group, a)):  # the orbit of a is {a}
-        return RoutedTuple(tuple(range(group.n)), "backtrack") if a == b else None
-    route = _route(group, method)
-    _ready(group, route, force)
-    if route == "listing":
-        g = _listing.transporter(group, a, b, force, limit)
-        return None if g is None else RoutedTuple(g, route)
-    if route == "natural" and not isinstance(a, tuple):
-        g = _natural.set_transporter(a, b, group.n, _natural.applies(group))
-        return None if g is None else RoutedTuple(_element(g), route)
-    ca, cb = _colours(group, a), _colours(group, b)
-    if route == "natural":
-        g = _natural.transporter(ca, cb, _natural.applies(group))
-    elif route == "vectorised":
-        g = _vectorised.transporter(group, ca, cb)
-    else:
-        g = _backtrack.transporter_search(group.chain(), ca, cb)
-    return None if g is None else RoutedTuple(_element(g), route)
+    g, route = TRANSPORTER.run(_ask(group, a, method, force, limit, b), method)
+    return None if g is None else RoutedTuple(_element(g) if not isinstance(g, tuple) else g, route)
+
+
+# -- canonical image: CanonicalImage per route --------------------------------------------------------------------
+
+def _canonical_natural(ask):
+    found = _natural.minimal_image(ask.colours(), _natural.applies(ask.group))
+    if found is None:  # A_n with every class a single point: the search answers (and says so)
+        return _canonical_backtrack(ask)
+    image, g = found
+    return CanonicalImage(_point(image, ask.x), _element(g), "natural")
+
+
+def _canonical_vectorised(ask):
+    image, g = _vectorised.minimal_image(ask.group, _vectorised_ready(ask))
+    return CanonicalImage(_point(image, ask.x), _element(g), "vectorised")
+
+
+def _canonical_backtrack(ask):
+    if ask.kept():  # the orbit is {x}: x is minimal, the identity reaches it
+        return CanonicalImage(ask.x, tuple(range(ask.group.n)), "backtrack")
+    image, g = _backtrack.minimal_image_search(ask.group, ask.colours(), force=ask.force, limit=ask.limit)
+    return CanonicalImage(_point(image, ask.x), _element(g), "backtrack")
+
+
+def _canonical_listing(ask):
+    image, g = _listing.minimal_image(ask.group, ask.x, ask.force, ask.limit)
+    return CanonicalImage(image, tuple(g), "listing")
+
+
+CANONICAL_IMAGE = _door("canonical_image", _canonical_natural, _canonical_vectorised, _canonical_backtrack,
+                        _canonical_listing)
 
 
 def canonical_image(group, x, *, method="auto", force=False, limit=None):
@@ -248,26 +311,34 @@ def canonical_image(group, x, *, method="auto", force=False, limit=None):
     (3, (2, 3, 0, 1))
     """
     x = _check_point(group, x)
-    check_method(method, METHODS)
-    c = _colours(group, x)
-    if _whole_group(group, method, c):  # the orbit is {x}: x is minimal, the identity reaches it
-        return CanonicalImage(x, tuple(range(group.n)), "backtrack")
-    route = _route(group, method)
-    _ready(group, route, force)
-    if route == "listing":
-        image, g = _listing.minimal_image(group, x, force, limit)
-        return CanonicalImage(image, tuple(g), route)
-    found = None
-    if route == "natural":
-        found = _natural.minimal_image(c, _natural.applies(group))
-        if found is None:  # A_n with every class a single point: search
-            route = "backtrack"
-    if route == "vectorised":
-        found = _vectorised.minimal_image(group, c)
-    elif route == "backtrack":
-        found = _backtrack.minimal_image_search(group, c, force=force, limit=limit)
-    image, g = found
-    return CanonicalImage(_point(image, x), _element(g), route)
+    CANONICAL_IMAGE.check(method)
+    return CANONICAL_IMAGE.run(_ask(group, x, method, force, limit), method)[0]
+
+
+#: The doors of this module by question (``exactorbit.routes(question, group, x)``).
+DOORS = {door.question: door for door in (STABILIZER, ORBIT_SIZE, TRANSPORTER, CANONICAL_IMAGE)}
+
+
+def routes_for(question, group, x, target=None, *, force=False, limit=None):
+    """Which routes of one door of this module apply to the image x, why the others do not, and which 'auto' takes.
+
+    ``question``: 'stabilizer', 'orbit_size', 'transporter' (with ``target``) or
+    'canonical_image' (also minimal_image and is_minimal_image).
+
+    >>> from exactorbit.groups import named_group
+    >>> routes_for("stabilizer", named_group("translations+dihedral", "3x3"), 0b000010010).auto
+    'vectorised'
+    >>> routes_for("stabilizer", named_group("symmetric", "28x28"), 1).auto
+    'natural'
+    """
+    from .._validation import check_choice
+
+    question = check_choice("question", question, ("minimal_image", "is_minimal_image", *DOORS))
+    door = DOORS.get(question, CANONICAL_IMAGE)
+    x = _check_point(group, x)
+    if target is not None:
+        target = _check_point(group, target, "target")
+    return door.explain(_ask(group, x, "auto", force, limit, target))
 
 
 def minimal_image(group, x, *, method="auto", force=False, limit=None):

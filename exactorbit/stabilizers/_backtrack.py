@@ -5,24 +5,23 @@ tuple (x_1, ..., x_k) (the diagonal action) is the colouring whose colour of p i
 the bit vector of memberships.  g stabilizes x iff c[g[p]] = c[p] for every p,
 and g transports a to b iff c_a[p] = c_b[g[p]].
 
-Transporter.  Write G = G_0 >= G_1 >= ... (:mod:`exactorbit._perm.chain`).  An h in G_i with
-c[p] = t[h[p]] (t the target colouring) factors as h = h' u with u = u_delta in
-the transversal of level i (delta = h[b_i]) and h' in G_{i+1}; then
-c[p] = t'[h'[p]] with t' = t[u] (the target pulled back by u).  So the search
-descends level by level, with the target pulled back at every step, and prunes
-a branch unless
+Transporter and stabilizer.  Both run on the one backtrack engine of
+:mod:`exactorbit._perm.search` (element search and Sims' bottom-up subgroup search, one node
+counter bounded by ``LIMITS["search_nodes"]``; its lemmas in proofs/stabilizers.md, section 1),
+with :class:`ColouringProblem` plugged in.  Write G = G_0 >= G_1 >= ... (:mod:`exactorbit._perm.chain`).
+An h in G_i with c[p] = t[h[p]] (t the target colouring) factors as h = h' u with u = u_delta
+in the transversal of level i (delta = h[b_i]) and h' in G_{i+1}; then c[p] = t'[h'[p]] with
+t' = t[u] (the target pulled back by u).  A branch is pruned unless
 
 * t[delta] = c[b_i] (the base point keeps its colour), and
 * on every orbit O of G_{i+1}, c and t' have the same number of points of each
-  colour (h' maps O onto itself): the orbit-counting refinement, one
-  ``bincount`` per branch.  At the bottom (G_m = 1) it says t' = c.
+  colour (h' maps O onto itself): the orbit-counting refinement
+  (:class:`~exactorbit._perm.search.OrbitCounts`), one ``bincount`` per branch.  At the bottom
+  (G_m = 1) it says t' = c.
 
-Stabilizer.  K = Stab_G(c) is built from the bottom of the chain up
-(K_m = 1, ..., K_0 = K), Sims' way: at level i only one candidate delta per
-orbit of the subgroup found so far needs a transporter search in G_{i+1} (for
-the target c[u_delta]); a success is a new strong generator, a failure rules out
-delta's whole orbit.  |K| is the product over levels of |b_i^(K_i)|: exact, with
-no Schreier-Sims on K.
+Stab_G(c) is built from the bottom of the chain up, Sims' way: at level i only one
+candidate delta per orbit of the subgroup found so far needs a transporter search in G_{i+1};
+|Stab_G(c)| is the product over levels of |b_i^(K_i)|: exact, with no Schreier-Sims.
 
 Minimal image.  With the base in decreasing pixel order, the pixels of the
 image are decided from the top down, as the order of masks compares them: the
@@ -43,86 +42,62 @@ Front doors: :mod:`exactorbit.stabilizers`.
 
 import numpy as np
 
-from .._budget import refuse_if_over
+from .._budget import check_force, limit_value, refuse_if_over
 from ..images import to_mask
-from .._perm.chain import inverse, join_labels, orbit_labels
+from .._perm.chain import inverse
+from .._perm.search import OrbitCounts, element_search, subgroup_search
 
-__all__ = ["stabilizer_search", "transporter_search", "minimal_image_search"]
+__all__ = ["ColouringProblem", "stabilizer_search", "transporter_search", "minimal_image_search"]
 
 
-class _Counter:
-    """The orbit-counting refinement: per level, the (orbit, colour) histogram of the source colouring."""
+class ColouringProblem:
+    """The elements h with source[p] = target[h[p]] for every p (a^h = b, as colourings), for :mod:`exactorbit._perm.search`.
 
-    def __init__(self, chain, source):
-        self.chain = chain
-        values, self.source = np.unique(source, return_inverse=True)
-        self.values = values
-        self.k = len(values)
-        self.n = chain.n
-        self.hist = {}
+    State: the target pulled back, t' = t[u].  Candidates keep the base point's colour;
+    the refinement is :class:`~exactorbit._perm.search.OrbitCounts` on the colours, numbered
+    like the source's (``code``; -1 for a colour the source lacks).  The target defaults to
+    the source (the stabilizer).
+    """
+
+    def __init__(self, chain, source, target=None):
+        self.values, self.source = np.unique(np.asarray(source, dtype=np.int64), return_inverse=True)
+        self.source = self.source.astype(np.int64).reshape(-1)
+        self.target = self.source if target is None else self.code(np.asarray(target, dtype=np.int64))
+        self.counts = OrbitCounts(chain, self.source)
+        self.levels = chain.levels
 
     def code(self, target):
         """The target's colours renumbered like the source's (-1 for colours the source lacks)."""
-        idx = np.searchsorted(self.values, target)
-        idx = np.clip(idx, 0, self.k - 1)
+        k = len(self.values)
+        idx = np.clip(np.searchsorted(self.values, target), 0, k - 1)
         return np.where(self.values[idx] == target, idx, -1)
 
-    def _histogram(self, i, c):
-        lab = self.chain.labels(i)
-        return np.bincount(lab * self.k + c, minlength=self.n * self.k)
+    def root(self):
+        return self.target
 
-    def fits(self, i, c):
-        """Whether c (renumbered) has the source's colour counts on every orbit of G_i."""
-        if (c < 0).any():
-            return False
-        h = self.hist.get(i)
-        if h is None:
-            h = self.hist[i] = self._histogram(i, self.source)
-        return bool(np.array_equal(self._histogram(i, c), h))
+    def solved(self, t):
+        return np.array_equal(t, self.source)
 
+    def descend(self, t, u):
+        return t[u]
 
-def _transport(chain, counter, start, target):
-    """h in G_start with source[p] = target[h[p]] (renumbered colourings), or None.  Iterative depth-first."""
-    m = len(chain)
-    source = counter.source
-    if start == m or np.array_equal(target, source):  # the identity of G_start works (or nothing does)
-        return np.arange(chain.n, dtype=np.int64) if np.array_equal(target, source) else None
-    if not counter.fits(start, target):
-        return None
-    # stack entries: (level, target at this level, candidate deltas, next index, u chosen at the parent)
-    stack = []
-    level = chain.levels[start]
-    cands = level.orbit[target[level.orbit] == source[level.point]]
-    stack.append([start, target, cands, 0])
-    chosen = []  # u at each level of the current path
-    while stack:
-        frame = stack[-1]
-        i, t, cands, k = frame
-        if k >= len(cands):
-            stack.pop()
-            if chosen:
-                chosen.pop()
-            continue
-        frame[3] = k + 1
-        lev = chain.levels[i]
-        u = lev.transversal(int(cands[k]))
-        t2 = t[u]
-        done = np.array_equal(t2, source)  # then the identity of G_(i+1) finishes the element
-        if not done and (i + 1 == m or not counter.fits(i + 1, t2)):
-            continue
-        if done:  # h = u_i ... u_start (deepest first)
-            h = u
-            for v in reversed(chosen):
-                h = v[h]
-            return h
-        chosen.append(u)
-        nxt = chain.levels[i + 1]
-        stack.append([i + 1, t2, nxt.orbit[t2[nxt.orbit] == source[nxt.point]], 0])
-    return None
+    def candidates(self, i, t):
+        level = self.levels[i]
+        return level.orbit[t[level.orbit] == self.source[level.point]]
+
+    def fits(self, i, t):
+        return self.counts.fits(i, t)
 
 
-def transporter_search(chain, source, target):
+def _nodes(force, limit):
+    """The node bound of one search: None with force, else ``limit`` or ``LIMITS["search_nodes"]``."""
+    return None if check_force(force) else limit_value("search_nodes", limit)
+
+
+def transporter_search(chain, source, target, *, force=False, limit=None):
     """An element h of G with source[p] = target[h[p]] for all p (so a^h = b for colourings of a, b), or None.
+
+    Refused (TooExpensive) past ``limit`` nodes (default ``LIMITS["search_nodes"]``) unless ``force``.
 
     >>> from exactorbit.groups import translations
     >>> from exactorbit.images import colouring
@@ -131,35 +106,15 @@ def transporter_search(chain, source, target):
     >>> transporter_search(chain, colouring(0b0011, 4), colouring(0b1001, 4)).tolist()
     [3, 0, 1, 2]
     """
-    counter = _Counter(chain, source)
-    return _transport(chain, counter, 0, counter.code(np.asarray(target, dtype=np.int64)))
+    return element_search(chain, ColouringProblem(chain, source, target), nodes=_nodes(force, limit))
 
 
-def stabilizer_search(chain, source):
-    """(strong generators of Stab_G(source) as arrays, its exact order), built from the bottom of the chain."""
-    counter = _Counter(chain, source)
-    c = counter.source
-    n = chain.n
-    found = []
-    order = 1
-    labels = orbit_labels(found, n)  # the orbits of the subgroup found so far, updated as it grows
-    for i in reversed(range(len(chain))):
-        level = chain.levels[i]
-        b = level.point
-        cands = level.orbit[c[level.orbit] == c[b]]
-        failed = []
-        for delta in cands.tolist():
-            if labels[delta] == labels[b] or any(labels[delta] == labels[f] for f in failed):
-                continue
-            u = level.transversal(delta)
-            h = _transport(chain, counter, i + 1, c[u])
-            if h is None:
-                failed.append(delta)
-                continue
-            found.append(u[h])  # h, then u: fixes b_0 .. b_(i-1), maps b_i to delta, keeps c
-            labels = join_labels(labels, found[-1])
-        order *= int(np.count_nonzero(labels[level.orbit] == labels[b]))
-    return found, order
+def stabilizer_search(chain, source, *, force=False, limit=None):
+    """(strong generators of Stab_G(source) as arrays, its exact order), built from the bottom of the chain.
+
+    Refused (TooExpensive) past ``limit`` nodes (default ``LIMITS["search_nodes"]``) unless ``force``.
+    """
+    return subgroup_search(chain, ColouringProblem(chain, source), nodes=_nodes(force, limit))
 
 
 def minimal_image_search(group, colours, *, force=False, limit=None):

@@ -11,8 +11,9 @@ Front doors: :mod:`exactorbit.stabilizers`.
 
 from sympy.combinatorics import Permutation, PermutationGroup
 
-from ..actions import _apply, _search, _transversal_element
-from ..groups import _compose as compose, _identity as identity, _inverse as inverse  # unchecked: a hot loop
+from .._perm.perms import apply_mask as _apply
+from ..actions import _search, _transversal_element
+from .._perm.perms import compose, identity, inverse  # unchecked: a hot loop
 
 __all__ = ["stabilizer", "transporter", "minimal_image"]
 

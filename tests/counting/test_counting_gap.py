@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from exactorbit.counting._blocks import block_plan
+from exactorbit._perm.blocks import block_plan
 from exactorbit.counting import burnside_count, cycle_types
 from exactorbit.gap import gap_available, run_gap, to_gap
 from exactorbit.groups import PixelGroup, named_group, rows_by_columns, wreath_product

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from exactorbit.counting._blocks import block_cycle_types, block_plan
+from exactorbit._perm.blocks import block_plan
+from exactorbit.counting._blocks import block_cycle_types
 from exactorbit._perm.classes import centraliser_order, conjugacy_classes, conjugating_element
 from exactorbit._perm.cycles import partition_count, partitions_with_sizes
 from exactorbit.counting._product import translation_cycle_types

@@ -1,0 +1,60 @@
+"""Which route answers a question (``exactorbit.routes``): one door's routes, why the others do not apply, their estimates, 'auto''s choice.
+
+Every front door of exactorbit declares its routes as data (a
+:class:`~exactorbit._routes.Door`: each route's name, whether it applies or why
+not, its estimate, and the 'auto' ladder), and one ``choose()`` decides 'auto'.
+:func:`routes` reads that table for one question and one input, without running
+the answer; the CLI shows the same table with ``--explain``.
+
+>>> from exactorbit.groups import from_generators, named_group
+>>> print(routes("cycle_types", named_group("translations+dihedral", "4x4")))  # doctest: +ELLIPSIS
+routes of cycle_types: 'auto' takes 'product'
+  + listing ...
+  * product ...
+...
+>>> routes("decompose", named_group("translations+dihedral", "28x28")).auto
+'torus'
+>>> routes("stabilizer", named_group("symmetric", "28x28"), 1).auto
+'natural'
+"""
+
+from ._validation import check_choice
+
+__all__ = ["routes", "QUESTIONS"]
+
+#: The questions :func:`routes` explains, with the door module that answers each.
+QUESTIONS = {
+    "cycle_types": "counting",   # and every count built on it: burnside_count, orbits_by_weight, cycle_index, ...
+    "decompose": "orbits",
+    "orbit_labels": "orbits",
+    "stabilizer": "stabilizers",
+    "orbit_size": "stabilizers",
+    "transporter": "stabilizers",
+    "canonical_image": "stabilizers",
+    "minimal_image": "stabilizers",
+}
+
+
+def routes(question, group, *args, **kwargs):
+    """The :class:`~exactorbit._routes.RouteTable` of ``question`` for these arguments (those of the door).
+
+    ``question``: one of :data:`QUESTIONS`.  The arguments are the door's own:
+    ``routes("cycle_types", G)``, ``routes("decompose", G, weight)``,
+    ``routes("stabilizer", G, x)``, ``routes("transporter", G, a, b)``.
+    ``print`` the table, or read ``.auto``, ``.rows`` and ``.to_dict()``.
+    """
+    question = check_choice("question", question, tuple(QUESTIONS))
+    home = QUESTIONS[question]
+    if home == "counting":
+        from .counting import routes_for
+
+        return routes_for(group, *args, **kwargs)
+    if home == "orbits":
+        from . import orbits
+
+        if question == "orbit_labels":
+            return orbits.routes_for(group, *args, labels=True, **kwargs)
+        return orbits.routes_for(group, *args, **kwargs)
+    from .stabilizers import routes_for
+
+    return routes_for(question, group, *args, **kwargs)
