@@ -79,7 +79,8 @@ _GAP = {
     "PSL(3,4)": ("3x7", "Group([(3,4,5)(7,9,8)(10,14,18)(11,17,20)(12,15,21)(13,16,19),"
                         "(1,2,6,7,11,3,10)(4,14,8,15,16,20,13)(5,18,9,19,21,17,12)])"),
     "PSL(2,31)": ("4x8", "Group([(3,31,29,27,25,23,21,19,17,15,13,11,9,7,5)(4,32,30,28,26,24,22,20,18,16,14,12,10,8,6),"
-                         "(1,2,18)(3,24,12)(4,30,5)(6,32,31)(7,10,22)(8,15,16)(9,11,19)(14,26,29)(17,25,27)(20,21,28)])"),
+                         "(1,2,18)(3,24,12)(4,30,5)(6,32,31)(7,10,22)(8,15,16)(9,11,19)(14,26,29)(17,25,27)"
+                         "(20,21,28)])"),
 }
 
 
@@ -206,7 +207,7 @@ def _image_case(name, build_group, question, weight, seed, scale=1, target=False
     return Case(name, build, call, answer=answer, scale=scale)
 
 
-CT, BC, OW = "exactorbit.counting.cycle_types", "exactorbit.counting.burnside_count", "exactorbit.counting.orbits_by_weight"
+CT, BC, OW = ("exactorbit.counting." + q for q in ("cycle_types", "burnside_count", "orbits_by_weight"))
 DEC = "exactorbit.orbits.decompose"
 STAB, ORB, TRANS, CANON = ("exactorbit.stabilizers." + q for q in ("stabilizer", "orbit_size", "transporter",
                                                                     "canonical_image"))

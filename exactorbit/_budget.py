@@ -119,6 +119,9 @@ TUNING = {
                                 "about 330 MB, a few seconds)"),
     "enumerate_list_entries": Tuning(1 << 22, "entries", "|G| x n up to which decompose's 'auto' lists G's elements "
                                      "to enumerate the orbits"),
+    # networks (exactorbit.networks)
+    "one_hidden_unit_pixels": Tuning(10, "pixels", "largest grid on which count_distinct_functions' 'auto' takes "
+                                     "the one-hidden-unit route (it tabulates every unit)"),
     # one image (exactorbit.stabilizers, exactorbit.actions)
     "vectorised_order": Tuning(50_000, "elements", "group order up to which the vectorised routes list the elements "
                                "(when |G| x n fits LIMITS['group_elements'] too)"),

@@ -188,7 +188,8 @@ class Door:
             route = self.routes[method]
             reason = route.applies(ask)
             if reason is not None:
-                raise InvalidArgument(self.refusal.format(name=method, reason=reason, hint=self.hint(ask)))
+                hint = self.hint(ask) if "{hint}" in self.refusal else ""  # the hint may cost a recognition
+                raise InvalidArgument(self.refusal.format(name=method, reason=reason, hint=hint))
             return route
         for step, why in self._ladder(ask):
             if why is None:

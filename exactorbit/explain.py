@@ -27,20 +27,30 @@ QUESTIONS = {
     "cycle_types": "counting",   # and every count built on it: burnside_count, orbits_by_weight, cycle_index, ...
     "decompose": "orbits",
     "orbit_labels": "orbits",
+    "orbit": "actions",
     "stabilizer": "stabilizers",
     "orbit_size": "stabilizers",
     "transporter": "stabilizers",
     "canonical_image": "stabilizers",
     "minimal_image": "stabilizers",
+    "enumerate_functions": "networks.distinct",
+    "count_distinct_functions": "networks.distinct",
+    "reconstruction_counts": "networks.reconstruction",   # and reconstruction_probabilities
+    "conditioned_reconstruction": "networks.conditioned",
+    "is_member": "networks.membership",
+    "shadow_group": "shadows",
+    "recurrent_shadow_group": "shadows",
 }
 
 
-def routes(question, group, *args, **kwargs):
+def routes(question, subject, *args, **kwargs):
     """The :class:`~exactorbit._routes.RouteTable` of ``question`` for these arguments (those of the door).
 
-    ``question``: one of :data:`QUESTIONS`.  The arguments are the door's own:
+    ``question``: one of :data:`QUESTIONS`; ``subject``: the group (or, for the network and
+    shadow questions, the family) it is asked of.  The other arguments are the door's own:
     ``routes("cycle_types", G)``, ``routes("decompose", G, weight)``,
-    ``routes("stabilizer", G, x)``, ``routes("transporter", G, a, b)``.
+    ``routes("stabilizer", G, x)``, ``routes("transporter", G, a, b)``,
+    ``routes("count_distinct_functions", family)``, ``routes("shadow_group", family)``.
     ``print`` the table, or read ``.auto``, ``.rows`` and ``.to_dict()``.
     """
     question = check_choice("question", question, tuple(QUESTIONS))
@@ -48,13 +58,37 @@ def routes(question, group, *args, **kwargs):
     if home == "counting":
         from .counting import routes_for
 
-        return routes_for(group, *args, **kwargs)
+        return routes_for(subject, *args, **kwargs)
     if home == "orbits":
         from . import orbits
 
         if question == "orbit_labels":
-            return orbits.routes_for(group, *args, labels=True, **kwargs)
-        return orbits.routes_for(group, *args, **kwargs)
-    from .stabilizers import routes_for
+            return orbits.routes_for(subject, *args, labels=True, **kwargs)
+        return orbits.routes_for(subject, *args, **kwargs)
+    if home == "actions":
+        from .actions import routes_for
 
-    return routes_for(question, group, *args, **kwargs)
+        return routes_for(subject, *args, **kwargs)
+    if home == "stabilizers":
+        from .stabilizers import routes_for
+
+        return routes_for(question, subject, *args, **kwargs)
+    if home == "networks.distinct":
+        from .networks.distinct import routes_for
+
+        return routes_for(question, subject, *args, **kwargs)
+    if home == "networks.reconstruction":
+        from .networks.reconstruction import routes_for
+
+        return routes_for(subject, *args, **kwargs)
+    if home == "networks.conditioned":
+        from .networks.conditioned import routes_for
+
+        return routes_for(subject, *args, **kwargs)
+    if home == "networks.membership":
+        from .networks.membership import routes_for
+
+        return routes_for(subject, *args, **kwargs)
+    from .shadows import routes_for
+
+    return routes_for(question, subject, *args, **kwargs)

@@ -310,6 +310,7 @@ class PixelGroup:
     FACTS = {
         "order": "|G|, exact (closed form, a route's proof, or Schreier-Sims)",
         "natural_kind": "'symmetric', 'alternating' or '' (neither): S_n or A_n on the pixels",
+        "transitive": "whether the group has one orbit on the pixels",
         "torus": "the TorusStructure when G = T x| P on the torus, else None (exactorbit._perm.structure.torus)",
         "product_action": "(H, K) when G = H x K on rows x columns, else None",
         "elements": "every element, rows sorted (element_array)",
@@ -423,17 +424,21 @@ class PixelGroup:
         >>> symmetric("2x2").order()
         24
         """
-        if "order" not in self._facts and self.torus_structure is not None:
-            return self._facts["order"]  # T x| P: |G| = hw |P|, recorded by the recognition
         if "order" not in self._facts:
             kind = self.natural_kind
             if kind == "symmetric":
                 self._record(order=math.factorial(self.n))
             elif kind == "alternating":
                 self._record(order=math.factorial(self.n) // 2)
+            elif "order" not in self._facts and self._transitive() and self.torus_structure is not None:
+                pass  # T x| P: |G| = hw |P|, recorded by the recognition (T is transitive: others are not tried)
             elif "order" not in self._facts:
                 self._record(order=self.chain().order())
         return self._facts["order"]
+
+    def _transitive(self):
+        """Whether the group has one orbit on the pixels (a fact)."""
+        return self._fact("transitive", lambda: _structure.is_transitive(self.generators, self.n))
 
     def chain(self, base_prefix=()):
         """The stabilizer chain (:class:`exactorbit._perm.chain.StabilizerChain`) for a base prefix, built once.
@@ -468,7 +473,8 @@ class PixelGroup:
         """
         if "natural_kind" not in self._facts:
             kind, order = _structure.natural_kind(self.generators, self.n, known_order=self._facts.get("order"),
-                                                  order=lambda: self.chain().order(), sympy_group=lambda: self.sympy)
+                                                  order=lambda: self.chain().order(), sympy_group=lambda: self.sympy,
+                                                  transitive=self._transitive)
             self._record(natural_kind=kind)
             if order is not None:
                 self._record(order=order)

@@ -10,7 +10,7 @@ The node bound: ``LIMITS["search_nodes"]`` by default, the caller's ``limit``, l
 ``force``.  Proofs: proofs/stabilizers.md, section 1 (the engine's lemmas).
 """
 
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 import numpy as np
 import pytest
@@ -50,6 +50,11 @@ def _fixes(h, points):
     return all(h[p] == p for p in points)
 
 
+#: many small random groups: the engine is cheap on them, the twins list at most 2520 elements
+MANY = settings(max_examples=200)
+
+
+@MANY
 @given(groups_with_points(), st.data())
 def test_colouring_element_search_finds_a_transporter_exactly_when_the_twin_does(case, data):
     group, elements, a = case
@@ -65,6 +70,7 @@ def test_colouring_element_search_finds_a_transporter_exactly_when_the_twin_does
         assert h in set(elements) and _apply(h, a) == b
 
 
+@MANY
 @given(groups_with_points(), st.data())
 def test_element_search_from_a_level_stays_in_that_level(case, data):
     # start = i searches G_i only: the elements fixing the first i base points
@@ -84,6 +90,7 @@ def test_element_search_from_a_level_stays_in_that_level(case, data):
         assert (found is not None) == any(_apply(k, a) == c for k in level)
 
 
+@MANY
 @given(groups_with_points())
 def test_colouring_subgroup_search_is_the_twin_stabilizer(case):
     group, _, x = case
@@ -95,6 +102,7 @@ def test_colouring_subgroup_search_is_the_twin_stabilizer(case):
     assert _closure(gens, group.n) == set(naive)  # strong generators of exactly the stabilizer
 
 
+@MANY
 @given(groups_with_points(colours=False), st.data())
 def test_conjugacy_element_search_finds_a_conjugator_exactly_when_the_twin_does(case, data):
     group, elements, _ = case
@@ -110,6 +118,7 @@ def test_conjugacy_element_search_finds_a_conjugator_exactly_when_the_twin_does(
         assert tuple(int(v) for v in h) in set(conjugators)
 
 
+@MANY
 @given(groups_with_points(colours=False), st.data())
 def test_conjugacy_subgroup_search_is_the_twin_centraliser(case, data):
     group, elements, _ = case

@@ -124,7 +124,7 @@ class _Element:
     @cached_property
     def counts(self):
         """The orbit-counting refinement on the cycle lengths (the colour of p: the length of its g-cycle)."""
-        return OrbitCounts(self.chain, self.lengths)
+        return OrbitCounts(self.chain, self.lengths, len(self.g) + 1)
 
 
 class ConjugacyProblem:

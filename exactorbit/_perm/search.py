@@ -48,8 +48,8 @@ basic orbit sizes, each start one).
 
 import numpy as np
 
-from .._budget import FLAG, limit_value
-from ..errors import TooExpensive
+from .._budget import limit_value, refuse_if_over
+from ..errors import InvalidArgument
 from .chain import join_labels, orbit_labels
 
 __all__ = ["element_search", "subgroup_search", "Nodes", "OrbitCounts", "Orbitals"]
@@ -68,7 +68,7 @@ class Nodes:
     >>> counter.tick(); counter.tick(); counter.tick()
     Traceback (most recent call last):
     ...
-    exactorbit.errors.TooExpensive: the backtrack search over the stabilizer chain passed 2 nodes (LIMITS['search_nodes'] or the caller's limit=) without an answer; pass force=True (CLI: --force) to search without a bound
+    exactorbit.errors.TooExpensive: the backtrack search over the stabilizer chain (LIMITS['search_nodes']: nodes visited, still without an answer) is estimated at 3 nodes, over limit=2 nodes; pass force=True (CLI: --force) to allow it
     """
 
     def __init__(self, bound=DEFAULT, *, cost=1):
@@ -87,9 +87,8 @@ class Nodes:
             self.refuse()
 
     def refuse(self):
-        raise TooExpensive(f"the backtrack search over the stabilizer chain passed {self.bound} nodes "
-                           f"(LIMITS['search_nodes'] or the caller's limit=) without an answer; pass {FLAG} to "
-                           f"search without a bound", estimate=self.count, limit=self.bound, unit="nodes")
+        refuse_if_over("the backtrack search over the stabilizer chain (LIMITS['search_nodes']: nodes visited, "
+                       "still without an answer)", self.count, "search_nodes", limit=self.bound)
 
 
 def element_search(chain, problem, start=0, *, nodes=DEFAULT):
@@ -131,10 +130,12 @@ def _search(chain, problem, start, state, counter):
 def subgroup_search(chain, problem, *, nodes=DEFAULT):
     """(strong generators as arrays, exact order) of the elements mapping the source to itself (Lemma 2).
 
-    The problem's root state must be solved (its target is its source).
+    The problem's root state must be solved (its target is its source): else the solutions are a coset, not a group.
     """
     counter = Nodes.of(nodes)
     home = problem.root()
+    if not problem.solved(home):
+        raise InvalidArgument("subgroup_search needs a problem whose target is its source (the identity solves it)")
     found, order = [], 1
     labels = orbit_labels(found, chain.n)  # the orbits of the subgroup found so far
     for i in reversed(range(len(chain))):
@@ -163,13 +164,18 @@ class OrbitCounts:
     image under h have as many points of each colour on each orbit.  ``fits(i, c)`` compares the
     (orbit of G_i, colour) histogram of c with the source's (computed once per level).
 
-    ``source``: colours 0 .. k-1 (int array); a target colour outside that range fits nowhere.
+    ``source`` and the colourings compared with it: colours 0 .. k-1 (int arrays).
+
+    >>> from exactorbit._perm.chain import StabilizerChain
+    >>> counts = OrbitCounts(StabilizerChain([(1, 0, 2, 3)], 4), np.array([1, 0, 1, 1]), 2)
+    >>> counts.fits(0, np.array([0, 1, 1, 1])), counts.fits(0, np.array([1, 1, 0, 1]))
+    (True, False)
     """
 
-    def __init__(self, chain, source):
+    def __init__(self, chain, source, k):
         self.chain = chain
         self.source = np.asarray(source, dtype=np.int64)
-        self.k = int(self.source.max()) + 1 if len(self.source) else 1
+        self.k = k
         self.hist = {}
 
     def _histogram(self, i, c):
@@ -177,8 +183,6 @@ class OrbitCounts:
 
     def fits(self, i, c):
         """Whether the colouring c has the source's colour counts on every orbit of G_i."""
-        if len(c) and (c.min() < 0 or c.max() >= self.k):
-            return False
         h = self.hist.get(i)
         if h is None:
             h = self.hist[i] = self._histogram(i, self.source)

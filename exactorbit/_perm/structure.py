@@ -146,7 +146,7 @@ def is_transitive(gens, n):
     return n <= 1 or (bool(gens) and len(set(orbit_labels(gens, n).tolist())) == 1)
 
 
-def natural_kind(gens, n, *, known_order=None, order=None, sympy_group=None):
+def natural_kind(gens, n, *, known_order=None, order=None, sympy_group=None, transitive=None):
     """('symmetric' | 'alternating' | '', |G| or None): whether the group is S_n or A_n on its n points.
 
     '' means neither.  An intransitive group, or one where a few Atkinson closures
@@ -154,14 +154,17 @@ def natural_kind(gens, n, *, known_order=None, order=None, sympy_group=None):
     For n >= 8 Jordan's theorem through ``sympy_group().is_alt_sym`` (True is certain;
     False only sends the question on); then A_n when every generator is even.
     Otherwise the order (``known_order``, else ``order()``, a Schreier-Sims) is
-    compared with n! and n!/2, and returned.
+    compared with n! and n!/2, and returned.  ``transitive``: a callable answering the
+    transitivity test (a group keeps it as a fact), else it is computed here.
 
     >>> natural_kind([(1, 0, 2), (1, 2, 0)], 3, order=lambda: 6)
     ('symmetric', 6)
     >>> natural_kind([(1, 0, 2, 3)], 4)   # intransitive: no order needed
     ('', None)
     """
-    if n >= 3 and gens and not is_transitive(gens, n):
+    if not gens:  # the trivial group: S_1 on one point, else neither
+        return ("symmetric" if n <= 1 else ""), 1
+    if n >= 3 and not (transitive() if transitive is not None else is_transitive(gens, n)):
         return "", None
     if n >= 4 and known_order is None and shows_blocks(gens, n):
         return "", None

@@ -15,14 +15,14 @@ named route), the number of elements of each cycle type; every function below ta
 ``method=`` and passes it on:
 
 * ``"symmetric"``: S_n and A_n from the partitions of n, in closed form
-  (:mod:`exactorbit._cycle_forms`);
+  (:mod:`exactorbit.counting._symmetric`);
 * ``"product"``: the translations of the h x w torus with affine maps (every named
-  group with translations), in closed form per linear part
-  (:mod:`exactorbit._cycle_forms`);
+  group with translations, and any presentation of such a group), in closed form per
+  linear part (:mod:`exactorbit.counting._product`);
 * ``"product_action"``: H x K permuting the rows by H and the columns by K (the
   rows x columns groups): a cycle of length a of H and one of length b of K make
   gcd(a, b) cycles of length lcm(a, b), so the counters of H and K (each by its own
-  'auto' route) combine pair by pair (:mod:`exactorbit._cycle_forms`);
+  'auto' route) combine pair by pair (:mod:`exactorbit.counting._product_action`);
 * ``"blocks"``: a group that preserves a block system (an imprimitive or intransitive
   group: wreath products, the transitive groups of GAP's library), coset by coset of the
   product D of the block groups, each coset a product over the cycles of blocks
@@ -37,7 +37,8 @@ named route), the number of elements of each cycle type; every function below ta
 columns, then "listing" when the listing is small
 (|G| x n <= 2,000,000 entries), else "blocks" when a block system cuts G into at most
 ``LIMITS["block_cosets"]`` cosets, else "classes" (and "listing" within
-``LIMITS["group_elements"]`` if the class search gives up).
+``LIMITS["group_elements"]`` if the class search gives up).  The routes and this ladder
+are one table, :data:`DOOR`; :func:`routes_for` reads it for a group without counting.
 Proofs: proofs/theorem2_burnside_polya.md, proofs/conjugacy_classes.md.
 
 >>> from exactorbit.groups import named_group
@@ -59,7 +60,7 @@ import math
 import numpy as np
 import sympy
 
-from .._budget import limit_value, refuse_if_over, refuse_if_over_memory, tuning
+from .._budget import check_force, limit_value, refuse_if_over, refuse_if_over_memory, tuning
 from .._perm.cycles import fixed_by_weight as _fixed_by_weight, partition_count
 from .._routes import Ask, Door, RoutedInt, RoutedList, Route, Step
 from .._validation import check_int, describe
@@ -80,6 +81,7 @@ __all__ = [
     "orbits_by_weight_polynomial",
     "count_cycles",
     "fixed_by_weight",
+    "routes_for",
 ]
 
 def count_cycles(g):
@@ -165,6 +167,8 @@ def routes_for(group, *, method="auto", force=False, limit=None):
     ('product', ['listing', 'product', 'blocks', 'classes'])
     """
     group = check_group(group)
+    check_force(force)
+    limit_value("group_elements", limit)   # checked here: the table reads it
     return DOOR.explain(_make_ask(group, DOOR.check(method), force, limit))
 
 

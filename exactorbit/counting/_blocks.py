@@ -79,7 +79,8 @@ class _Keys:
     def __call__(self, y):
         plan = self.plan
         parts = [plan.block_of[y[plan.first]].tobytes()]
-        parts.extend(_least_rows(y[E], radix) for E, radix in self.stacks)
+        for E, radix in self.stacks:
+            parts.append(_least_rows(y[E], radix))
         for j in self.parity:  # y maps b onto y(b) evenly or oddly (both in increasing order)
             parts.append(bytes([parity(np.argsort(y[plan.blocks[j].points], kind="stable"))]))
         return b"".join(parts)
@@ -175,28 +176,28 @@ class _CosetCounter:
 
     def signature(self, y):
         """Sorted ((l, id), ...): per cycle (b_1 ... b_l) of the blocks under y, l and the counter of c D_(b_1)."""
-        plan = self.plan
-        bp = plan.block_of[y[plan.first]]
-        visited = np.zeros(len(plan.blocks), dtype=bool)
+        blocks, scaled, piece = self.plan.blocks, self.scaled, self._piece  # locals: once per coset
+        bp = self.plan.block_of[y[self.plan.first]].tolist()
+        visited = [False] * len(blocks)
         out = []
-        for j in range(len(plan.blocks)):
+        for j, block in enumerate(blocks):
             if visited[j]:
                 continue
             l, jj = 0, j
             while not visited[jj]:
                 visited[jj] = True
-                jj = int(bp[jj])
+                jj = bp[jj]
                 l += 1
-            block = plan.blocks[j]
             pts = block.points
             for _ in range(l):
                 pts = y[pts]
-            pid = self._piece(j, block, block.pos[pts])  # c = y^l on the block, in the block's own numbering
-            if (pid, l) not in self.scaled:
-                scaled = _scale(self.pieces[pid], l, block.size ** (l - 1))
-                self.scaled[(pid, l)] = {_encode(t, self.bits): k for t, k in scaled.items()}
+            pid = piece(j, block, block.pos[pts])  # c = y^l on the block, in the block's own numbering
+            if (pid, l) not in scaled:
+                counts = _scale(self.pieces[pid], l, block.size ** (l - 1))
+                scaled[(pid, l)] = {_encode(t, self.bits): k for t, k in counts.items()}
             out.append((l, pid))
-        return tuple(sorted(out))
+        out.sort()
+        return tuple(out)
 
     def _piece(self, j, block, c):
         """The id of the counter of c D_b (c on block j, local numbering), computed once per key."""
@@ -275,7 +276,8 @@ def block_cycle_types(gens, n, *, plan=None, chain=None, tick=None, max_pairs=No
     uses = {}  # signature -> cosets that have it
     for y in _coset_representatives(plan, tick):
         signature = counter.signature(y)
-        counter.product(signature)
+        if signature not in uses:
+            counter.product(signature)
         uses[signature] = uses.get(signature, 0) + 1
     return counter.total(uses)
 

@@ -47,8 +47,10 @@ def product_action_cycle_types(row_types, col_types, tick=None):
 def why_not(ask):
     """None when G = H x K in product action, else why the route does not apply."""
     if ask.group.product_action is None:
+        known = ask.method == "product_action" or ask.group._order is not None
+        order = f" (order {ask.group.order()})" if known else ""
         return (f"it needs a group H x K that permutes the rows by H and the columns by K independently; "
-                f"{ask.group.name} (order {ask.group.order()}) is not one")
+                f"{ask.group.name}{order} is not one")
     return None
 
 

@@ -37,9 +37,16 @@ def why_not(ask):
     """None when the group is S_n or A_n on its pixels, else why the route does not apply."""
     group = ask.group
     if group.natural_kind is None:
-        return (f"it needs the symmetric or alternating group on the pixels; {group.name} (order {group.order()}) "
-                f"is neither")
+        return f"it needs the symmetric or alternating group on the pixels; {group.name}{_order(ask)} is neither"
     return None
+
+
+def _order(ask):
+    """' (order N)' when the route was named (its refusal is shown) or |G| is known: never a Schreier-Sims for
+    'auto', which only passes the rung by."""
+    if ask.method == "symmetric" or ask.group._order is not None:
+        return f" (order {ask.group.order()})"
+    return ""
 
 
 def run(ask):

@@ -12,6 +12,9 @@ which route ran (``.method``):
   ``"untied_sets"`` (:mod:`._untied_sets`, untied with n <= 4, proofs/network_counts.md
   Lemma A), or the length of a listing (``"packed_keys"``, ``"dictionary"``).
 
+The two doors' routes and 'auto' ladders are tables (:data:`DOORS`);
+:func:`routes_for` tells which routes apply to a family and which 'auto' takes.
+
 >>> from exactorbit.networks import NetworkFamily
 >>> c = count_distinct_functions(NetworkFamily("2x2", 1, tied=False))
 >>> c, c.method
@@ -23,7 +26,7 @@ from math import comb
 import numpy as np
 
 from .. import functions as _fn
-from .._budget import LIMITS, refuse_if_over
+from .._budget import LIMITS, refuse_if_over, tuning
 from .._parallel import check_parallel, wants_parallel
 from .._routes import Ask, Door, Route, RoutedInt, RoutedList, Step
 from .._validation import check_choice, check_flag
@@ -53,7 +56,7 @@ LISTING_METHODS = ("auto", "packed_keys", "dictionary")
 COUNT_METHODS = ("auto", "one_hidden_unit", "untied_sets", "packed_keys", "dictionary")
 
 #: The one-hidden-unit structure route tabulates every unit on at most this many pixels ('auto' takes it up to there).
-_K1_STRUCTURE_PIXELS = 10
+_K1_STRUCTURE_PIXELS = tuning("one_hidden_unit_pixels")
 
 
 def enumeration_estimate(family):
@@ -135,7 +138,7 @@ LISTING_DOOR = Door("enumerate_functions", [
 ], refusal="{reason}")
 
 
-def _listing_ask(fam, force=False, limit=None, progress=None, workers=None, scheduler=None):
+def _family_ask(fam, force=False, limit=None, progress=None, workers=None, scheduler=None):
     return Ask(family=fam, force=force, limit=limit, progress=progress, workers=workers, scheduler=scheduler,
                parallel=wants_parallel(workers, scheduler))
 
@@ -159,7 +162,7 @@ def enumerate_functions(family, *, method="auto", force=False, limit=None, progr
     """
     fam = _family(family)
     progress = check_flag("progress", progress, allow_none=True)
-    ask = _listing_ask(fam, force, limit, progress, workers, scheduler)
+    ask = _family_ask(fam, force, limit, progress, workers, scheduler)
     route = LISTING_DOOR.choose(ask, method)
     _refuse_parallel(ask, route.name)
     return RoutedList(route.run(ask), route.name)
@@ -233,7 +236,7 @@ def _untied_sets_applies(ask):
     fam = ask.family
     if not fam.tied and fam.n <= 4:
         return None
-    return f"the set count needs an untied family with at most 4 pixels, got {fam.describe()}"
+    return f"method 'untied_sets': the set count needs an untied family with at most 4 pixels, got {fam.describe()}"
 
 
 def _count_untied_sets(ask):
@@ -300,7 +303,7 @@ def routes_for(question, family, *, workers=None, scheduler=None):
     'dictionary'
     """
     question = check_choice("question", question, tuple(DOORS))
-    return DOORS[question].explain(_listing_ask(_family(family), workers=workers, scheduler=scheduler))
+    return DOORS[question].explain(_family_ask(_family(family), workers=workers, scheduler=scheduler))
 
 
 def count_distinct_functions(family, *, method="auto", force=False, limit=None, progress=None, workers=None,
@@ -327,7 +330,7 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
     """
     fam = _family(family)
     COUNT_DOOR.check(method)
-    ask = _listing_ask(fam, force, limit, progress, workers, scheduler)
+    ask = _family_ask(fam, force, limit, progress, workers, scheduler)
     if ask.parallel:  # said before the named route's own test, as always
         _refuse_parallel(ask, COUNT_DOOR.choose(ask).name if COUNT_DOOR.is_auto(method) else method)
     count, route = COUNT_DOOR.run(ask, method)

@@ -53,7 +53,7 @@ import functools
 import numpy as np
 
 from .._parallel import check_parallel
-from .._budget import tuning
+from .._budget import check_force, limit_value, tuning
 from .._routes import Ask, Door, Route, Step
 from .._validation import check_flag, check_int, check_items, check_mask, describe
 from .._perm.perms import apply_mask as _apply
@@ -144,9 +144,14 @@ def _no_labels(route):
     return why_not
 
 
+def _torus_group(ask):
+    """The torus route's TorusGroup (point-group subgroups and all), built once per call."""
+    return ask.memo("torus", lambda: torus_structure(ask.group))
+
+
 def _torus_applies(ask):
     return _no_labels("torus")(ask) or (
-        None if torus_structure(ask.group) is not None else
+        None if _torus_group(ask) is not None else
         f"method 'torus' needs a group containing every translation of the torus, with affine generators and a "
         f"point group of order at most {tuning('point_group')}; use method 'symbolic'")
 
@@ -173,7 +178,7 @@ DOOR = Door("decompose", [
           quick=False),
     Route("torus", "T x| P: the spectrum from the translation lattices, the point group and its cocycles",
           lambda ask: torus_spectrum(ask.group, ask.weight, force=ask.force, limit=ask.limit, progress=ask.progress,
-                                     structure=torus_structure(ask.group)), applies=_torus_applies),
+                                     structure=_torus_group(ask)), applies=_torus_applies),
 ], auto=[
     Step("symbolic", when=_symmetric_closed_form),  # S_n: the weight classes, where visiting 2^n images costs seconds
     Step("generators", when=lambda ask: (None if _too_big_to_list(ask) else "G is small enough to list")
@@ -224,6 +229,8 @@ def routes_for(group, weight=None, *, labels=False, force=False, limit=None):
     >>> t.auto, t["enumerate"]["applies"], t["symbolic"]["applies"]
     ('torus', True, True)
     """
+    check_force(force)
+    limit_value("enumeration_seconds", limit)   # checked here: the table reads it
     return DOOR.explain(_decompose_ask(group, weight, "auto", labels, force, limit, MAX_FEATURES, None, None, None))
 
 

@@ -15,7 +15,8 @@ with multiplicities; any family small enough, any list of tables) and
 ``"one_hidden_unit"`` (:mod:`._one_hidden_unit`: exact for hidden=1 without
 listing the 4e8 functions of the 3x3 family).  'auto' lists when the listing's
 estimate is within ``LIMITS["network_work"]`` (or ``force``), else takes the
-one-hidden-unit route when it applies, else refuses with the estimate.
+one-hidden-unit route when it applies, else refuses with the estimate; the two
+doors' tables are :data:`DOORS`, and :func:`routes_for` reads them.
 
 The nearest elements of one function are :func:`nearest_elements` (:mod:`.nearest`).
 

@@ -46,6 +46,7 @@ See also: :func:`exactorbit.actions.orbit` (the orbit itself, listed).
 
 from dataclasses import dataclass
 
+from .._budget import check_force, limit_value
 from .._routes import Ask, Door, RoutedInt, RoutedTuple, Route, Step
 from ..actions import _check_point, elements_fit
 from ..errors import InvalidArgument
@@ -338,6 +339,8 @@ def routes_for(question, group, x, target=None, *, force=False, limit=None):
     x = _check_point(group, x)
     if target is not None:
         target = _check_point(group, target, "target")
+    check_force(force)
+    limit_value("orbit_points", limit)   # checked here: the table reads it
     return door.explain(_ask(group, x, "auto", force, limit, target))
 
 

@@ -55,15 +55,17 @@ class ColouringProblem:
 
     State: the target pulled back, t' = t[u].  Candidates keep the base point's colour;
     the refinement is :class:`~exactorbit._perm.search.OrbitCounts` on the colours, numbered
-    like the source's (``code``; -1 for a colour the source lacks).  The target defaults to
-    the source (the stabilizer).
+    like the source's (``code``).  A target with a colour the source lacks fits nowhere (a
+    pull-back permutes the colours, so this is decided once).  The target defaults to the
+    source (the stabilizer).
     """
 
     def __init__(self, chain, source, target=None):
         self.values, self.source = np.unique(np.asarray(source, dtype=np.int64), return_inverse=True)
         self.source = self.source.astype(np.int64).reshape(-1)
         self.target = self.source if target is None else self.code(np.asarray(target, dtype=np.int64))
-        self.counts = OrbitCounts(chain, self.source)
+        self.possible = bool((self.target >= 0).all())
+        self.counts = OrbitCounts(chain, self.source, len(self.values))
         self.levels = chain.levels
 
     def code(self, target):
@@ -86,7 +88,7 @@ class ColouringProblem:
         return level.orbit[t[level.orbit] == self.source[level.point]]
 
     def fits(self, i, t):
-        return self.counts.fits(i, t)
+        return self.possible and self.counts.fits(i, t)
 
 
 def _nodes(force, limit):

@@ -350,7 +350,7 @@ VALID = {
     "claims.Ranking": "record",
     "claims.rank_classes": {"group": T12, "probabilities": PROBS},
     "stabilizers.routes_for": {"question": "stabilizer"},
-    "routes": {"question": "cycle_types"},
+    "routes": {"question": "cycle_types", "subject": G},
     "networks.distinct.routes_for": {"question": "count_distinct_functions"},
     "shadows.routes_for": {"question": "shadow_group"},
     "claims.claim_c1_uniform_search": {"features": [1, 3], "trials": 5},
