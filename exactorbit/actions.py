@@ -212,7 +212,7 @@ def _mask_array(masks, bits):
     return arr
 
 
-def _check_point(group, x, name="image"):
+def check_point(group, x, name="image"):
     """An image in any accepted form (int, Image, text, (h, w) array) as a mask, or a tuple of them as a tuple."""
     if not isinstance(group, PixelGroup):
         raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
@@ -223,7 +223,7 @@ def _check_point(group, x, name="image"):
     return as_mask(x, group.grid, name)
 
 
-def _search(group, x, limit, force, target=None):
+def orbit_search(group, x, limit, force, target=None):
     """BFS orbit of x with a Schreier vector: dict point -> (parent, generator index).
 
     The orbit's size is not known before the search: past the bound (``limit``,
@@ -248,7 +248,7 @@ def _search(group, x, limit, force, target=None):
     return tree
 
 
-def _transversal_element(group, tree, y):
+def transversal_element(group, tree, y):
     """An element t with x^t = y, rebuilt from the Schreier vector."""
     word = []
     while tree[y] is not None:
@@ -281,7 +281,7 @@ def all_images(group, x):
     >>> elements.tolist(), images.tolist()
     ([[0, 1, 2], [1, 2, 0], [2, 0, 1]], [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
     """
-    x = _check_point(group, x, "x")
+    x = check_point(group, x, "x")
     return images_of_colouring(group, colouring(x, group.n))
 
 
@@ -340,7 +340,7 @@ class Orbit(RoutedTuple):
 
 
 def _orbit_by_listing(ask):
-    return sorted(_search(ask.group, ask.x, ask.limit, ask.force))
+    return sorted(orbit_search(ask.group, ask.x, ask.limit, ask.force))
 
 
 def _orbit_vectorised(ask):
@@ -401,7 +401,7 @@ def orbit(group, x, *, method="auto", force=False, limit=None):
     >>> orbit(reflections("1x3"), 0b001)
     (1, 4)
     """
-    x = _check_point(group, x)
+    x = check_point(group, x)
     DOOR.check(method)
     check_force(force)
     limit_value("orbit_points", limit)
@@ -416,6 +416,6 @@ def orbit_with_transversal(group, x, *, force=False, limit=None):
     >>> orbit_with_transversal(translations("1x2"), 1)
     {1: (0, 1), 2: (1, 0)}
     """
-    x = _check_point(group, x)
-    tree = _search(group, x, limit, force)
-    return {y: _transversal_element(group, tree, y) for y in sorted(tree)}
+    x = check_point(group, x)
+    tree = orbit_search(group, x, limit, force)
+    return {y: transversal_element(group, tree, y) for y in sorted(tree)}

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from .._budget import check_force, limit_value
 from .._routes import Ask, Door, RoutedInt, RoutedTuple, Route, Step
-from ..actions import _check_point, elements_fit
+from ..actions import check_point, elements_fit
 from ..errors import InvalidArgument
 from ..groups import PixelGroup
 from ..images import colouring, to_mask
@@ -164,7 +164,7 @@ def _stabilizer_vectorised(ask):
 def _stabilizer_backtrack(ask):
     if ask.kept():  # a union of orbits (the empty and the full image): Stab = G
         return list(ask.group.generators), ask.group.order()
-    arrays, order = _backtrack.stabilizer_search(ask.group.chain(), ask.colours())
+    arrays, order = _backtrack.stabilizer_search(ask.group.chain(), ask.colours(), force=ask.force, limit=ask.limit)
     return [_element(g) for g in arrays], order
 
 
@@ -187,7 +187,7 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
     >>> stabilizer(G, 0b000010010, method="backtrack").order()
     4
     """
-    x = _check_point(group, x)
+    x = check_point(group, x)
     STABILIZER.check(method)
     (gens, order), route = STABILIZER.run(_ask(group, x, method, force, limit), method)
     return PixelGroup._trusted(group.grid, gens, name=f"Stab({x})", order=order, method=route)
@@ -215,7 +215,7 @@ def orbit_size(group, x, *, method="auto", force=False, limit=None):
     >>> orbit_size(translations("2x2"), 0b0110)
     2
     """
-    x = _check_point(group, x)
+    x = check_point(group, x)
     ORBIT_SIZE.check(method)
     return RoutedInt(*ORBIT_SIZE.run(_ask(group, x, method, force, limit), method))
 
@@ -232,7 +232,8 @@ def _transporter_natural(ask):
 def _transporter_backtrack(ask):
     if ask.kept():  # the orbit of a is {a}
         return tuple(range(ask.group.n)) if ask.x == ask.target else None
-    return _backtrack.transporter_search(ask.group.chain(), ask.colours(), colouring(ask.target, ask.group.n))
+    return _backtrack.transporter_search(ask.group.chain(), ask.colours(), colouring(ask.target, ask.group.n),
+                                         force=ask.force, limit=ask.limit)
 
 
 TRANSPORTER = _door("transporter", _transporter_natural,
@@ -259,8 +260,8 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
         if a.bit_count() != b.bit_count():
             return None
         return RoutedTuple(_element(_natural.set_transporter(a, b, group.n, "symmetric")), "natural")
-    a = _check_point(group, a, "a")
-    b = _check_point(group, b, "b")
+    a = check_point(group, a, "a")
+    b = check_point(group, b, "b")
     if isinstance(a, tuple) != isinstance(b, tuple) or (isinstance(a, tuple) and len(a) != len(b)):
         raise InvalidArgument(f"a and b must both be images or tuples of one length: {a!r}, {b!r}")
     weights = lambda p: [m.bit_count() for m in p] if isinstance(p, tuple) else p.bit_count()  # noqa: E731
@@ -311,7 +312,7 @@ def canonical_image(group, x, *, method="auto", force=False, limit=None):
     >>> c.image, c.element
     (3, (2, 3, 0, 1))
     """
-    x = _check_point(group, x)
+    x = check_point(group, x)
     CANONICAL_IMAGE.check(method)
     return CANONICAL_IMAGE.run(_ask(group, x, method, force, limit), method)[0]
 
@@ -336,9 +337,9 @@ def routes_for(question, group, x, target=None, *, force=False, limit=None):
 
     question = check_choice("question", question, ("minimal_image", "is_minimal_image", *DOORS))
     door = DOORS.get(question, CANONICAL_IMAGE)
-    x = _check_point(group, x)
+    x = check_point(group, x)
     if target is not None:
-        target = _check_point(group, target, "target")
+        target = check_point(group, target, "target")
     check_force(force)
     limit_value("orbit_points", limit)   # checked here: the table reads it
     return door.explain(_ask(group, x, "auto", force, limit, target))
@@ -369,4 +370,4 @@ def is_minimal_image(group, x, *, method="auto", force=False, limit=None):
     >>> is_minimal_image(translations("1x4"), 3), is_minimal_image(translations("1x4"), 6)
     (True, False)
     """
-    return minimal_image(group, x, method=method, force=force, limit=limit) == _check_point(group, x)
+    return minimal_image(group, x, method=method, force=force, limit=limit) == check_point(group, x)

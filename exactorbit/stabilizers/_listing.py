@@ -12,7 +12,7 @@ Front doors: :mod:`exactorbit.stabilizers`.
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from .._perm.perms import apply_mask as _apply
-from ..actions import _search, _transversal_element
+from ..actions import orbit_search, transversal_element
 from .._perm.perms import compose, identity, inverse  # unchecked: a hot loop
 
 __all__ = ["stabilizer", "transporter", "minimal_image"]
@@ -20,13 +20,13 @@ __all__ = ["stabilizer", "transporter", "minimal_image"]
 
 def stabilizer(group, x, force, limit):
     """(generators, order) of the stabilizer of x (an image or a tuple) by Schreier generators."""
-    tree = _search(group, x, limit, force)
+    tree = orbit_search(group, x, limit, force)
     target = group.order() // len(tree)
     trans = {}
 
     def t(y):
         if y not in trans:
-            trans[y] = _transversal_element(group, tree, y)
+            trans[y] = transversal_element(group, tree, y)
         return trans[y]
 
     ident = identity(group.n)
@@ -57,19 +57,19 @@ def stabilizer(group, x, force, limit):
 
 def transporter(group, a, b, force, limit):
     """An element g with a^g = b, or None, by searching the orbit of a until b appears."""
-    tree = _search(group, a, limit, force, target=b)
+    tree = orbit_search(group, a, limit, force, target=b)
     if b not in tree:
         return None
-    return _transversal_element(group, tree, b)
+    return transversal_element(group, tree, b)
 
 
 def minimal_image(group, x, force, limit):
     """(the smallest point of the orbit, an element reaching it)."""
-    tree = _search(group, x, limit, force)
+    tree = orbit_search(group, x, limit, force)
     best = min(tree)
-    return best, _transversal_element(group, tree, best)
+    return best, transversal_element(group, tree, best)
 
 
 def orbit_size(group, x, force, limit):
     """The number of points of the orbit."""
-    return len(_search(group, x, limit, force))
+    return len(orbit_search(group, x, limit, force))

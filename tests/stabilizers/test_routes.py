@@ -159,3 +159,21 @@ def test_vectorised_route_lists_the_group_within_the_limit_and_force_lifts_it(mo
         got = door(G, 0b000010011, method="vectorised", force=True)
         assert got.method == "vectorised"
         assert got == door(named_group("translations+dihedral", "3x3"), 0b000010011, method="backtrack")
+
+
+def test_backtrack_node_limit_at_the_door():
+    # LIMITS["search_nodes"] bounds the backtrack; the door's limit replaces it and force lifts it.
+    # Judges of the order: sympy's Schreier-Sims on the generators found, and the count by hand below.
+    from exactorbit.errors import TooExpensive
+    from exactorbit.groups import wreath_product
+
+    G = wreath_product("4x4")
+    x = 0b1011_0110_0001_0111
+    with pytest.raises(TooExpensive, match="search_nodes"):
+        stabilizer(G, x, method="backtrack", limit=1)
+    H = stabilizer(G, x, method="backtrack", limit=1, force=True)
+    assert H.order() == 1728 == PixelGroup(G.grid, list(H.generators)).sympy.order()
+    assert all(apply(g, x) == x for g in H.generators)
+    # by hand: the rows (pixels 0-3, 4-7, ...) hold 3, 1, 2 and 3 on-pixels; inside a row the on- and off-pixels
+    # permute among themselves (3! 1!, 1! 3!, 2! 2!, 3! 1!), and the two rows of weight 3 may swap (2!)
+    assert H.order() == (6 * 6 * 4 * 6) * 2
