@@ -27,9 +27,8 @@ from ._budget import LIMITS, check_force, limit_value, refuse_if_over, tuning
 from ._routes import Ask, Door, Route, RoutedTuple, Step
 from ._validation import check_int, check_int_list, check_items, check_mask, check_permutation, describe
 from .errors import InvalidArgument
+from ._perm.perms import apply_mask as _apply, compose, identity  # unchecked: the package's own loops
 from .groups import PixelGroup, check_group
-from .groups import _compose as compose
-from .groups import _identity as identity
 from .images import as_mask, colouring, is_array_image, parse_grid, to_arrays, to_mask
 
 __all__ = [
@@ -79,18 +78,6 @@ def _check_perm(g):
             return n
         raise InvalidArgument(f"g must be a permutation of 0..{n - 1} in array form, got {describe(g)}")
     return n
-
-
-def _apply(g, mask):
-    """g.x without checks (the inner loop of the package's own routes); tuples act coordinate-wise."""
-    if isinstance(mask, tuple):
-        return tuple(_apply(g, m) for m in mask)
-    out = 0
-    while mask:
-        low = mask & -mask
-        out |= 1 << g[low.bit_length() - 1]
-        mask ^= low
-    return out
 
 
 def apply_many(g, masks):
