@@ -81,6 +81,10 @@ LIMITS = {
     # certificates
     "certificate_class": Limit(1 << 20, "features", "features of a minimal-orbit certificate's class"),
     "certificate_conjugacy": Limit(100_000, "elements", "group order whose conjugacy classes a count certificate lists"),
+    # interactions (exactorbit.interactions)
+    "seprank_work": Limit(200_000_000, "units of work", "evaluations x cost plus elimination of one separation-rank computation (grid or sampled)"),
+    "automorphism_nodes": Limit(200_000, "nodes", "nodes of the automorphism backtrack of a graph (a refinement each)"),
+    "completion_bits": Limit(400_000, "bits", "bits of the exact numbers of a gradient-descent trajectory on the 2 x 2 completion toy"),
     # one backtrack search over a stabilizer chain (exactorbit._perm.search)
     "search_nodes": Limit(20_000_000, "nodes", "nodes of one backtrack search over a stabilizer chain (an element or a subgroup)"),
 }
@@ -119,6 +123,9 @@ TUNING = {
                                 "about 330 MB, a few seconds)"),
     "enumerate_list_entries": Tuning(1 << 22, "entries", "|G| x n up to which decompose's 'auto' lists G's elements "
                                      "to enumerate the orbits"),
+    # interactions (exactorbit.interactions)
+    "seprank_grid": Tuning(5_000_000, "units of work", "grid work under which separation_rank's 'auto' takes the exact "
+                           "unisolvent-grid route (else random points: a certified lower bound)"),
     # networks (exactorbit.networks)
     "one_hidden_unit_pixels": Tuning(10, "pixels", "largest grid on which count_distinct_functions' 'auto' takes "
                                      "the one-hidden-unit route (it tabulates every unit)"),

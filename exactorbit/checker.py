@@ -57,7 +57,7 @@ __all__ = [
 
 FORMAT = "exactorbit-certificate"
 VERSION = 1
-KINDS = ("orbit", "minimal-orbit", "count", "shadow", "hierarchy-invariance")
+KINDS = ("orbit", "minimal-orbit", "count", "shadow", "hierarchy-invariance", "separation_rank_lower_bound")
 
 #: Largest group the checker lists element by element (flag: max_group_order= / --max-group-order).
 MAX_GROUP_ORDER = 500_000
@@ -516,6 +516,7 @@ _INPUT_FIELDS = {
     "count": ((), ()),
     "shadow": (("complement", "table"), ("inputs",)),
     "hierarchy-invariance": (("model", "rules"), ()),
+    "separation_rank_lower_bound": (("graph", "model", "cut", "target"), ()),
 }
 
 
@@ -1136,12 +1137,144 @@ def _verify_hierarchy(doc, inp, n, gens, limit):
                   f"{labels}; {len(counts)} orbits")
 
 
+# --------------------------------------------------------------------------
+# separation_rank_lower_bound: a product-aggregation GNN evaluated at the points of a minor
+
+
+#: Largest minor (r x r) a separation_rank_lower_bound certificate may declare.
+MAX_SEPRANK_MINOR = 400
+#: Largest depth, width and input dimension of its model.
+MAX_SEPRANK_DIM = 64
+
+
+def _seprank_matrix(value, rows, cols, where):
+    items = _list(value, where, rows)
+    return [[_int(v, f"{where}[{r}][{c}]") for c, v in enumerate(_list(row, f"{where}[{r}]", cols))]
+            for r, row in enumerate(items)]
+
+
+def _seprank_model(inp, n):
+    """The graph (neighbour lists), depth, width, in_dim, layers, output, cut, rest and target of the input."""
+    graph = _obj(inp["graph"], "input.graph", ("n", "edges"))
+    if _int(graph["n"], "input.graph.n", 1) != n or inp["grid"][0] != 1:
+        raise CertificateError(f"input.grid must be [1, n] with n = input.graph.n, got {short(inp['grid'])}")
+    if inp["generators"]:
+        raise CertificateError("input.generators must be [] for a separation_rank_lower_bound certificate")
+    edges = [tuple(_list(e, f"input.graph.edges[{k}]", 2)) for k, e in enumerate(_list(graph["edges"], "input.graph.edges"))]
+    for k, (u, v) in enumerate(edges):
+        _int(u, f"input.graph.edges[{k}][0]", 0), _int(v, f"input.graph.edges[{k}][1]", 0)
+        if not u < v < n:
+            raise CertificateError(f"input.graph.edges[{k}] must be [u, v] with 0 <= u < v < {n}, got {[u, v]}")
+    if any(a >= b for a, b in zip(edges, edges[1:])):
+        raise CertificateError("input.graph.edges must be strictly increasing (a set of edges)")
+    nbrs = [[i] for i in range(n)]  # N(i) includes i: the self-loop of the theory
+    for u, v in edges:
+        nbrs[u].append(v)
+        nbrs[v].append(u)
+    model = _obj(inp["model"], "input.model", ("depth", "width", "in_dim", "layers", "output"))
+    depth, width, dx = (_int(model[k], f"input.model.{k}", 1) for k in ("depth", "width", "in_dim"))
+    if max(depth, width, dx) > MAX_SEPRANK_DIM:
+        raise TooExpensive(f"input.model has depth, width or in_dim over {MAX_SEPRANK_DIM}, the checker's bound",
+                           flag=None)
+    layers = _list(model["layers"], "input.model.layers", depth)
+    layers = [_seprank_matrix(w, width, dx if k == 0 else width, f"input.model.layers[{k}]") for k, w in enumerate(layers)]
+    output = _seprank_matrix(model["output"], 1, width, "input.model.output")[0]
+    cut = _list(inp["cut"], "input.cut")
+    for k, v in enumerate(cut):
+        _int(v, f"input.cut[{k}]", 0)
+    if any(a >= b for a, b in zip(cut, cut[1:])) or (cut and cut[-1] >= n):
+        raise CertificateError(f"input.cut must be strictly increasing vertices of 0..{n - 1}, got {short(cut)}")
+    target = inp["target"]
+    if target is not None and not _int(target, "input.target", 0) < n:
+        raise CertificateError(f"input.target must be null or a vertex of 0..{n - 1}, got {describe(target)}")
+    rest = [v for v in range(n) if v not in set(cut)]
+    return nbrs, depth, width, dx, layers, output, cut, rest, target
+
+
+def _seprank_points(value, where, count, size, dx):
+    pts = _list(value, where, count)
+    return [[[_int(c, f"{where}[{k}][{j}][{i}]") for i, c in enumerate(_list(vec, f"{where}[{k}][{j}]", dx))]
+             for j, vec in enumerate(_list(pt, f"{where}[{k}]", size))] for k, pt in enumerate(pts)]
+
+
+def _seprank_eval(nbrs, layers, output, target, x):
+    """f(x) of the product GNN, with Python ints: h^(l,i) = prod over j in N(i) of W^(l) h^(l-1,j)."""
+    h = x
+    for w in layers:
+        lin = [[sum(a * b for a, b in zip(row, hj)) for row in w] for hj in h]
+        h = []
+        for i, ns in enumerate(nbrs):
+            acc = [1] * len(w)
+            for j in ns:
+                acc = [a * b for a, b in zip(acc, lin[j])]
+            h.append(acc)
+    prod = h[target] if target is not None else [1] * len(output)
+    if target is None:
+        for hi in h:
+            prod = [a * b for a, b in zip(prod, hi)]
+    return sum(a * b for a, b in zip(output, prod))
+
+
+def _seprank_det(a):
+    """Determinant of a square int matrix by fraction-free (Bareiss) elimination."""
+    n, sign, prev = len(a), 1, 1
+    a = [list(r) for r in a]
+    for c in range(n):
+        k = next((k for k in range(c, n) if a[k][c]), None)
+        if k is None:
+            return 0
+        if k != c:
+            a[c], a[k], sign = a[k], a[c], -sign
+        for i in range(c + 1, n):
+            a[i] = [0] * (c + 1) + [(a[c][c] * a[i][j] - a[i][c] * a[c][j]) // prev for j in range(c + 1, n)]
+        prev = a[c][c]
+    return sign * a[n - 1][n - 1] if n else 1
+
+
+def _verify_seprank(doc, inp, n, gens, limit):
+    claim = _obj(doc["claim"], "claim", ("rank",))
+    wit = _obj(doc["witness"], "witness", ("rows", "cols"))
+    nbrs, depth, width, dx, layers, output, cut, rest, target = _seprank_model(inp, n)
+    r = _int(claim["rank"], "claim.rank", 0)
+    _over("the claimed minor", r, MAX_SEPRANK_MINOR, "rows")
+    rows, cols = _list(wit["rows"], "witness.rows"), _list(wit["cols"], "witness.cols")
+    if len(rows) != r or len(cols) != r:
+        return False, f"the claim says rank {r} but the witness lists {len(rows)} rows and {len(cols)} columns"
+    rows = _seprank_points(rows, "witness.rows", r, len(cut), dx)
+    cols = _seprank_points(cols, "witness.cols", r, len(rest), dx)
+    per_eval = depth * (n + 2 * sum(len(a) - 1 for a in nbrs)) * width * (width + dx)
+    _over("evaluating the model at the minor's points", max(1, r * r) * per_eval + r ** 3, MAX_CHECK_STEPS, "steps")
+    big = max([abs(c) for p in rows + cols for v in p for c in v] + [1])
+    absl = [[[abs(v) for v in row] for row in w] for w in layers]
+    bits = abs(_seprank_eval(nbrs, absl, [abs(v) for v in output], target, [[big] * dx] * n)).bit_length() + 1
+    _over("the exact determinant (entries of about %d bits)" % bits, r ** 3 * (1 + r * bits // 2048) ** 2,
+          MAX_FAST_STEPS, "word operations")
+    x = [None] * n
+    mat = []
+    for a in rows:
+        line = []
+        for b in cols:
+            for v, vec in zip(cut, a):
+                x[v] = vec
+            for v, vec in zip(rest, b):
+                x[v] = vec
+            line.append(_seprank_eval(nbrs, layers, output, target, x))
+        mat.append(line)
+    det = _seprank_det(mat)
+    if det == 0:
+        return False, f"the {r} x {r} minor at the listed points is 0: it does not show rank >= {r}"
+    where = "graph prediction" if target is None else f"vertex prediction at {target}"
+    return True, (f"separation rank >= {r} for the cut {short(cut)} ({where}): the {r} x {r} minor at the listed "
+                  f"points is nonzero (an int of {det.bit_length()} bits)")
+
+
 _VERIFIERS = {
     "orbit": _verify_orbit,
     "minimal-orbit": _verify_minimal_orbit,
     "count": _verify_count,
     "shadow": _verify_shadow,
     "hierarchy-invariance": _verify_hierarchy,
+    "separation_rank_lower_bound": _verify_seprank,
 }
 
 
