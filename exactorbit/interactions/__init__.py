@@ -20,6 +20,9 @@ Front doors (their routes are private modules beneath this package):
   :func:`gradient_descent_trajectory`;
 * :func:`interaction_claims`: the theory's claims with computed verdicts.
 
+The result types (:class:`CutOrbits`, :class:`SeparationRank`, :class:`CompletionFacts`,
+:class:`Trajectory`) are importable from here; the doors build them.
+
 >>> from exactorbit.interactions import walk_index, boundary, automorphism_group
 >>> boundary("path:4", [0, 1]), walk_index("path:4", [0, 1], depth=2)
 ((1, 2), 6)
@@ -42,11 +45,10 @@ from ._wis import wis
 __all__ = [
     "Graph", "parse_graph", "parse_vertices",
     "walk_counts", "walks_between", "boundary", "walk_index", "singleton_walk_indices",
-    "automorphism_group", "cut_orbits", "walk_index_spectrum", "CutOrbits",
+    "automorphism_group", "cut_orbits", "walk_index_spectrum",
     "ProductGNN", "separation_rank", "generic_separation_rank", "separation_rank_bound",
-    "separation_rank_certificate", "SeparationRank",
+    "separation_rank_certificate",
     "wis",
     "completion", "completion_facts", "gradient_descent_trajectory", "schatten_norm", "singular_values",
-    "CompletionFacts", "Trajectory",
     "InteractionCase", "interaction_claims",
 ]

@@ -107,7 +107,7 @@ def _bound(case):
 
 def _plus_one(case):
     g = case.graph
-    lonely = Graph(g.n + 1, g.edges, name=f"{g.name} + isolated vertex {g.n}")
+    lonely = Graph._trusted(g.n + 1, g.edges, name=f"{g.name} + isolated vertex {g.n}")
     graph_sep = generic_separation_rank(lonely, case.depth, case.width, case.in_dim, [g.n], seed=case.seed).rank
     vertex_sep = generic_separation_rank(lonely, case.depth, case.width, case.in_dim, [g.n], 0, seed=case.seed).rank
     wi = walk_index(lonely, [g.n], case.depth)
@@ -173,11 +173,11 @@ def _wis_optimal(case):
         if k > len(g.edges) or len(g.edges) > MAX_WIS_EDGES:
             continue
         removed = wis(g, case.depth, remove=k)
-        kept = Graph(g.n, [e for e in g.edges if e not in set(removed)])
+        kept = Graph._trusted(g.n, [e for e in g.edges if e not in set(removed)])
         got = min(singleton_walk_indices(kept, case.depth, target="self"))
         best, best_set = -1, None
         for subset in combinations(g.edges, k):
-            rest = Graph(g.n, [e for e in g.edges if e not in subset])
+            rest = Graph._trusted(g.n, [e for e in g.edges if e not in subset])
             value = min(singleton_walk_indices(rest, case.depth, target="self"))
             if value > best:
                 best, best_set = value, subset

@@ -23,7 +23,7 @@ Specs (the CLI's ``--graph``): ``path:N``, ``cycle:N``, ``star:N`` (centre 0, le
 
 import re
 
-from .._validation import check_int, check_items, describe, short
+from .._validation import check_int, check_items, check_name, describe, short
 from ..errors import InvalidArgument
 
 __all__ = ["Graph", "parse_graph", "parse_vertices", "MAX_VERTICES", "SPECS"]
@@ -43,6 +43,17 @@ class Graph:
     __slots__ = ("n", "edges", "neighbours", "name")
 
     def __init__(self, n, edges, name="graph"):
+        n = check_int("n", n, min_value=1, max_value=MAX_VERTICES)
+        self._setup(n, _check_edges(n, edges, "graph"), check_name("name", name) or "graph")
+
+    @classmethod
+    def _trusted(cls, n, edges, name="graph"):
+        """A graph from vertices and edges the package computed itself (no checks)."""
+        self = cls.__new__(cls)
+        self._setup(n, [(min(e), max(e)) for e in edges], name)
+        return self
+
+    def _setup(self, n, edges, name):
         self.n = n
         self.edges = tuple(sorted(set(edges)))
         nbrs = [[] for _ in range(n)]
@@ -59,7 +70,7 @@ class Graph:
     def without(self, edge):
         """The graph with one edge (u, v) removed."""
         edge = tuple(sorted(edge))
-        return Graph(self.n, [e for e in self.edges if e != edge], name=f"{self.name} - {edge}")
+        return Graph._trusted(self.n, [e for e in self.edges if e != edge], name=f"{self.name} - {edge}")
 
     def to_networkx(self):
         """The graph as a ``networkx.Graph`` on 0..n-1 (self-loops not added)."""
@@ -180,11 +191,12 @@ def parse_graph(graph, name="graph"):
         raise InvalidArgument(f"{name} is empty: it needs at least one vertex")
     if n > MAX_VERTICES:
         raise InvalidArgument(f"{name} has {n} vertices, over the {MAX_VERTICES} exactorbit handles")
-    return Graph(n, _check_edges(n, edges, name), name=label)
+    return Graph._trusted(n, _check_edges(n, edges, name), name=label)
 
 
 def parse_vertices(vertices, n, name="cut"):
     """A sorted tuple of distinct vertices of 0..n-1 from a list or a comma-separated text ('0,2'); '' is empty."""
+    n = check_int("n", n, min_value=1, max_value=MAX_VERTICES)
     if isinstance(vertices, str):
         items = [v for v in vertices.replace(" ", "").split(",") if v != ""]
         for v in items:

@@ -53,7 +53,7 @@ def check_depth(depth, name="depth", minimum=1):
 
 def check_target(graph, target, allow_self=False):
     """``target`` as None (graph prediction), a vertex of ``graph``, or 'self' (each vertex its own target)."""
-    if target is None or (allow_self and target == "self" and isinstance(target, str)):
+    if target is None or (allow_self and isinstance(target, str) and target == "self"):
         return target
     if isinstance(target, str):
         if target.strip().isdigit():
@@ -211,7 +211,7 @@ def cut_mask(cut, n, name="cut"):
     >>> cut_mask([2, 0], 4).tolist()
     [True, False, True, False]
     """
-    if isinstance(cut, (list, tuple, range, np.ndarray)) and len(cut) > 16:
+    if isinstance(cut, (list, tuple, range, np.ndarray)) and np.ndim(cut) == 1 and len(cut) > 16:
         arr = np.asarray(cut)
         if arr.ndim == 1 and arr.dtype.kind in "iu" and arr.min() >= 0 and arr.max() < n:
             inside = np.zeros(n, dtype=bool)

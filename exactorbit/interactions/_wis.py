@@ -136,7 +136,7 @@ class _Sparsifier:
             start[:] = 1
         else:
             start[self.target] = 1
-        return _iterate(Graph(self.n, edges), start, length)
+        return _iterate(Graph._trusted(self.n, edges), start, length)
 
     def _refresh_global(self):
         self.glob = None if self.target == "self" else [[int(x) for x in w] for w in self._vectors(self.depth - 1)]
