@@ -93,10 +93,88 @@ EQUIVARIANCE = [
                   "    print(exc)"),
 ]
 
+INTERACTIONS = [
+    new_markdown_cell(
+        "# Interactions, walks and the separation rank of a graph neural network, exactly\n\n"
+        "Razin, Verbin & Cohen (NeurIPS 2023) measure how strongly a GNN can make the two sides of a cut of the "
+        "graph interact by the **separation rank**, and bound it by the **walk index**: the number of walks of "
+        "length L - 1 that start on the cut's boundary. Everything below is an exact integer."),
+    new_code_cell("%matplotlib inline\n"
+                  "import matplotlib.pyplot as plt\n"
+                  "import networkx as nx\n"
+                  "from exactorbit import interactions as ix\n"
+                  "g = ix.parse_graph('cliques:4')          # two 4-cliques joined by the edge (0, 4)\n"
+                  "pos = nx.spring_layout(g.to_networkx(), seed=3)\n"
+                  "def draw(cut, title):\n"
+                  "    C = set(ix.boundary(g, cut))\n"
+                  "    colours = ['tab:orange' if v in cut else 'tab:blue' for v in range(g.n)]\n"
+                  "    edges = ['black' if v in C else 'white' for v in range(g.n)]\n"
+                  "    fig, ax = plt.subplots(figsize=(4, 3))\n"
+                  "    nx.draw_networkx(g.to_networkx(), pos, node_color=colours, edgecolors=edges, linewidths=3,\n"
+                  "                     ax=ax, font_color='white')\n"
+                  "    ax.set_title(title, fontsize=9); ax.axis('off')\n"
+                  "    plt.show()\n"
+                  "draw([0, 1, 2, 3], 'the cut I (orange) and its boundary C_I (black rims)')"),
+    new_markdown_cell("## The boundary and the walk index\n\n"
+                      "A self-loop is added on every vertex. The boundary C_I holds the vertices of either side "
+                      "with a neighbour on the other side; the walk index at depth L counts the walks of length "
+                      "L - 1 from C_I to anywhere."),
+    new_code_cell("cut = [0, 1, 2, 3]\n"
+                  "[(L, ix.walk_index(g, cut, L)) for L in range(1, 7)]"),
+    new_code_cell("cut2 = [0, 1, 4, 5]            # a cut that splits both cliques\n"
+                  "draw(cut2, 'a cut across both cliques: a larger boundary')\n"
+                  "ix.boundary(g, cut2), ix.walk_index(g, cut2, 3)"),
+    new_markdown_cell("## Walk counts grow fast: float32 is exact only up to 2^24\n\n"
+                      "The authors' code counts walks in float32. The exact counts pass 2^24 at modest depth."),
+    new_code_cell("counts = ix.walk_counts(g, 12)\n"
+                  "fig, ax = plt.subplots(figsize=(4, 3))\n"
+                  "ax.bar(range(g.n), [c.bit_length() for c in counts]); ax.axhline(24, color='red')\n"
+                  "ax.set_xlabel('vertex'); ax.set_ylabel('bits of the walk count (length 12)')\n"
+                  "plt.show()"),
+    new_markdown_cell("## Cuts up to symmetry\n\n"
+                      "The automorphism group acts on cuts (a cut is a binary image of the 1 x n grid), and the "
+                      "walk index is the same on a whole orbit. So the table below is the exact list of the "
+                      "genuinely different cuts and their walk indices."),
+    new_code_cell("A = ix.automorphism_group(g)\n"
+                  "A"),
+    new_code_cell("spec = ix.walk_index_spectrum(g, 3)\n"
+                  "fig, ax = plt.subplots(figsize=(5, 3))\n"
+                  "ax.bar([str(k) for k in sorted(spec)], [spec[k] for k in sorted(spec)])\n"
+                  "ax.set_xlabel('walk index at depth 3'); ax.set_ylabel('cut orbits'); ax.tick_params(labelsize=7)\n"
+                  "plt.show()"),
+    new_markdown_cell("## The separation rank\n\n"
+                      "The GNN with product aggregation computes a polynomial f of the inputs; its separation rank "
+                      "across a cut is the rank of a coefficient matrix, computed exactly (a nonzero minor proves "
+                      "the lower bound). The generic rank (random integer weights) is a certified lower bound, and "
+                      "the theorem's bound is D_h^(4 WI + 1)."),
+    new_code_cell("p = ix.parse_graph('path:4')\n"
+                  "rows = []\n"
+                  "for cut in ([0], [0, 1], [1], [1, 2]):\n"
+                  "    r = ix.generic_separation_rank(p, 2, 2, 2, cut)\n"
+                  "    rows.append((cut, ix.walk_index(p, cut, 2), r.rank, ix.separation_rank_bound(p, 2, 2, cut)))\n"
+                  "rows"),
+    new_markdown_cell("## The claims, with computed verdicts\n\n"
+                      "Each claim is computed on this toy case; a failure comes with its counter-example."),
+    new_code_cell("claims = ix.interaction_claims('path:4', 2, 2, 2)\n"
+                  "claims[2]"),
+    new_code_cell("[(c.id, c.verdict) for c in claims]"),
+    new_markdown_cell("## Walk Index Sparsification\n\n"
+                      "WIS removes, one by one, the edge whose removal keeps the vertices' own walk indices as "
+                      "large as possible (lexicographically)."),
+    new_code_cell("order = ix.wis(g, 3, remove=4)\n"
+                  "h = g.to_networkx()\n"
+                  "fig, ax = plt.subplots(figsize=(4, 3))\n"
+                  "nx.draw_networkx(h, pos, ax=ax, edge_color=['red' if e in order or e[::-1] in order else 'grey' "
+                  "for e in h.edges()])\n"
+                  "ax.set_title('the first 4 edges WIS removes (red)', fontsize=9); ax.axis('off'); plt.show()\n"
+                  "order"),
+]
+
 NOTEBOOKS = {
     "orbit_stabilizer.ipynb": ORBIT_STABILIZER,
     "paper_claims.ipynb": PAPER_CLAIMS,
     "equivariance.ipynb": EQUIVARIANCE,
+    "interactions.ipynb": INTERACTIONS,
 }
 
 
