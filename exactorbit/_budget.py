@@ -82,6 +82,8 @@ LIMITS = {
     "certificate_class": Limit(1 << 20, "features", "features of a minimal-orbit certificate's class"),
     "certificate_conjugacy": Limit(100_000, "elements", "group order whose conjugacy classes a count certificate lists"),
     # interactions (exactorbit.interactions)
+    "walk_work": Limit(200_000_000, "units of work", "walk-count vector iterations: length x (n + 2E) x (1 + bits/60)"),
+    "wis_work": Limit(2_000_000_000, "units of work", "(L-1)-WIS: (E + 4 x removals) x depth x (2E/n + 1)^(depth-1) x 4"),
     "seprank_work": Limit(200_000_000, "units of work", "evaluations x cost plus elimination of one separation-rank computation (grid or sampled)"),
     "automorphism_nodes": Limit(200_000, "nodes", "nodes of the automorphism backtrack of a graph (a refinement each)"),
     "completion_bits": Limit(400_000, "bits", "bits of the exact numbers of a gradient-descent trajectory on the 2 x 2 completion toy"),

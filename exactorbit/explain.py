@@ -40,6 +40,9 @@ QUESTIONS = {
     "is_member": "networks.membership",
     "shadow_group": "shadows",
     "recurrent_shadow_group": "shadows",
+    "automorphism_group": "interactions._automorphisms",
+    "separation_rank": "interactions._seprank",
+    "wis": "interactions._wis",
 }
 
 
@@ -89,6 +92,14 @@ def routes(question, subject, *args, **kwargs):
         from .networks.membership import routes_for
 
         return routes_for(subject, *args, **kwargs)
-    from .shadows import routes_for
+    if home == "shadows":
+        from .shadows import routes_for
 
-    return routes_for(question, subject, *args, **kwargs)
+        return routes_for(question, subject, *args, **kwargs)
+    if home == "interactions._automorphisms":
+        from .interactions._automorphisms import routes_for
+    elif home == "interactions._seprank":
+        from .interactions._seprank import routes_for
+    else:
+        from .interactions._wis import routes_for
+    return routes_for(subject, *args, **kwargs)

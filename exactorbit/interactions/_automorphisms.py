@@ -363,3 +363,15 @@ def automorphism_group(graph, *, method="auto", force=False, limit=None):
     (gens, order), route = DOOR.run(Ask(graph=graph, force=force, limit=limit), method)
     grid = parse_grid(f"1x{graph.n}")
     return PixelGroup._trusted(grid, gens, name=f"Aut({graph.name})", order=order, method=route)
+
+
+def routes_for(graph, *, force=False, limit=None):
+    """Which routes of :func:`automorphism_group` apply, and which 'auto' takes (``exactorbit.routes``).
+
+    >>> routes_for("cube").auto
+    'backtrack'
+    """
+    graph = parse_graph(graph)
+    force = check_force(force)
+    limit_value("search_nodes", limit)
+    return DOOR.explain(Ask(graph=graph, force=force, limit=limit))

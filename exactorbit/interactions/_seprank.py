@@ -534,6 +534,17 @@ def separation_rank(model, cut, target=None, method="auto", *, seed=0, force=Fal
     return result
 
 
+def routes_for(model, cut, target=None, *, seed=0, force=False, limit=None):
+    """Which routes of :func:`separation_rank` apply to this model and cut, their estimates, and which 'auto' takes.
+
+    >>> routes_for(ProductGNN("path:2", depth=2, width=2, in_dim=2, seed=0), [0]).auto
+    'evaluation'
+    """
+    cut, rest, target = _prepare(model, cut, target)
+    seed = check_int("seed", seed, min_value=0)
+    return DOOR.explain(Ask(model=model, cut=cut, rest=rest, target=target, seed=seed, force=force, limit=limit))
+
+
 def generic_separation_rank(graph, depth, width, in_dim, cut, target=None, seed=0, tries=3, *, method="auto",
                             force=False, limit=None):
     """The generic separation rank (the maximum over weights), from random integer weights: new weights until

@@ -76,7 +76,7 @@ def _csr(graph):
 def _guard(graph, length, what):
     bits = length * math.log2(max((len(a) for a in graph.neighbours), default=0) + 2)
     work = length * (graph.n + 2 * len(graph.edges)) * max(1, int(bits) // 60 + 1)
-    refuse_if_over(what, work, "network_work")
+    refuse_if_over(what, work, "walk_work")
 
 
 def _iterate(graph, vector, length):

@@ -62,7 +62,7 @@ def _run_lexicographic(ask):
     g, depth, remove = ask.graph, ask.depth, ask.remove
     ball = (2 * len(g.edges) / g.n + 1) ** (depth - 1)
     refuse_if_over(f"(L-1)-WIS of {remove} edges at depth {depth}", int((len(g.edges) + 4 * remove) * depth * ball * 4),
-                   "network_work")
+                   "wis_work")
     return _lexicographic_order(g, depth, ask.target, remove, last=(ask.tie == "authors"))
 
 
@@ -99,6 +99,21 @@ def wis(graph, depth, remove=None, tie="first", target="self", method="auto"):
     remove = total if remove is None else check_int("remove", remove, min_value=0, max_value=total)
     order, route = DOOR.run(Ask(graph=graph, depth=depth, target=target, tie=tie, remove=remove), method)
     return RoutedList(order, route)
+
+
+def routes_for(graph, depth, remove=None, tie="first", target="self"):
+    """Which routes of :func:`wis` apply (the degree rule only at depth 2 with target 'self'), and which 'auto' takes.
+
+    >>> routes_for("path:4", 2).auto, routes_for("path:4", 3).auto
+    ('degree', 'lexicographic')
+    """
+    graph = parse_graph(graph)
+    depth = check_depth(depth)
+    target = check_target(graph, target, allow_self=True)
+    tie = check_choice("tie", tie, TIES)
+    total = len(graph.edges)
+    remove = total if remove is None else check_int("remove", remove, min_value=0, max_value=total)
+    return DOOR.explain(Ask(graph=graph, depth=depth, target=target, tie=tie, remove=remove))
 
 
 def removal_key(changes):
