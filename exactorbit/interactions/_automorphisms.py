@@ -118,13 +118,13 @@ def refine(a, t, colours):
     [0, 1, 0, 0, 1, 0]
     """
     n = len(a)
-    a, t = np.asarray(a, dtype=np.float64), np.asarray(t, dtype=np.float64)  # counts <= n < 2^53: exact
+    a, t = np.asarray(a, dtype=np.int64), np.asarray(t, dtype=np.int64)  # integer products: no BLAS, exact
     colours = np.asarray(colours, dtype=np.int64)
     count = len(np.unique(colours))
     rows = np.arange(2 * n)
     while True:
         k = int(colours.max()) + 1
-        onehot = np.zeros((2 * n, k), dtype=np.float64)
+        onehot = np.zeros((2 * n, k), dtype=np.int64)
         onehot[rows, colours] = 1
         sig = np.empty((2 * n, k + 1), dtype=np.int64)
         sig[:, 0] = colours

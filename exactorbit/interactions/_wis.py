@@ -90,15 +90,21 @@ def wis(graph, depth, remove=None, tie="first", target="self", method="auto"):
     >>> wis("path:4", 2).method, wis("path:4", 3).method
     ('degree', 'lexicographic')
     """
+    ask = _ask(graph, depth, remove, tie, target)
+    DOOR.check(method)
+    order, route = DOOR.run(ask, method)
+    return RoutedList(order, route)
+
+
+def _ask(graph, depth, remove, tie, target):
+    """The arguments of one call of :func:`wis`, checked."""
     graph = parse_graph(graph)
     depth = check_depth(depth)
     target = check_target(graph, target, allow_self=True)
     tie = check_choice("tie", tie, TIES)
-    DOOR.check(method)
     total = len(graph.edges)
     remove = total if remove is None else check_int("remove", remove, min_value=0, max_value=total)
-    order, route = DOOR.run(Ask(graph=graph, depth=depth, target=target, tie=tie, remove=remove), method)
-    return RoutedList(order, route)
+    return Ask(graph=graph, depth=depth, target=target, tie=tie, remove=remove)
 
 
 def routes_for(graph, depth, remove=None, tie="first", target="self"):
@@ -107,13 +113,7 @@ def routes_for(graph, depth, remove=None, tie="first", target="self"):
     >>> routes_for("path:4", 2).auto, routes_for("path:4", 3).auto
     ('degree', 'lexicographic')
     """
-    graph = parse_graph(graph)
-    depth = check_depth(depth)
-    target = check_target(graph, target, allow_self=True)
-    tie = check_choice("tie", tie, TIES)
-    total = len(graph.edges)
-    remove = total if remove is None else check_int("remove", remove, min_value=0, max_value=total)
-    return DOOR.explain(Ask(graph=graph, depth=depth, target=target, tie=tie, remove=remove))
+    return DOOR.explain(_ask(graph, depth, remove, tie, target))
 
 
 def removal_key(changes):
