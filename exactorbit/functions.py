@@ -19,6 +19,7 @@ from collections import deque
 
 import numpy as np
 
+from ._perm.perms import map_power
 from ._budget import check_force, limit_value, refuse_if_over, refuse_if_over_memory
 from ._validation import check_flag, check_int, check_name, describe
 from .errors import InvalidArgument
@@ -103,14 +104,7 @@ def power(F, m):
     """
     F = as_table(F)
     m = check_int("m", m, min_value=0)
-    result = np.arange(F.size, dtype=np.int64)
-    base = F
-    while m:
-        if m & 1:
-            result = base[result]
-        base = base[base]
-        m >>= 1
-    return result
+    return map_power(F, m)
 
 
 def image_size(F):

@@ -49,6 +49,7 @@ import numpy as np
 from .._budget import LIMITS, tuning
 from ..errors import TooExpensive
 from .chain import inverse
+from .perms import map_power
 from .cycles import point_cycle_lengths
 from .search import DEFAULT, Nodes, OrbitCounts, Orbitals, element_search, subgroup_search
 
@@ -225,17 +226,6 @@ def _random_element(chain, rng):
     return h
 
 
-def _power(g, k):
-    out = np.arange(len(g), dtype=np.int64)
-    base = g
-    while k:
-        if k & 1:
-            out = base[out]
-        base = base[base]
-        k >>= 1
-    return out
-
-
 #: Backtrack node-pixels (nodes times the degree: a node costs about n) the class search may spend by default
 #: (seconds), before it gives up (S_4 wr S_4 needs 11,632 nodes on 16 pixels): ``LIMITS["class_search"]``.
 NODE_BUDGET = LIMITS["class_search"].value
@@ -286,7 +276,7 @@ class _ClassCollector:
         for d in sorted(d for d in range(2, x.order) if x.order % d == 0):
             if self.total >= self.order:
                 break
-            new = self.place(_Element(_power(g, d), self.chain), test and new) or new
+            new = self.place(_Element(map_power(g, d), self.chain), test and new) or new
         return new
 
 

@@ -9,7 +9,7 @@ Composition is left to right: ``compose(p, q)`` applies p, then q.
 ((0, 2, 1), (2, 0, 1), '(0 1 2)(3 4)', 6)
 """
 
-__all__ = ["identity", "compose", "inverse", "cycle_string", "apply_mask"]
+__all__ = ["identity", "compose", "inverse", "cycle_string", "apply_mask", "map_power"]
 
 
 def identity(n):
@@ -77,4 +77,23 @@ def apply_mask(g, mask):
         low = mask & -mask
         out |= 1 << g[low.bit_length() - 1]
         mask ^= low
+    return out
+
+
+def map_power(table, k):
+    """A map of 0..n-1 (an int numpy array: ``table[x]`` is the image of x) applied k times, k >= 0, by squaring.
+
+    >>> import numpy as np
+    >>> map_power(np.array([1, 2, 0]), 2).tolist(), map_power(np.array([1, 1, 0]), 0).tolist()
+    ([2, 0, 1], [0, 1, 2])
+    """
+    import numpy as np
+
+    out = np.arange(len(table), dtype=np.int64)
+    base = table
+    while k:
+        if k & 1:
+            out = base[out]
+        base = base[base]
+        k >>= 1
     return out

@@ -6,6 +6,19 @@ ints), the authors' 1-WIS by a literal transcription of ``EfficientOneWalkIndexS
 coalesced (row, col)-sorted directed edge list.
 """
 
+import itertools
+from hypothesis import strategies as st
+
+
+@st.composite
+def graphs(draw, max_n=6):
+    """(n, edges): a random simple graph on at most ``max_n`` vertices (hypothesis), shared by the walk tests."""
+    n = draw(st.integers(1, max_n))
+    pairs = list(itertools.combinations(range(n), 2))
+    edges = [p for p, keep in zip(pairs, draw(st.lists(st.booleans(), min_size=len(pairs), max_size=len(pairs))))
+             if keep]
+    return n, edges
+
 
 def closed_adjacency(n, edges):
     """Neighbour lists with the self-loop: N[v] = {v} and v's neighbours."""

@@ -13,19 +13,12 @@ from exactorbit.interactions._walks import (boundary, singleton_walk_indices, wa
                                             walks_between)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _twins_walks import (matrix_power, naive_boundary, naive_singletons, naive_walk_counts, naive_walk_index,
+from _twins_walks import (graphs, matrix_power, naive_boundary, naive_singletons, naive_walk_counts, naive_walk_index,
                            naive_walks_between)
 
 SMALL = settings(max_examples=50, deadline=None)
 
 
-@st.composite
-def graphs(draw, max_n=6):
-    n = draw(st.integers(1, max_n))
-    pairs = list(itertools.combinations(range(n), 2))
-    edges = [p for p, keep in zip(pairs, draw(st.lists(st.booleans(), min_size=len(pairs), max_size=len(pairs))))
-             if keep]
-    return n, edges
 
 
 @st.composite

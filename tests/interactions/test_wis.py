@@ -13,18 +13,11 @@ from exactorbit.errors import InvalidArgument
 from exactorbit.interactions._wis import wis
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _twins_walks import authors_one_wis, naive_singletons, naive_wis, naive_wis_step  # noqa: E402
+from _twins_walks import authors_one_wis, graphs, naive_singletons, naive_wis, naive_wis_step  # noqa: E402
 
 SMALL = settings(max_examples=50, deadline=None)
 
 
-@st.composite
-def graphs(draw, max_n=6):
-    n = draw(st.integers(1, max_n))
-    pairs = list(itertools.combinations(range(n), 2))
-    edges = [p for p, keep in zip(pairs, draw(st.lists(st.booleans(), min_size=len(pairs), max_size=len(pairs))))
-             if keep]
-    return n, edges
 
 
 @SMALL
