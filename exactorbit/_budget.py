@@ -87,6 +87,10 @@ LIMITS = {
     "seprank_work": Limit(200_000_000, "units of work", "evaluations x cost plus elimination of one separation-rank computation (grid or sampled)"),
     "automorphism_nodes": Limit(200_000, "nodes", "nodes of the automorphism backtrack of a graph (a refinement each)"),
     "completion_bits": Limit(400_000, "bits", "bits of the exact numbers of a gradient-descent trajectory on the 2 x 2 completion toy"),
+    # geometry (exactorbit.geometry)
+    "growth_work": Limit(50_000_000_000, "units of work", "a Cayley-graph search: |G| x moves x ranking cost (m^2/2 Lehmer, m^2 chain; the 11-pancake graph is 2.4e10)"),
+    "geodesic_states": Limit(20_000_000, "elements", "elements the two balls of a meet-in-the-middle geodesic search hold"),
+    "schreier_work": Limit(200_000_000, "units of work", "searches of an orbit's Schreier graph: orbit size x moves x searches (its diameter needs one per image)"),
     # one backtrack search over a stabilizer chain (exactorbit._perm.search)
     "search_nodes": Limit(20_000_000, "nodes", "nodes of one backtrack search over a stabilizer chain (an element or a subgroup)"),
 }
@@ -128,6 +132,9 @@ TUNING = {
     # interactions (exactorbit.interactions)
     "seprank_grid": Tuning(5_000_000, "units of work", "grid work under which separation_rank's 'auto' takes the exact "
                            "unisolvent-grid route (else random points: a certified lower bound)"),
+    # geometry (exactorbit.geometry)
+    "growth_python": Tuning(2_000, "elements", "group order up to which growth's 'auto' searches over tuples (no "
+                            "stabilizer chain to build: faster on small groups)"),
     # networks (exactorbit.networks)
     "one_hidden_unit_pixels": Tuning(10, "pixels", "largest grid on which count_distinct_functions' 'auto' takes "
                                      "the one-hidden-unit route (it tabulates every unit)"),

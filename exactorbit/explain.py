@@ -16,6 +16,8 @@ routes of cycle_types: 'auto' takes 'product'
 'torus'
 >>> routes("stabilizer", named_group("symmetric", "28x28"), 1).auto
 'natural'
+>>> routes("growth", named_group("symmetric", "3x3")).auto
+'ranked'
 """
 
 from ._validation import check_choice
@@ -43,6 +45,8 @@ QUESTIONS = {
     "automorphism_group": "interactions._automorphisms",
     "separation_rank": "interactions._seprank",
     "wis": "interactions._wis",
+    "growth": "geometry._growth",
+    "geodesic": "geometry._words",    # and word_length, distance
 }
 
 
@@ -100,6 +104,10 @@ def routes(question, subject, *args, **kwargs):
         from .interactions._automorphisms import routes_for
     elif home == "interactions._seprank":
         from .interactions._seprank import routes_for
+    elif home == "geometry._growth":
+        from .geometry._growth import routes_for
+    elif home == "geometry._words":
+        from .geometry._words import routes_for
     else:
         from .interactions._wis import routes_for
     return routes_for(subject, *args, **kwargs)

@@ -36,7 +36,7 @@ from .images import Image, parse_image, render_text, to_array
 from .networks import NetworkFamily, reconstruction_probabilities
 from .orbits import DOOR as DECOMPOSE, OrbitDecomposition, decompose
 
-__all__ = ["plot_probability_vs_orbit_size", "plot_orbit_spectrum", "orbit_gallery"]
+__all__ = ["plot_probability_vs_orbit_size", "plot_orbit_spectrum", "orbit_gallery", "plot_counts", "plot_masks"]
 
 #: How to get matplotlib, quoted by the error raised when it is missing.
 INSTALL = "pip install 'exactorbit[plot]'"
@@ -216,6 +216,88 @@ def _spectrum(source, weight, method, force, limit):
     sizes = {check_int("orbit size", s, min_value=1): check_int(f"number of orbits of size {s}", k, min_value=1)
              for s, k in source.items()}
     return sizes, "given orbit sizes"
+
+
+def plot_counts(counts, *, ax=None, title="", xlabel="", ylabel="count", gid="counts"):
+    """Bar chart of exact counts by position (index i: the bar at x = i), each bar labelled with its count; the y
+    axis is logarithmic when the counts span more than a factor 100. Returns the Figure.
+
+    >>> fig = plot_counts([1, 3, 5, 6, 5, 3, 1], xlabel="word length")
+    >>> [int(b.get_height()) for b in fig.axes[0].patches]
+    [1, 3, 5, 6, 5, 3, 1]
+    """
+    _matplotlib()
+    values = [check_int(f"counts[{i}]", v, min_value=0) for i, v in enumerate(check_items("counts", counts))]
+    if not values:
+        raise InvalidArgument("counts must hold at least one count, got none")
+    fig, ax = _axes(ax, (6.4, 4.2))
+    try:
+        heights = [float(v) for v in values]  # float-ok: drawing
+    except OverflowError:
+        raise InvalidArgument("a count is too large to draw as a bar (over 1e308)") from None
+    bars = ax.bar(range(len(values)), heights, color="tab:blue", edgecolor="black", linewidth=0.5, gid=gid)
+    ax.bar_label(bars, labels=[int_short(v, 12) for v in values], fontsize=7, padding=2)
+    positive = [h for h in heights if h > 0]
+    if positive and max(positive) > 100 * min(positive):
+        ax.set_yscale("log")
+    ax.set_xticks(range(len(values)))
+    ax.margins(y=0.12)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, fontsize=9)
+    return fig
+
+
+def plot_masks(masks, grid, *, titles=None, path=None, suptitle=""):
+    """Images (int masks on ``grid``) side by side, black = on, with pixel grid lines and a title each (e.g. a chain
+    of moves carrying a template onto a target). With ``path`` (.png or .svg) also saved. Returns the Figure.
+
+    >>> fig = plot_masks([1, 2, 4], "1x3", titles=["start", "right", "right"])
+    >>> [ax.get_title() for ax in fig.axes]
+    ['start', 'right', 'right']
+    """
+    from .images import parse_grid
+
+    grid = parse_grid(grid)
+    masks = [check_mask(f"masks[{i}]", m, grid.n) for i, m in enumerate(check_items("masks", masks))]
+    if not masks:
+        raise InvalidArgument("masks must hold at least one image, got none")
+    titles = [str(m) for m in masks] if titles is None else [str(t) for t in check_items("titles", titles)]
+    if len(titles) != len(masks):
+        raise InvalidArgument(f"titles must hold {len(masks)} strings, one per image, got {len(titles)}")
+    path = _check_path(path)
+    if not isinstance(suptitle, str):
+        raise InvalidArgument(f"suptitle must be a str, got {describe(suptitle)}")
+    _, FigureCanvasAgg, _, Figure = _matplotlib()
+    side = max(grid.h, grid.w)
+    cols = min(len(masks), 8)
+    rows = ceil(len(masks) / cols)
+    fig = Figure(figsize=(max(3.2, cols * 1.3 * grid.w / side + 0.4), rows * (1.3 * grid.h / side + 0.3) + 0.5))
+    FigureCanvasAgg(fig)
+    _displayable(fig)
+    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    for ax, m, t in zip(axes, masks, titles):
+        ax.imshow(to_array(m, grid), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_xticks([c - 0.5 for c in range(1, grid.w)], minor=True)
+        ax.set_yticks([r - 0.5 for r in range(1, grid.h)], minor=True)
+        ax.grid(which="minor", color="0.75", linewidth=0.4)
+        ax.tick_params(which="minor", length=0)
+        ax.set_title(t, fontsize=7, pad=2)
+    for ax in axes[len(masks):]:
+        ax.remove()
+    if suptitle:
+        fig.suptitle(suptitle, fontsize=8)
+    if path is not None:
+        import io
+
+        from ._files import write_file
+
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=os.path.splitext(path)[1][1:].lower(), dpi=150)
+        write_file(path, buffer.getvalue())
+    return fig
 
 
 def plot_orbit_spectrum(source, weight=None, *, ax=None, method="auto", force=False, limit=None):

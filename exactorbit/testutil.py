@@ -554,3 +554,113 @@ def symmetric_generators(n, m=None):
     """
     m = n if m is None else m
     return [tuple([1, 0] + list(range(2, m))), tuple(list(range(1, n)) + [0] + list(range(n, m)))]
+
+
+# ---------------------------------------------------------------------------
+# geometry: word metrics on Cayley and Schreier graphs (the twins of exactorbit.geometry)
+# ---------------------------------------------------------------------------
+
+__all__ += ["naive_cayley_spheres", "naive_word_lengths", "naive_schreier_distance",
+            "naive_orbit_eccentricities"]  # kept in this block: the twins of exactorbit.geometry
+
+
+def _naive_moves(generators, n, inverses):
+    """The moves: the generators (tuples on n points) and, when inverses, their inverses."""
+    moves = [tuple(g) for g in generators]
+    for g in moves:
+        if len(g) != n or sorted(g) != list(range(n)):
+            raise ValueError(f"generator {g!r} is not a permutation of {n} points")
+    if inverses:
+        for g in list(moves):
+            inv = [0] * n
+            for i in range(n):
+                inv[g[i]] = i
+            moves.append(tuple(inv))
+    return moves
+
+
+def naive_word_lengths(generators, n, inverses=True):
+    """Dict element -> word length, by a plain BFS from the identity over tuples.
+
+    Element e moved by s is e*s = tuple(s[e[p]] for p in range(n)) (apply e, then s);
+    the moves are the generators and, when ``inverses``, their inverses.
+
+    >>> sorted(naive_word_lengths([(1, 2, 0)], 3).items())
+    [((0, 1, 2), 0), ((1, 2, 0), 1), ((2, 0, 1), 1)]
+    >>> naive_word_lengths([(1, 2, 0)], 3, inverses=False)[(2, 0, 1)]
+    2
+    """
+    moves = _naive_moves(generators, n, inverses)
+    ident = tuple(range(n))
+    dist = {ident: 0}
+    frontier = [ident]
+    while frontier:
+        new = []
+        for e in frontier:
+            for s in moves:
+                f = tuple(s[e[p]] for p in range(n))
+                if f not in dist:
+                    dist[f] = dist[e] + 1
+                    new.append(f)
+        frontier = new
+    return dist
+
+
+def naive_cayley_spheres(generators, n, inverses=True):
+    """Sphere sizes of the word metric around the identity (index = distance), by the same plain BFS.
+
+    >>> naive_cayley_spheres([(1, 2, 3, 0)], 4)           # the 4-cycle, both directions
+    [1, 2, 1]
+    >>> naive_cayley_spheres([(1, 2, 3, 0)], 4, inverses=False)
+    [1, 1, 1, 1]
+    """
+    lengths = naive_word_lengths(generators, n, inverses)
+    spheres = [0] * (max(lengths.values()) + 1)
+    for d in lengths.values():
+        spheres[d] += 1
+    return spheres
+
+
+def _naive_mask_move(g, mask):
+    return sum(1 << g[i] for i in range(len(g)) if mask >> i & 1)
+
+
+def _naive_schreier_bfs(moves, x):
+    dist = {x: 0}
+    frontier = [x]
+    while frontier:
+        new = []
+        for m in frontier:
+            for g in moves:
+                y = _naive_mask_move(g, m)
+                if y not in dist:
+                    dist[y] = dist[m] + 1
+                    new.append(y)
+        frontier = new
+    return dist
+
+
+def naive_schreier_distance(generators, n, x, y, inverses=True):
+    """Fewest moves carrying mask x to mask y (a move g sets bit g[i] for each set bit i), or None.
+
+    >>> naive_schreier_distance([(1, 2, 3, 0)], 4, 0b0001, 0b1000)
+    1
+    >>> naive_schreier_distance([(1, 2, 3, 0)], 4, 0b0001, 0b1000, inverses=False)
+    3
+    >>> naive_schreier_distance([(1, 2, 3, 0)], 4, 0b0001, 0b0011) is None
+    True
+    """
+    return _naive_schreier_bfs(_naive_moves(generators, n, inverses), x).get(y)
+
+
+def naive_orbit_eccentricities(generators, n, x, inverses=True):
+    """Dict mask -> eccentricity (largest distance from it) in the Schreier graph of x's orbit, a BFS from each point.
+
+    >>> naive_orbit_eccentricities([(1, 2, 3, 0)], 4, 0b0001)
+    {1: 2, 2: 2, 4: 2, 8: 2}
+    >>> naive_orbit_eccentricities([(1, 0, 2), (0, 2, 1)], 3, 0b001)
+    {1: 2, 2: 1, 4: 2}
+    """
+    moves = _naive_moves(generators, n, inverses)
+    orbit = _naive_schreier_bfs(moves, x)
+    return {m: max(_naive_schreier_bfs(moves, m).values()) for m in sorted(orbit)}

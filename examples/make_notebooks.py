@@ -170,11 +170,272 @@ INTERACTIONS = [
                   "order"),
 ]
 
+GEOMETRY = [
+    new_markdown_cell(
+        "# The geometry of deep networks, exactly: depth as word length\n\n"
+        "Dong, Wu & Zhou (\"How deep learning works: the geometry of deep learning\", arXiv:1710.10784, 2017) "
+        "picture a deep network as a *path* in a space of transformations, each layer one small step, by analogy "
+        "with the geometry of quantum computation (the complexity of an operation is the length of the shortest "
+        "path of elementary gates to it) and with template matching (a template is deformed onto a target by a "
+        "chain of small deformations).\n\n"
+        "`exactorbit.geometry` reads that picture exactly, on finite groups:\n\n"
+        "> layers are generators of a finite group, a network of depth d is a word of length d, the depth a "
+        "transformation needs is its word length (its distance from the identity in the Cayley graph), and the "
+        "distance between two images is the shortest chain of moves carrying one onto the other.\n\n"
+        "So **depth = word length**: the fewest elementary moves whose product is the transformation. Everything "
+        "below is an exact count found by exhaustive search, no float and no training. `proofs/geometry.md` "
+        "proves what the code relies on and says plainly what is the paper's and what is ours (only the paper's "
+        "abstract and introduction could be read; the exact reading is the package's)."),
+    new_code_cell("%matplotlib inline\n"
+                  "import itertools\n"
+                  "import re\n"
+                  "from html import escape\n"
+                  "import matplotlib.pyplot as plt\n"
+                  "from matplotlib.patches import Circle\n"
+                  "from IPython.display import HTML\n"
+                  "from exactorbit.groups import compose, translations\n"
+                  "from exactorbit.plots import plot_counts\n"
+                  "from exactorbit.geometry import (growth, geodesic, image_distance, orbit_geometry, torus_moves,\n"
+                  "                                 reversible_circuits, pancake, adjacent_transpositions,\n"
+                  "                                 geometry_claims)"),
+    new_markdown_cell("## 1. A network as a path of moves\n\n"
+                      "On the 4 x 4 torus the elementary moves are `right` (shift every pixel one column right, "
+                      "wrapping around), `down`, and `quarter` (a quarter turn of the square), each usable forwards "
+                      "or backwards (`right'` is one step left). A \"network\" of 7 layers is a word of 7 moves; its "
+                      "product is one transformation of the grid. `geodesic` finds the shortest word with the same "
+                      "product: the depth this transformation really needs."),
+    new_code_cell("T = torus_moves('4x4')\n"
+                  "right, down, quarter = T.generators\n"
+                  "layers = [right, right, right, quarter, down, down, down]   # a network of depth 7\n"
+                  "g = layers[0]\n"
+                  "for layer in layers[1:]:\n"
+                  "    g = compose(g, layer)          # apply g, then the next layer\n"
+                  "best = geodesic(T, g)\n"
+                  "print('7 layers:', 'right right right quarter down down down')\n"
+                  "print('shortest:', ' '.join(best.names), f'-> depth {best.length} is enough')"),
+    new_markdown_cell("## 2. How many transformations need each depth? The growth of the torus group\n\n"
+                      "`growth` counts, for every depth k, the transformations whose shortest word has exactly k "
+                      "moves (the *spheres* of the word metric). Their sum is the size of the group; the last "
+                      "depth needed is the *diameter*. The moves above generate 16 translations x 4 quarter turns "
+                      "= 64 transformations:"),
+    new_code_cell("gT = growth(T)\n"
+                  "print(gT)\n"
+                  "gT.plot()"),
+    new_markdown_cell("Without the quarter turn only the 16 translations remain, and 4 moves reach them all:"),
+    new_code_cell("growth(translations('4x4')).plot()"),
+    new_markdown_cell("## 3. Reversible circuits on 3 bits: optimal circuits are shortest words\n\n"
+                      "Three wires carry a 3-bit state (0..7, bit t of the state is wire t). The gates are "
+                      "permutations of the 8 states: `NOT(t)` flips wire t; `CNOT(c,t)` flips t when c is 1; "
+                      "`TOF(c1,c2;t)` (Toffoli) flips t when c1 and c2 are both 1; `SWAP(i,j)` exchanges two "
+                      "wires. A circuit of k gates is a word of length k, so the **optimal size of a circuit for a "
+                      "reversible function is its word length**. The NCT library (NOT, CNOT, Toffoli: 12 gates) "
+                      "reaches all 8! = 40,320 reversible functions of 3 bits (the vertical axis is logarithmic):"),
+    new_code_cell("nct = growth(reversible_circuits(3, 'NCT'))\n"
+                  "nct.plot()"),
+    new_markdown_cell("With the 3 SWAP gates added (NCTS), more functions have short circuits and only 32 "
+                      "still need 8 gates:"),
+    new_code_cell("ncts = growth(reversible_circuits(3, 'NCTS'))\n"
+                  "ncts.plot()"),
+    new_markdown_cell("### The table of Shende, Prasad, Markov & Hayes (2003)\n\n"
+                      "\"Synthesis of reversible logic circuits\" (IEEE TCAD 22(6), 2003) counts the 3-bit "
+                      "reversible functions by optimal circuit size, for NCT and NCTS. The numbers typed below are "
+                      "that table as quoted in the package's tests (`proofs/geometry.md` notes that the paper's "
+                      "table itself was not re-read there), so we also recount NCT with a ten-line breadth-first "
+                      "search over tuples that uses nothing from exactorbit."),
+    new_code_cell("SHENDE_NCT = [1, 12, 102, 625, 2780, 8921, 17049, 10253, 577]\n"
+                  "SHENDE_NCTS = [1, 15, 134, 844, 3752, 11194, 17531, 6817, 32]\n"
+                  "\n"
+                  "def naive_spheres(gates):\n"
+                  "    \"\"\"Breadth-first search over permutations of the 8 states, as tuples.\"\"\"\n"
+                  "    start = tuple(range(8))\n"
+                  "    seen, frontier, spheres = {start}, [start], [1]\n"
+                  "    while frontier:\n"
+                  "        new = []\n"
+                  "        for p in frontier:\n"
+                  "            for gate in gates:\n"
+                  "                q = tuple(gate[s] for s in p)     # the circuit p, then one more gate\n"
+                  "                if q not in seen:\n"
+                  "                    seen.add(q); new.append(q)\n"
+                  "        frontier = new\n"
+                  "        if new:\n"
+                  "            spheres.append(len(new))\n"
+                  "    return spheres\n"
+                  "\n"
+                  "brute = naive_spheres(reversible_circuits(3, 'NCT').generators)\n"
+                  "print('gates  NCT  (Shende, brute force)   NCTS (Shende)')\n"
+                  "for k in range(len(SHENDE_NCT)):\n"
+                  "    print(f'{k:5}  {nct.spheres[k]:6} ({SHENDE_NCT[k]:6}, {brute[k]:6})   '\n"
+                  "          f'{ncts.spheres[k]:6} ({SHENDE_NCTS[k]:6})')\n"
+                  "print('NCT agrees with Shende et al. and with the brute force:',\n"
+                  "      list(nct.spheres) == SHENDE_NCT == brute)\n"
+                  "print('NCTS agrees with Shende et al.:', list(ncts.spheres) == SHENDE_NCTS)"),
+    new_markdown_cell("### Drawing an optimal circuit\n\n"
+                      "`geodesic(...).names` gives the gates of a shortest circuit, first gate first. A small "
+                      "drawing function: one horizontal line per wire, one column per gate; a NOT is a circled "
+                      "plus on its target, a CNOT or Toffoli puts dots on its controls joined to the circled plus, "
+                      "a SWAP is two crosses joined by a line."),
+    new_code_cell("GATE = re.compile(r'(NOT|CNOT|TOF|SWAP)\\((.*)\\)')\n"
+                  "\n"
+                  "def parse_gate(name):\n"
+                  "    \"\"\"(kind, controls, target) of a gate name; for SWAP the two wires and target None.\"\"\"\n"
+                  "    kind, args = GATE.fullmatch(name).groups()\n"
+                  "    wires = [int(a) for a in re.split('[,;]', args)]\n"
+                  "    if kind == 'SWAP':\n"
+                  "        return kind, wires, None\n"
+                  "    return kind, wires[:-1], wires[-1]\n"
+                  "\n"
+                  "def draw_circuit(names, bits=3, title=''):\n"
+                  "    n = len(names)\n"
+                  "    fig, ax = plt.subplots(figsize=(1.5 + 0.9 * max(n, 1), 0.7 * bits + 0.9))\n"
+                  "    for w in range(bits):\n"
+                  "        ax.plot([-0.6, n - 0.4], [w, w], color='black', lw=1, zorder=0)\n"
+                  "        ax.text(-0.75, w, f'bit {w}', ha='right', va='center')\n"
+                  "    for col, name in enumerate(names):\n"
+                  "        kind, wires, target = parse_gate(name)\n"
+                  "        span = wires + ([] if target is None else [target])\n"
+                  "        ax.plot([col, col], [min(span), max(span)], color='black', lw=1, zorder=1)\n"
+                  "        if kind == 'SWAP':\n"
+                  "            for w in wires:\n"
+                  "                ax.plot(col, w, marker='x', color='black', ms=11, mew=2, zorder=2)\n"
+                  "        else:\n"
+                  "            for c in wires:\n"
+                  "                ax.plot(col, c, marker='o', color='black', ms=7, zorder=2)\n"
+                  "            r = 0.2\n"
+                  "            ax.add_patch(Circle((col, target), r, facecolor='white', edgecolor='black', lw=1.5,\n"
+                  "                                zorder=2))\n"
+                  "            ax.plot([col - r, col + r], [target, target], color='black', lw=1.5, zorder=3)\n"
+                  "            ax.plot([col, col], [target - r, target + r], color='black', lw=1.5, zorder=3)\n"
+                  "        ax.text(col, bits - 0.35, name, ha='center', va='top', fontsize=7, rotation=30)\n"
+                  "    ax.set_xlim(-1.6, n - 0.3); ax.set_ylim(bits + 0.3, -0.7)   # bit 0 on top\n"
+                  "    ax.set_aspect('equal'); ax.axis('off'); ax.set_title(title, fontsize=10)\n"
+                  "    plt.show()\n"
+                  "\n"
+                  "def run(names, s):\n"
+                  "    \"\"\"The circuit applied to the state s, gate by gate (independent of exactorbit).\"\"\"\n"
+                  "    for name in names:\n"
+                  "        kind, wires, target = parse_gate(name)\n"
+                  "        if kind == 'SWAP':\n"
+                  "            i, j = wires\n"
+                  "            if (s >> i & 1) != (s >> j & 1):\n"
+                  "                s ^= (1 << i) | (1 << j)\n"
+                  "        elif all(s >> c & 1 for c in wires):\n"
+                  "            s ^= 1 << target\n"
+                  "    return s"),
+    new_markdown_cell("First a function given by its truth table: the 3-bit counter x -> x + 1 (mod 8), in array "
+                      "form `f[x]` = the output for input x. Its optimal NCT circuit has 3 gates, and running "
+                      "the drawn circuit on all 8 inputs gives back the truth table:"),
+    new_code_cell("increment = tuple((x + 1) % 8 for x in range(8))\n"
+                  "circuit = geodesic(reversible_circuits(3), increment)\n"
+                  "draw_circuit(circuit.names, title=f'x -> x+1 mod 8: {circuit.length} gates (optimal, NCT)')\n"
+                  "print('input  output  circuit')\n"
+                  "for x in range(8):\n"
+                  "    print(f'  {x:03b}    {increment[x]:03b}     {run(circuit.names, x):03b}')\n"
+                  "assert all(run(circuit.names, x) == increment[x] for x in range(8))"),
+    new_markdown_cell("Now the permutation (0 7): exchange the states 000 and 111 and leave the other six alone. "
+                      "It looks simple but needs 7 gates, with or without SWAP gates:"),
+    new_code_cell("swap07 = geodesic(reversible_circuits(3), '(0 7)')\n"
+                  "draw_circuit(swap07.names, title=f'(0 7): {swap07.length} gates (optimal, NCT)')\n"
+                  "print('with SWAP gates too:', geodesic(reversible_circuits(3, 'NCTS'), '(0 7)').length, 'gates')\n"
+                  "assert [run(swap07.names, x) for x in range(8)] == [7, 1, 2, 3, 4, 5, 6, 0]"),
+    new_markdown_cell("Exchanging two wires is a reversible function too. With NCT it takes three CNOTs; the NCTS "
+                      "library has it as one gate, a richer move that shortens this circuit:"),
+    new_code_cell("swap_wires = tuple(run(['SWAP(0,1)'], x) for x in range(8))   # its truth table\n"
+                  "for library in ('NCT', 'NCTS'):\n"
+                  "    c = geodesic(reversible_circuits(3, library), swap_wires)\n"
+                  "    gates = f'{c.length} gate' + 's' * (c.length != 1)\n"
+                  "    draw_circuit(c.names, title=f'exchange wires 0 and 1: {gates} (optimal, {library})')\n"
+                  "    assert all(run(c.names, x) == swap_wires[x] for x in range(8))"),
+    new_markdown_cell("## 4. Template matching: carrying a template onto a target, step by step\n\n"
+                      "The same moves act on images. On the 5 x 5 torus, `image_distance` finds the shortest chain "
+                      "of moves (shift right/down or back, quarter turn or back) carrying a template onto a "
+                      "target: the exact, finite cousin of deforming a template onto an image."),
+    new_code_cell("T5 = torus_moves('5x5')\n"
+                  "template = '##.../#..../...../...../.....'\n"
+                  "target = '...../...../...../..##./...#.'\n"
+                  "match = image_distance(T5, template, target)\n"
+                  "print(match)\n"
+                  "match.plot()"),
+    new_markdown_cell("All images reachable from the template form its *orbit*; with one edge per move it is a "
+                      "graph (the Schreier graph). `orbit_geometry` measures it: how many images lie at each "
+                      "distance from the template, and the largest distance from any image (its eccentricity), "
+                      "the smallest and largest of these over the orbit (radius and diameter)."),
+    new_code_cell("geo = orbit_geometry(T5, template)\n"
+                  "print(geo)\n"
+                  "plot_counts(geo.spheres, xlabel='moves from the template', ylabel='images',\n"
+                  "            title=f'the orbit of the template: {geo.size} images, diameter {geo.diameter}')"),
+    new_markdown_cell("## 5. Two famous growth tables: pancakes and adjacent swaps\n\n"
+                      "**Pancakes.** A stack of n pancakes is sorted by flips of the top k (k = 2..n). The most "
+                      "flips any stack needs is the *pancake number* (OEIS A058986, the independent source: "
+                      "1, 3, 4, 5, 7, 8, 9, 10, ... for n = 2, 3, 4, ...). It is the diameter:"),
+    new_code_cell("OEIS_A058986 = {4: 4, 5: 5, 6: 7, 7: 8, 8: 9}     # pancake numbers, OEIS A058986\n"
+                  "print(' n   stacks  diameter  OEIS A058986')\n"
+                  "for n in range(4, 9):\n"
+                  "    g = growth(pancake(n))\n"
+                  "    print(f'{n:2} {g.order:8} {g.diameter:9} {OEIS_A058986[n]:13}')\n"
+                  "    assert g.diameter == OEIS_A058986[n]\n"
+                  "g.plot()"),
+    new_markdown_cell("**Adjacent transpositions.** With the swaps (i i+1) of neighbours as moves, the depth of a "
+                      "permutation is its number of inversions (bubble sort is optimal), so the spheres are the "
+                      "Mahonian numbers (OEIS A008302). The independent check counts the inversions of all 120 "
+                      "permutations of 5 points by brute force:"),
+    new_code_cell("n = 5\n"
+                  "mahonian = [0] * (n * (n - 1) // 2 + 1)\n"
+                  "for p in itertools.permutations(range(n)):\n"
+                  "    mahonian[sum(1 for i, j in itertools.combinations(range(n), 2) if p[i] > p[j])] += 1\n"
+                  "gA = growth(adjacent_transpositions(n))\n"
+                  "print('growth:    ', list(gA.spheres))\n"
+                  "print('inversions:', mahonian, ' (OEIS A008302, row 5: 1, 4, 9, 15, 20, 22, 20, 15, 9, 4, 1)')\n"
+                  "assert list(gA.spheres) == mahonian\n"
+                  "gA.plot()"),
+    new_markdown_cell("The 2x2x2 cube (`pocket_cube()`, 3,674,160 positions, OEIS A079762) works the same way; its "
+                      "growth takes several seconds or more, so it is left out here: try "
+                      "`growth(pocket_cube()).plot()`."),
+    new_markdown_cell("## 6. The claims, with computed verdicts\n\n"
+                      "`geometry_claims` turns four sentences of the picture into exact checks on one generating "
+                      "set: G1 (most transformations need nearly the maximum depth), G2 (richer elementary moves "
+                      "shorten every geodesic), G3 (the template distance is a metric), G4 (a lower bound on the "
+                      "template distance from the number of differing pixels). Each comes with a verdict "
+                      "(*holds*, *fails*, *undecided*) and its evidence."),
+    new_code_cell("def claims_table(claims, title):\n"
+                  "    colour = {'holds': '#2e7d32', 'fails': '#c62828', 'undecided': '#777'}\n"
+                  "    rows = ''\n"
+                  "    for c in claims:\n"
+                  "        verdict = f\"<b style='color:{colour.get(c.verdict, 'black')}'>{escape(c.verdict)}</b>\"\n"
+                  "        rows += (f'<tr><td>{escape(c.id)}</td><td>{verdict}</td>'\n"
+                  "                 f\"<td style='text-align:left'>{escape(c.summary)}</td></tr>\")\n"
+                  "    head = '<tr><th>id</th><th>verdict</th><th>summary</th></tr>'\n"
+                  "    return HTML(f'<b>{escape(title)}</b><table>{head}{rows}</table>')\n"
+                  "\n"
+                  "circuit_claims = geometry_claims(reversible_circuits(3))\n"
+                  "claims_table(circuit_claims, 'reversible circuits on 3 bits (NCT)')"),
+    new_code_cell("torus_claims = geometry_claims(torus_moves('4x4'))\n"
+                  "claims_table(torus_claims, 'torus moves on 4x4')"),
+    new_code_cell("print('failing:', [(c.id, 'circuits') for c in circuit_claims if c.verdict == 'fails'] +\n"
+                  "      [(c.id, 'torus') for c in torus_claims if c.verdict == 'fails'])"),
+    new_markdown_cell("**Which fail, and why that is a result.** A *fails* is not a bug: it is the exact answer to "
+                      "a sentence that sounds plausible in the continuous picture.\n\n"
+                      "* **G2 fails for the circuits.** Adding the SWAP gates shortens many optimal circuits, but "
+                      "not all: most functions keep their optimal size, and the claim names one such function (a "
+                      "swap of two states whose best circuit has the same length with or without SWAP gates; the "
+                      "(0 7) circuit above is another). So \"richer moves shorten every geodesic\" is false; "
+                      "on the 4 x 4 torus, where the richer set fuses any two moves into one, it holds.\n"
+                      "* **G1 fails on the torus.** There only 11/32 of the 64 transformations lie within 2 of the "
+                      "diameter, while for the circuits 9293/13440 (about 69 %) do. \"Most transformations need "
+                      "nearly the maximum depth\" depends on the group and its moves: true for the circuits, false "
+                      "for this small torus group.\n"
+                      "* **G3 and G4 hold in both cases**: the template distance is a metric (and, without inverse "
+                      "moves, the torus shows the expected asymmetry: one step one way, three back), and the "
+                      "pixel-count lower bound is never broken, though often not attained.\n\n"
+                      "One claim in full, with its statement and evidence:"),
+    new_code_cell("circuit_claims[1]"),
+]
+
 NOTEBOOKS = {
     "orbit_stabilizer.ipynb": ORBIT_STABILIZER,
     "paper_claims.ipynb": PAPER_CLAIMS,
     "equivariance.ipynb": EQUIVARIANCE,
     "interactions.ipynb": INTERACTIONS,
+    "geometry.ipynb": GEOMETRY,
 }
 
 

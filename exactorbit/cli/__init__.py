@@ -38,11 +38,11 @@ _DASH_VALUES = ("--alphabet",)
 
 def commands():
     """The subcommands, in the order ``exactorbit --help`` lists them: name -> module."""
-    from . import count, depth, group, hierarchy, interactions, networks, orbit, orbits, tour, verify
+    from . import count, depth, geometry, group, hierarchy, interactions, networks, orbit, orbits, tour, verify
 
     return {"group": group, "orbit": orbit, "count": count, "orbits": orbits,
             "networks": networks, "tour": tour, "verify": verify, "depth": depth, "hierarchy": hierarchy,
-            "interactions": interactions}
+            "interactions": interactions, "geometry": geometry}
 
 
 def build_parser():

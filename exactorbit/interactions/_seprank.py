@@ -4,8 +4,9 @@ sep(f; I) is the rank over Q of f's coefficient matrix (rows: monomials of X_I, 
 monomials of X_{I^c}). Routes (``method=``):
 
 - ``"coefficients"``: sympy expands f and ranks the coefficient matrix (the naive twin; tiny cases).
-- ``"evaluation"``: f on the product of per-vertex unisolvent grids (vertex j: the points of
-  {0..d_j}^{D_x} of total degree <= d_j); the matrix V_I K V_Ic^T has the coefficient matrix's rank.
+- ``"evaluation"``: f on the product of per-vertex unisolvent grids (vertex j: f is homogeneous of degree d_j
+  in x^(j), so the points (1, p) with p in {0..d_j}^{D_x - 1} of total degree <= d_j, one per monomial); the
+  matrix V_I K V_Ic^T has the coefficient matrix's rank.
   Rank mod a prime p < 2^31 (numpy int64) with the pivots of a nonzero minor (nonzero mod p, so
   nonzero over Z: rank >= r); upper bound by more primes until their product exceeds Hadamard's
   bound of every (r+1)-minor (then an (r+1)-minor that vanishes mod all of them is 0). ``exact=True``.
@@ -40,7 +41,7 @@ from ._gnn import MAX_DEPTH, MAX_WIDTH, ProductGNN
 from ._graphs import parse_graph, parse_vertices
 
 __all__ = ["SeparationRank", "separation_rank", "generic_separation_rank", "separation_rank_bound",
-           "separation_rank_certificate", "unisolvent_points", "integer_weights", "bareiss_rank", "METHODS", "DOOR",
+           "separation_rank_certificate", "unisolvent_points", "homogeneous_points", "integer_weights", "bareiss_rank", "METHODS", "DOOR",
            "LIMIT_KEY", "CERTIFICATE_KIND"]
 
 #: The LIMITS key the separation-rank work is refused with (the lead may add a "seprank_work" entry).
@@ -80,7 +81,7 @@ class SeparationRank:
         """The rows and columns (points) of the nonzero minor: ``{"rows": ..., "cols": ...}``.
 
         >>> separation_rank(ProductGNN("path:2", 1, 1, 2, seed=3), [0]).lower_bound_certificate
-        {'rows': [[[0, 1]]], 'cols': [[[0, 1]]]}
+        {'rows': [[[1, 0]]], 'cols': [[[1, 0]]]}
         """
         return {"rows": [list(map(list, r)) for r in self.rows], "cols": [list(map(list, c)) for c in self.cols]}
 
@@ -96,6 +97,18 @@ def unisolvent_points(degree, dim):
     [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (2, 0)]
     """
     return [p for p in itertools.product(range(degree + 1), repeat=dim) if sum(p) <= degree]
+
+
+def homogeneous_points(degree, dim):
+    """Points unisolvent for the homogeneous polynomials of degree ``degree`` in ``dim`` variables: (1, p) for p
+    in :func:`unisolvent_points` (degree, dim - 1), one point per monomial (proofs/interactions.md, Corollary 5).
+
+    >>> homogeneous_points(2, 2)
+    [(1, 0), (1, 1), (1, 2)]
+    >>> len(homogeneous_points(27, 2)), len(unisolvent_points(27, 2))
+    (28, 406)
+    """
+    return [(1,) + p for p in unisolvent_points(degree, dim - 1)]
 
 
 def integer_weights(model):
@@ -189,44 +202,58 @@ def _primes():
 # f mod p on many points at once (numpy int64, p < 2^31)
 
 
-def _eval_mod(graph, weights, target, X, p):
-    """f(X[k]) mod p for a batch X of shape (N, n, D_x) of residues; weights are ints."""
-    h = X
-    for w in weights["layers"]:
-        W = np.array(w, dtype=object) % p
-        W = W.astype(np.int64)
-        lin = np.zeros(h.shape[:2] + (W.shape[0],), dtype=np.int64)
-        for k in range(W.shape[1]):
-            lin = (lin + h[:, :, k, None] * W[None, None, :, k]) % p
-        new = lin.copy()
-        for i in range(graph.n):
-            for j in graph.neighbours[i]:
-                new[:, i] = new[:, i] * lin[:, j] % p
-        h = new
-    if target is None:
-        prod = h[:, 0]
-        for i in range(1, graph.n):
-            prod = prod * h[:, i] % p
-    else:
-        prod = h[:, target]
-    out = np.zeros(X.shape[0], dtype=np.int64)
-    for k, c in enumerate(weights["output"][0]):
-        out = (out + prod[:, k] * (c % p)) % p
+def _linear_mod(W, h, p):
+    """W h mod p over the first axis: W (D_out x D_in) residues, h of shape (D_in, ...) residues."""
+    out = h[0][None] * W[:, 0].reshape((-1,) + (1,) * (h.ndim - 1)) % p
+    for k in range(1, h.shape[0]):
+        out = (out + h[k][None] * W[:, k].reshape((-1,) + (1,) * (h.ndim - 1))) % p
     return out
 
 
+def _block_mod(model, weights, cut, rest, target, a, b, p):
+    """[f(row, col)] mod p for rows a (R, |I|, D_x) and cols b (C, |I^c|, D_x), residues. Every node value is an
+    array (D, R, 1) when it depends on X_I alone, (D, 1, C) on X_{I^c} alone, (D, R, C) when mixed: a node whose
+    inputs lie on one side costs R or C operations, not R C (numpy broadcasting does the bookkeeping)."""
+    g = model.graph
+    h = [None] * g.n
+    for pos, j in enumerate(cut):
+        h[j] = np.ascontiguousarray(a[:, pos, :].T)[:, :, None]
+    for pos, j in enumerate(rest):
+        h[j] = np.ascontiguousarray(b[:, pos, :].T)[:, None, :]
+    for w in weights["layers"]:
+        W = (np.array(w, dtype=object) % p).astype(np.int64)
+        lin = [_linear_mod(W, hj, p) for hj in h]
+        new = []
+        for i in range(g.n):
+            acc = lin[i]
+            for j in g.neighbours[i]:
+                acc = acc * lin[j] % p
+            new.append(acc)
+        h = new
+    if target is None:
+        prod = h[0]
+        for i in range(1, g.n):
+            prod = prod * h[i] % p
+    else:
+        prod = h[target]
+    out = np.zeros(prod.shape[1:], dtype=np.int64)
+    for k, c in enumerate(weights["output"][0]):
+        out = (out + prod[k] * (c % p)) % p
+    return np.broadcast_to(out, (a.shape[0], b.shape[0]))
+
+
 def _matrix_mod(model, weights, cut, target, rows, cols, p):
-    """The matrix [f(row a, col b)] mod p: rows are points of X_I, cols of X_{I^c} (arrays (R, |I|, D_x))."""
-    n, rest = model.graph.n, [j for j in range(model.graph.n) if j not in cut]
+    """The matrix [f(row a, col b)] mod p: rows are points of X_I, cols of X_{I^c} (arrays (R, |I|, D_x)),
+    computed in blocks of rows."""
+    rest = tuple(j for j in range(model.graph.n) if j not in cut)
     R, C = len(rows), len(cols)
     out = np.zeros((R, C), dtype=np.int64)
     step = max(1, _CHUNK // max(C, 1))
+    cols = np.asarray(cols, dtype=np.int64) % p
+    rows = np.asarray(rows, dtype=np.int64) % p
     for a0 in range(0, R, step):
         a1 = min(R, a0 + step)
-        X = np.zeros(((a1 - a0) * C, n, model.in_dim), dtype=np.int64)
-        X[:, list(cut)] = np.repeat(rows[a0:a1], C, axis=0)
-        X[:, rest] = np.tile(cols, (a1 - a0, 1, 1))
-        out[a0:a1] = _eval_mod(model.graph, weights, target, X % p, p).reshape(a1 - a0, C)
+        out[a0:a1] = _block_mod(model, weights, tuple(cut), rest, target, rows[a0:a1], cols, p)
     return out
 
 
@@ -344,14 +371,14 @@ def _prepare(model, cut, target):
 def _grid_points(model, side, target):
     """The product over the vertices of ``side`` of their unisolvent grids: an array (count, |side|, D_x)."""
     deg = model.degrees(target)
-    per = [unisolvent_points(deg[j], model.in_dim) for j in side]
+    per = [homogeneous_points(deg[j], model.in_dim) for j in side]
     pts = list(itertools.product(*per)) if side else [()]
     return np.array(pts, dtype=np.int64).reshape(len(pts), len(side), model.in_dim)
 
 
 def _grid_size(model, side, target):
     deg = model.degrees(target)
-    return math.prod(math.comb(deg[j] + model.in_dim, model.in_dim) for j in side)
+    return math.prod(math.comb(deg[j] + model.in_dim - 1, model.in_dim - 1) for j in side)
 
 
 def _eval_cost(model):
@@ -359,12 +386,13 @@ def _eval_cost(model):
 
 
 def _abs_bound(model, weights, target):
-    """max |f| over the grids: f with |weights| at x^(j) = (d_j, ..., d_j) (every term is then >= 0)."""
+    """max |f| over the grids: f with |weights| at x^(j) = (e_j, ..., e_j), e_j = max(d_j, 1), the largest
+    coordinate of vertex j's grid (every term is then >= 0)."""
     absw = {"layers": [[[abs(v) for v in r] for r in m] for m in weights["layers"]],
             "output": [[abs(v) for v in weights["output"][0]]]}
     deg = model.degrees(target)
     big = ProductGNN(model.graph, model.depth, model.width, model.in_dim, weights=absw)
-    return abs(big([[d] * model.in_dim for d in deg], target=target))
+    return abs(big([[max(d, 1)] * model.in_dim for d in deg], target=target))
 
 
 def _points_tuple(arr):
@@ -406,20 +434,39 @@ def _by_sampling(model, cut, rest, target, limit, force, seed=0):
     weights = integer_weights(model)
     R, C = _grid_size(model, cut, target), _grid_size(model, rest, target)
     rng = np.random.default_rng(seed)
-    m = min(16, R, C)
+    m, done = min(16, R, C), 0
+    rows = np.zeros((0, len(cut), model.in_dim), dtype=np.int64)
+    cols = np.zeros((0, len(rest), model.in_dim), dtype=np.int64)
+    M = np.zeros((0, 0), dtype=np.int64)
     while True:
         refuse_if_over(f"the separation rank on {m} x {m} random points", m * m * (_eval_cost(model) + m),
                        LIMIT_KEY, limit=limit, force=force)
-        rows = rng.integers(0, SAMPLE_RANGE, size=(m, len(cut), model.in_dim))
-        cols = rng.integers(0, SAMPLE_RANGE, size=(m, len(rest), model.in_dim))
-        r, pr, pc = _rank_mod(_matrix_mod(model, weights, cut, target, rows, cols, _PRIME0), _PRIME0)
+        # the points grow nested: only the new rows and columns are evaluated
+        rows = np.concatenate([rows, rng.integers(0, SAMPLE_RANGE, size=(m - done, len(cut), model.in_dim))])
+        cols = np.concatenate([cols, rng.integers(0, SAMPLE_RANGE, size=(m - done, len(rest), model.in_dim))])
+        grown = np.zeros((m, m), dtype=np.int64)
+        grown[:done, :done] = M
+        grown[:, done:] = _matrix_mod(model, weights, cut, target, rows, cols[done:], _PRIME0)
+        grown[done:, :done] = _matrix_mod(model, weights, cut, target, rows[done:], cols[:done], _PRIME0)
+        M, done = grown, m
+        r = _rank_only(M, _PRIME0)
         if r < m or m >= min(R, C):
             break
         m = min(2 * m, R, C)
+    # a full-rank square matrix is its own nonzero minor; otherwise the pivots of an elimination give one
+    pr, pc = (tuple(range(m)), tuple(range(m))) if r == m else _rank_mod(M, _PRIME0)[1:]
     exact = r == min(R, C)  # the rank of the coefficient matrix is at most the number of monomials of a side
     note = (f"a certified lower bound (a nonzero {r} x {r} minor at random points); it equals the rank at these "
             f"weights with high probability" if not exact else "exact: the minor has the size of a full side")
     return _result(model, weights, cut, target, r, "sampled", exact, rows[list(pr)], cols[list(pc)], note)
+
+
+def _rank_only(M, p):
+    """The rank of M mod p (python-flint's rank when installed and M is large, else the numpy elimination)."""
+    nmod_mat = _flint()
+    if nmod_mat is not None and min(M.shape) >= FLINT_FROM:
+        return nmod_mat(M.tolist(), p).rank()
+    return _rank_mod_numpy(M, p)[0]
 
 
 def _by_onehot(model, cut, rest, target, limit, force):
