@@ -36,6 +36,16 @@ def tempdir(prefix):
     return Path(path)
 
 
+_SCRATCH = []
+
+
+def scratch():
+    """One scratch folder per test process, the working directory of every forked child (removed at exit)."""
+    if not _SCRATCH:
+        _SCRATCH.append(str(tempdir("eo-fuzz-cwd-")))
+    return _SCRATCH[0]
+
+
 def fail(message):
     """Fail with exactly ``message`` (no assertion introspection noise)."""
     __tracebackhide__ = True
@@ -157,10 +167,12 @@ def run_forked(fn, *, timeout, extra_memory=CHILD_EXTRA_MEMORY, summarise=lambda
     cap = vm_size() + extra_memory
     r, w = os.pipe()
     start = time.perf_counter()
+    cwd = scratch()
     pid = os.fork()
     if pid == 0:  # the child
         try:
             os.close(r)
+            os.chdir(cwd)  # a valid relative path (the hostile "x") lands in a scratch folder, not in the repo
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
             signal.alarm(0)
             devnull = os.open(os.devnull, os.O_RDWR)
@@ -246,10 +258,12 @@ def run_forked_batch(calls, *, per_call, extra_memory=CHILD_EXTRA_MEMORY, setup=
         batch = calls[start_index:]
         cap = vm_size() + extra_memory
         r, w = os.pipe()
+        cwd = scratch()
         pid = os.fork()
         if pid == 0:  # the child
             try:
                 os.close(r)
+                os.chdir(cwd)  # relative paths land in a scratch folder, not in the repo
                 devnull = os.open(os.devnull, os.O_RDWR)
                 for fd in (0, 1, 2):
                     os.dup2(devnull, fd)
