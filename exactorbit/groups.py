@@ -52,6 +52,8 @@ __all__ = [
     "dihedral",
     "symmetric",
     "trivial",
+    "necklace",
+    "bracelet",
     "rows_by_columns",
     "wreath_product",
     "compose",
@@ -873,6 +875,36 @@ def trivial(grid):
     return PixelGroup(parse_grid(grid), [], name="trivial")
 
 
+def _strip_length(g, name):
+    if min(g.h, g.w) != 1:
+        raise InvalidArgument(f"{name} is a group of a 1 x N strip of beads; the grid {g} is not a strip (on a grid, "
+                              f"use translations, rotations, dihedral, ...)")
+    return g.n
+
+
+def necklace(grid):
+    """The rotations of a necklace: the N-cycle of a 1 x N (or N x 1) strip of beads, order N (= translations there).
+
+    >>> necklace("1x6").order()
+    6
+    """
+    g = parse_grid(grid)
+    n = _strip_length(g, "necklace")
+    return PixelGroup(g, [tuple((i + 1) % n for i in range(n))], name="necklace")
+
+
+def bracelet(grid):
+    """The symmetries of a bracelet: the N-cycle and the flip of a 1 x N strip, the dihedral group of order 2N
+    (N >= 3). On a strip the grid's own ``dihedral`` is only the flip (order 2): a bracelet is this group.
+
+    >>> bracelet("1x6").order(), dihedral("1x6").order()
+    (12, 2)
+    """
+    g = parse_grid(grid)
+    n = _strip_length(g, "bracelet")
+    return PixelGroup(g, [tuple((i + 1) % n for i in range(n)), tuple(n - 1 - i for i in range(n))], name="bracelet")
+
+
 _NAMED = {
     "translations": translations,
     "rotations": rotations,
@@ -880,6 +912,8 @@ _NAMED = {
     "dihedral": dihedral,
     "symmetric": symmetric,
     "trivial": trivial,
+    "necklace": necklace,
+    "bracelet": bracelet,
 }
 
 #: The names accepted in a group SPEC.
@@ -894,7 +928,7 @@ def named_group(spec, grid):
     >>> named_group("rotation", "3x3")
     Traceback (most recent call last):
     ...
-    exactorbit.errors.InvalidArgument: unknown group name 'rotation' in spec 'rotation'; known names: translations, rotations, reflections, dihedral, symmetric, trivial
+    exactorbit.errors.InvalidArgument: unknown group name 'rotation' in spec 'rotation' (did you mean 'rotations'?); known names: translations, rotations, reflections, dihedral, symmetric, trivial, necklace, bracelet
     """
     g = parse_grid(grid)
     if not isinstance(spec, str) or not spec.strip():
@@ -902,8 +936,12 @@ def named_group(spec, grid):
     names = [s.strip() for s in spec.split("+")]
     for name in names:
         if name not in _NAMED:
+            import difflib
+
+            close = difflib.get_close_matches(name, GROUP_NAMES, n=1) if len(name) <= 40 else []
+            guess = f" (did you mean {close[0]!r}?)" if close else ""
             raise InvalidArgument(
-                f"unknown group name {short(name, 40)} in spec {short(spec)}; known names: {', '.join(GROUP_NAMES)}"
+                f"unknown group name {short(name, 40)} in spec {short(spec)}{guess}; known names: {', '.join(GROUP_NAMES)}"
             )
     if "symmetric" in names:  # it contains every other group
         group = symmetric(g)

@@ -123,6 +123,15 @@ def _silence_stdout():
         pass
 
 
+def _in_cli_words(message):
+    """A library message as the command line says it: the flag, not the keyword (``force=True (CLI: --force)``).
+
+    >>> _in_cli_words("over limit=5 points; pass force=True (CLI: --force) to allow it")
+    'over limit=5 points; pass --force to allow it'
+    """
+    return message.replace("force=True (CLI: --force)", "--force")
+
+
 def main(argv=None):
     """Run the command line; returns the exit code (:data:`EXIT_CODES`: 0 done, 1 a certificate is false,
     2 refused input, 70 internal error, 130 Ctrl-C)."""
@@ -171,7 +180,7 @@ def _main(argv):
     try:
         result = args._run(args)
     except ExactOrbitError as exc:
-        _say(f"exactorbit: error: {exc}")
+        _say(f"exactorbit: error: {_in_cli_words(str(exc))}")
         return 2
     except MemoryError:
         _say("exactorbit: error: out of memory: the machine cannot hold this computation; "

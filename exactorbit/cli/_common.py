@@ -4,7 +4,7 @@ DEFAULT_GRID = "3x3"
 DEFAULT_GROUP = "translations+dihedral"
 #: The names --group accepts (exactorbit.groups.GROUP_NAMES; kept here so that building the
 #: parser imports no sympy; a test holds the two equal).
-GROUP_NAMES = ("translations", "rotations", "reflections", "dihedral", "symmetric", "trivial")
+GROUP_NAMES = ("translations", "rotations", "reflections", "dihedral", "symmetric", "trivial", "necklace", "bracelet")
 
 
 def int_arg(text):

@@ -399,6 +399,8 @@ VALID = {
                           "method": "tree"},
     "geometry.ImageDistance": {"distance": 0, "path": (1,), "moves": (), "move_names": ("g0",), "grid": "1x2"},
     "geometry.OrbitGeometry": {"size": 1, "spheres": (1,), "eccentricity": 0, "radius": 0, "diameter": 0},
+    "groups.necklace": {"grid": "1x4"},
+    "groups.bracelet": {"grid": "1x4"},
     "plots.plot_counts": {"counts": [1, 2]},
     "plots.plot_masks": {"masks": [1, 2], "grid": "1x2"},
     "routes": {"question": "cycle_types", "subject": G},

@@ -1,0 +1,62 @@
+"""Necklaces and bracelets by name (issue 25): the strip groups a teacher expects, and what a misspelt name says.
+
+Golden numbers: OEIS A001867 (necklaces of n beads in 3 colours: 1, 3, 6, 11, 24, 51, 130, ...) and OEIS A027671
+(bracelets of n beads in 3 colours: 1, 3, 6, 10, 21, 39, 92, ...), each also recounted here by brute force
+(canonical forms over every colouring).
+"""
+
+from itertools import product
+
+import pytest
+
+from exactorbit.cli import main
+from exactorbit.counting import burnside_count
+from exactorbit.errors import InvalidArgument
+from exactorbit.groups import bracelet, dihedral, named_group, necklace
+
+NECKLACES_3 = {1: 3, 2: 6, 3: 11, 4: 24, 5: 51, 6: 130}    # OEIS A001867
+BRACELETS_3 = {1: 3, 2: 6, 3: 10, 4: 21, 5: 39, 6: 92}     # OEIS A027671
+
+
+def _brute(n, k, flips):
+    seen = set()
+    for c in product(range(k), repeat=n):
+        forms = [c[i:] + c[:i] for i in range(n)]
+        if flips:
+            forms += [f[::-1] for f in forms]
+        seen.add(min(forms))
+    return len(seen)
+
+
+@pytest.mark.parametrize("n", range(1, 7))
+def test_necklaces_and_bracelets_against_oeis_and_brute_force(n):
+    assert burnside_count(necklace(f"1x{n}"), colors=3) == NECKLACES_3[n] == _brute(n, 3, False)
+    assert burnside_count(bracelet(f"1x{n}"), colors=3) == BRACELETS_3[n] == _brute(n, 3, True)
+    assert burnside_count(named_group("bracelet", f"{n}x1"), colors=3) == BRACELETS_3[n]
+
+
+def test_the_strip_dihedral_is_only_the_flip_and_bracelet_says_so():
+    assert dihedral("1x6").order() == 2 and bracelet("1x6").order() == 12
+    assert "dihedral" in bracelet.__doc__ and "order 2" in bracelet.__doc__
+
+
+@pytest.mark.parametrize("name", ["necklace", "bracelet"])
+def test_strip_groups_refuse_a_grid_that_is_not_a_strip(name):
+    with pytest.raises(InvalidArgument, match="1 x N strip"):
+        named_group(name, "3x3")
+
+
+def test_a_misspelt_group_name_gets_a_suggestion(capsys):
+    with pytest.raises(InvalidArgument, match=r"did you mean 'dihedral'\?"):
+        named_group("dihedal", "3x3")
+    with pytest.raises(InvalidArgument) as info:
+        named_group("zzzz", "3x3")
+    assert "did you mean" not in str(info.value) and "known names" in str(info.value)
+    assert main(["count", "--grid", "3x3", "--group", "rotation"]) == 2
+    assert "did you mean 'rotations'?" in capsys.readouterr().err
+
+
+def test_cli_refusals_name_the_flag_not_the_keyword(capsys):
+    assert main(["geometry", "growth", "--pancake", "12"]) == 2
+    err = capsys.readouterr().err
+    assert "pass --force to allow it" in err and "force=True" not in err and len(err.strip().splitlines()) == 1
