@@ -38,7 +38,7 @@ KERNEL_MAY_IMPORT = ("exactorbit.errors", "exactorbit._validation", "exactorbit.
 #: Longest algorithm function allowed (the kernel and the private route modules beneath the doors).
 ALGORITHM_LINES = 60
 #: Doors whose routes sit beneath them in private modules (their ``_*.py`` are algorithm code).
-DOOR_PACKAGES = ("counting", "orbits", "stabilizers", "shadows", "networks", "hierarchy", "interactions")
+DOOR_PACKAGES = ("counting", "orbits", "stabilizers", "shadows", "networks", "hierarchy", "interactions", "geometry")
 
 
 def modules(root=ROOT):

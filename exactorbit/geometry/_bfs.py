@@ -125,23 +125,10 @@ def ranked_bfs(S, inverses=True, *, tree=False, depths=False, ranker=None, stop_
         while frontier.shape[1] and found is None:
             new = []
             for c0 in range(0, frontier.shape[1], CHUNK):
-                chunk = frontier[:, c0:c0 + CHUNK]
-                width_c = chunk.shape[1]
-                # (g s)[p] = s[g[p]]: every move s at once, moves side by side along the columns
-                cand = np.concatenate([table[s][chunk] for s in range(k)], axis=1)
-                r = ranker.rank(cand)
-                fresh = np.flatnonzero(_seen(visited, r) == 0)
-                if not len(fresh):
-                    continue
-                r, first = _first_of_each(r[fresh])
-                pick = fresh[first]
-                _mark(visited, r)
-                if tree:
-                    parent[r] = pick // width_c
-                if depths:
-                    level[r] = len(spheres)
-                new.append(cand[:, pick])
-                bar.update(len(r))
+                cols = _expand(frontier[:, c0:c0 + CHUNK], table, ranker, visited, parent, level, len(spheres))
+                if cols is not None:
+                    new.append(cols)
+                    bar.update(cols.shape[1])
             if not new:
                 break
             frontier = np.concatenate(new, axis=1)
@@ -152,6 +139,26 @@ def ranked_bfs(S, inverses=True, *, tree=False, depths=False, ranker=None, stop_
     out = BFS(spheres, total, parent, ranker, rows, support, found)
     out.depths = level
     return out
+
+
+def _expand(chunk, table, ranker, visited, parent, level, depth):
+    """The elements one move from the columns of ``chunk`` not yet visited, each once (the first move that reached
+    it recorded in ``parent``, its depth in ``level``, when given), marked visited: their columns, or None."""
+    width = chunk.shape[1]
+    # (g s)[p] = s[g[p]]: every move s at once, the moves side by side along the columns
+    cand = np.concatenate([table[s][chunk] for s in range(len(table))], axis=1)
+    r = ranker.rank(cand)
+    fresh = np.flatnonzero(_seen(visited, r) == 0)
+    if not len(fresh):
+        return None
+    r, first = _first_of_each(r[fresh])
+    pick = fresh[first]
+    _mark(visited, r)
+    if parent is not None:
+        parent[r] = pick // width
+    if level is not None:
+        level[r] = depth
+    return cand[:, pick]
 
 
 def python_bfs(S, inverses=True):
