@@ -248,6 +248,18 @@ def plot_counts(counts, *, ax=None, title="", xlabel="", ylabel="count", gid="co
     return fig
 
 
+def _panel(ax, mask, grid, title, fontsize):
+    """One image in one Axes: black = on, pixel grid lines, no ticks, a small title."""
+    ax.imshow(to_array(mask, grid), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xticks([c - 0.5 for c in range(1, grid.w)], minor=True)
+    ax.set_yticks([r - 0.5 for r in range(1, grid.h)], minor=True)
+    ax.grid(which="minor", color="0.75", linewidth=0.4)
+    ax.tick_params(which="minor", length=0)
+    ax.set_title(title, fontsize=fontsize, pad=2)
+
+
 def plot_masks(masks, grid, *, titles=None, path=None, suptitle=""):
     """Images (int masks on ``grid``) side by side, black = on, with pixel grid lines and a title each (e.g. a chain
     of moves carrying a template onto a target). With ``path`` (.png or .svg) also saved. Returns the Figure.
@@ -277,14 +289,7 @@ def plot_masks(masks, grid, *, titles=None, path=None, suptitle=""):
     _displayable(fig)
     axes = fig.subplots(rows, cols, squeeze=False).ravel()
     for ax, m, t in zip(axes, masks, titles):
-        ax.imshow(to_array(m, grid), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.set_xticks([c - 0.5 for c in range(1, grid.w)], minor=True)
-        ax.set_yticks([r - 0.5 for r in range(1, grid.h)], minor=True)
-        ax.grid(which="minor", color="0.75", linewidth=0.4)
-        ax.tick_params(which="minor", length=0)
-        ax.set_title(t, fontsize=7, pad=2)
+        _panel(ax, m, grid, t, 7)
     for ax in axes[len(masks):]:
         ax.remove()
     if suptitle:
@@ -404,14 +409,7 @@ def orbit_gallery(group, image, path=None, *, max_images=64, columns=None):
     _displayable(fig)
     axes = fig.subplots(rows, cols, squeeze=False).ravel()
     for ax, m in zip(axes, shown):
-        ax.imshow(to_array(m, grid), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.set_xticks([c - 0.5 for c in range(1, grid.w)], minor=True)
-        ax.set_yticks([r - 0.5 for r in range(1, grid.h)], minor=True)
-        ax.grid(which="minor", color="0.75", linewidth=0.4)
-        ax.tick_params(which="minor", length=0)
-        ax.set_title(str(m), fontsize=6, pad=2)
+        _panel(ax, m, grid, str(m), 6)
         if m == x:
             for spine in ax.spines.values():
                 spine.set_edgecolor("tab:red")

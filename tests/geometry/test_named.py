@@ -11,6 +11,8 @@ import math
 import numpy as np
 import pytest
 
+from exactorbit.testutil import naive_cayley_spheres
+
 from exactorbit.errors import InvalidArgument
 from exactorbit.geometry import (GeneratingSet, adjacent_transpositions, pancake, pocket_cube, reversible_circuits,
                                  torus_moves)
@@ -33,22 +35,8 @@ def _moves(S, inverses=True):
 
 
 def _spheres(S, inverses=True):
-    """Sphere sizes of the Cayley graph (right multiplication, (x*m)[i] = m[x[i]]), a plain BFS over tuples."""
-    moves = _moves(S, inverses)
-    start = tuple(range(S.n))
-    seen, frontier, spheres = {start}, [start], [1]
-    while True:
-        nxt = []
-        for x in frontier:
-            for m in moves:
-                y = tuple(m[i] for i in x)
-                if y not in seen:
-                    seen.add(y)
-                    nxt.append(y)
-        if not nxt:
-            return spheres
-        spheres.append(len(nxt))
-        frontier = nxt
+    """Sphere sizes of the Cayley graph: the naive twin (exactorbit.testutil), a plain BFS over tuples."""
+    return naive_cayley_spheres(list(S.generators), S.n, inverses)
 
 
 def _is_permutation(p, n):
