@@ -43,6 +43,7 @@ from .images import parse_grid
 __all__ = [
     "PixelGroup",
     "GROUP_NAMES",
+    "STRIP_GROUP_NAMES",
     "named_group",
     "from_generators",
     "parse_generators",
@@ -916,8 +917,10 @@ _NAMED = {
     "bracelet": bracelet,
 }
 
-#: The names accepted in a group SPEC.
-GROUP_NAMES = tuple(_NAMED)
+#: The names accepted in a group SPEC on every grid.
+GROUP_NAMES = tuple(name for name in _NAMED if name not in ("necklace", "bracelet"))
+#: The names accepted on a 1 x N (or N x 1) strip only: the necklace and bracelet groups.
+STRIP_GROUP_NAMES = ("necklace", "bracelet")
 
 
 def named_group(spec, grid):
@@ -928,7 +931,7 @@ def named_group(spec, grid):
     >>> named_group("rotation", "3x3")
     Traceback (most recent call last):
     ...
-    exactorbit.errors.InvalidArgument: unknown group name 'rotation' in spec 'rotation' (did you mean 'rotations'?); known names: translations, rotations, reflections, dihedral, symmetric, trivial, necklace, bracelet
+    exactorbit.errors.InvalidArgument: unknown group name 'rotation' in spec 'rotation' (did you mean 'rotations'?); known names: translations, rotations, reflections, dihedral, symmetric, trivial; on a 1 x N strip also necklace, bracelet
     """
     g = parse_grid(grid)
     if not isinstance(spec, str) or not spec.strip():
@@ -938,10 +941,11 @@ def named_group(spec, grid):
         if name not in _NAMED:
             import difflib
 
-            close = difflib.get_close_matches(name, GROUP_NAMES, n=1) if len(name) <= 40 else []
+            close = difflib.get_close_matches(name, tuple(_NAMED), n=1) if len(name) <= 40 else []
             guess = f" (did you mean {close[0]!r}?)" if close else ""
             raise InvalidArgument(
-                f"unknown group name {short(name, 40)} in spec {short(spec)}{guess}; known names: {', '.join(GROUP_NAMES)}"
+                f"unknown group name {short(name, 40)} in spec {short(spec)}{guess}; known names: "
+                f"{', '.join(GROUP_NAMES)}; on a 1 x N strip also {', '.join(STRIP_GROUP_NAMES)}"
             )
     if "symmetric" in names:  # it contains every other group
         group = symmetric(g)

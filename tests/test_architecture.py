@@ -78,10 +78,10 @@ def test_routes_are_private_modules_under_their_door():
 
 
 def test_cli_group_names_match_the_library():
-    from exactorbit.cli._common import GROUP_NAMES as cli_names
-    from exactorbit.groups import GROUP_NAMES
+    from exactorbit.cli._common import GROUP_NAMES as cli_names, STRIP_GROUP_NAMES as cli_strips
+    from exactorbit.groups import GROUP_NAMES, STRIP_GROUP_NAMES
 
-    assert cli_names == GROUP_NAMES
+    assert cli_names == GROUP_NAMES and cli_strips == STRIP_GROUP_NAMES
 
 
 def test_the_command_line_imports_only_what_it_runs():

@@ -60,3 +60,16 @@ def test_cli_refusals_name_the_flag_not_the_keyword(capsys):
     assert main(["geometry", "growth", "--pancake", "12"]) == 2
     err = capsys.readouterr().err
     assert "pass --force to allow it" in err and "force=True" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_one_image_grammar_digits_are_a_mask_never_a_picture(capsys):
+    import json
+
+    assert main(["orbit", "--grid", "3x3", "--image", "10", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["image"] == ".#./#../..."       # mask 10: pixels 1 and 3
+    assert main(["orbit", "--image", "10"]) == 2                                # a mask needs its grid
+    assert "needs --grid" in capsys.readouterr().err
+    assert main(["orbit", "--image", "#.", "--json"]) == 0                      # the picture is written as one
+    assert json.loads(capsys.readouterr().out)["image"] == "#."
+    assert main(["orbit", "--image", "1/0", "--json"]) == 0                     # 0/1 pictures need a '/'
+    assert json.loads(capsys.readouterr().out)["image"] == "#/."

@@ -4,7 +4,9 @@ DEFAULT_GRID = "3x3"
 DEFAULT_GROUP = "translations+dihedral"
 #: The names --group accepts (exactorbit.groups.GROUP_NAMES; kept here so that building the
 #: parser imports no sympy; a test holds the two equal).
-GROUP_NAMES = ("translations", "rotations", "reflections", "dihedral", "symmetric", "trivial", "necklace", "bracelet")
+GROUP_NAMES = ("translations", "rotations", "reflections", "dihedral", "symmetric", "trivial")
+#: The names --group accepts on a 1 x N strip only (exactorbit.groups.STRIP_GROUP_NAMES).
+STRIP_GROUP_NAMES = ("necklace", "bracelet")
 
 
 def int_arg(text):
@@ -88,7 +90,8 @@ def add_group_arguments(parser, *, default_group=DEFAULT_GROUP, default_grid=DEF
     parser.add_argument(
         "--group",
         default=None,
-        help=f"'+'-joined names from {{{', '.join(GROUP_NAMES)}}} (default {default_group})",
+        help=f"'+'-joined names from {{{', '.join(GROUP_NAMES)}}}, on a 1xN strip also {{{', '.join(STRIP_GROUP_NAMES)}}} "
+             f"(default {default_group})",
     )
     parser.add_argument(
         "--generators",
@@ -123,6 +126,41 @@ def group_from_args(args):
 
         return grid, from_gap(args.gap, grid)
     return grid, named_group(args._default_group if args.group is None else args.group, grid)
+
+
+def image_arg(flag, text, grid=None):
+    """The one grammar of an image on the command line: ``(mask, grid)``.
+
+    Decimal digits only: an int mask, as the CLI prints them (pixel i on when bit i is set); it needs the grid.
+    Anything else: a text picture, ``#`` (or ``1``) on and ``.`` (or ``0``) off, rows split by ``/``; its shape is
+    the grid when none is given. So ``10`` is the mask 10, never the picture ``#.`` (write ``#.`` or ``1/0``).
+
+    >>> image_arg("--image", "10", "3x3")
+    (10, Grid(h=3, w=3))
+    >>> image_arg("--image", "#./.#")
+    (9, Grid(h=2, w=2))
+    >>> image_arg("--image", "10")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: --image '10' is read as an int mask (digits only), which needs --grid (e.g. --grid 3x3); a picture is written with '#' and '.', rows split by '/'
+    """
+    from .._validation import check_mask, parse_int_text, short
+    from ..errors import InvalidArgument
+    from ..images import parse_grid, parse_image
+
+    grid = None if grid is None else parse_grid(grid)
+    item = text.strip()
+    if item.isascii() and item.isdigit():
+        if grid is None:
+            raise InvalidArgument(f"{flag} {short(item)} is read as an int mask (digits only), which needs --grid "
+                                  f"(e.g. --grid 3x3); a picture is written with '#' and '.', rows split by '/'")
+        return check_mask(flag, parse_int_text(item, max_digits=1240, what=flag), grid.n), grid
+    try:
+        if grid is not None:
+            return parse_image(text, grid), grid
+        return parse_image(text)
+    except InvalidArgument as exc:
+        raise InvalidArgument(f"{flag}: {exc}") from None
 
 
 def note(line):

@@ -10,7 +10,7 @@ Actions (each with ``--json``; numbers are JSON ints, never floats), each on one
 * ``claims [--image IMAGE]``: the geometry claims with computed verdicts.
 """
 
-from ._common import DEFAULT_GRID, GROUP_NAMES, add_output_arguments, int_arg, note
+from ._common import DEFAULT_GRID, GROUP_NAMES, add_output_arguments, image_arg, int_arg, note
 
 HELP = "word metrics: growth, geodesics (depth = word length), distances between images, claims (exact)"
 
@@ -167,13 +167,12 @@ def _chosen(args):
 
 def _grid(args, image):
     """The grid of --group and --generators: --grid, else the image's shape, else the default."""
-    from ..images import parse_grid, parse_image
+    from ..images import parse_grid
 
     if args.grid is not None:
         return parse_grid(args.grid)
     if image is not None:
-        return _image("--from" if getattr(args, "action", None) == "distance" else "--image", image, None,
-                      parse_image)[1]
+        return _image("--from" if getattr(args, "action", None) == "distance" else "--image", image, None)[1]
     return parse_grid(DEFAULT_GRID)
 
 
@@ -268,10 +267,10 @@ def _distance(args):
 
     from ..errors import InvalidArgument
     from ..geometry import image_distance
-    from ..images import parse_image, render_block
+    from ..images import render_block
 
     S = moves(args, image=args.start)
-    x, y = (_image(flag, text, S.grid, parse_image) for flag, text in (("--from", args.start), ("--to", args.goal)))
+    x, y = (_image(flag, text, S.grid) for flag, text in (("--from", args.start), ("--to", args.goal)))
     try:
         r = image_distance(S, x, y, inverses=not args.directed, force=args.force)
     except InvalidArgument as exc:
@@ -290,21 +289,16 @@ def _distance(args):
     return payload, "\n".join(lines)
 
 
-def _image(flag, text, grid, parse_image):
-    from ..errors import InvalidArgument
-
-    try:
-        return parse_image(text, grid)
-    except InvalidArgument as exc:
-        raise InvalidArgument(f"{flag}: {exc}") from None
+def _image(flag, text, grid):
+    """The mask (grid given) or (mask, grid) (grid None) of one image argument: cli/_common.image_arg's grammar."""
+    mask, found = image_arg(flag, text, grid)
+    return mask if grid is not None else (mask, found)
 
 
 def _claims(args):
     from ..geometry import geometry_claims
-    from ..images import parse_image
-
     S = moves(args, image=args.image)
-    image = None if args.image is None else _image("--image", args.image, S.grid, parse_image)
+    image = None if args.image is None else _image("--image", args.image, S.grid)
     claims = geometry_claims(S, image=image, force=args.force)
     payload = {"claims": [_jsonable(c.as_dict()) for c in claims]}
     lines = [f"{S.title} on {S.grid}"]

@@ -1,6 +1,7 @@
 """``exactorbit orbit``: orbit, stabilizer and minimal image of one image."""
 
-from ._common import add_explain_argument, add_group_arguments, add_output_arguments, explained, group_from_args
+from ._common import (add_explain_argument, add_group_arguments, add_output_arguments, explained, group_from_args,
+                      image_arg)
 
 HELP = "orbit, stabilizer and minimal image of one image"
 
@@ -10,7 +11,8 @@ def add_arguments(parser):
     add_group_arguments(parser)
     image = parser.add_mutually_exclusive_group()
     image.add_argument("--image", default=None,
-                       help="text image, rows split by '/' (default '#../.#./...'); sets the grid when --grid is not given")
+                       help="the image: a text picture, '#' on and '.' off, rows split by '/' (default '#../.#./...'; "
+                            "sets the grid when --grid is not given), or an int mask in decimal digits (needs --grid)")
     image.add_argument("--image-file", default=None, metavar="PATH",
                        help="the image from a file: text rows, numpy .npy (a 0/1 array) or PBM (P1/P4)")
     parser.add_argument("--force", action="store_true", help="allow orbits over the default size limit")
@@ -31,7 +33,7 @@ def run(args):
     """Run ``exactorbit orbit``: returns (payload, text)."""
     from ..actions import orbit
     from ..groups import cycle_string
-    from ..images import parse_image, render_block, render_text
+    from ..images import render_block, render_text
     from ..stabilizers import minimal_image, stabilizer
 
     from ..errors import InvalidArgument
@@ -40,10 +42,11 @@ def run(args):
     if args.svg is not None:
         _check_svg(args.svg)
     text = "#../.#./..." if args.image is None and args.image_file is None else args.image
-    if args.grid is not None and text is not None:
-        mask = parse_image(text, parse_grid(args.grid))   # says "image is AxB but the grid is CxD"
+    if text is not None:  # one grammar: digits are a mask, anything else a picture (cli/_common.image_arg)
+        mask, found = image_arg("--image", text, None if args.grid is None else parse_grid(args.grid))
+        args.grid = f"{found.h}x{found.w}"
     else:
-        mask, found = read_image_file(args.image_file) if text is None else parse_image(text)
+        mask, found = read_image_file(args.image_file)
         if args.grid is None:  # the image says its grid
             args.grid = f"{found.h}x{found.w}"
         elif parse_grid(args.grid) != found:
