@@ -64,11 +64,25 @@ def build_parser():
 
     parser.add_argument("--version", action="version", version=f"exactorbit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.commands = {}
     for name, module in commands().items():
         p = sub.add_parser(name, help=module.HELP)
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
+        parser.commands[name] = p
     return parser
+
+
+def _parse(parser, argv):
+    """argparse's parse_args, with an unknown option reported by the subcommand that got it (its own --help)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        owner = parser.commands.get(getattr(args, "command", None), parser)
+        for choices in (getattr(a, "choices", None) for a in owner._actions):   # an action's own parser (geometry growth)
+            if isinstance(choices, dict) and getattr(args, "action", None) in choices:
+                owner = choices[args.action]
+        owner.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def _join_dash_values(argv):
@@ -174,7 +188,7 @@ def _main(argv):
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
     try:
-        args = parser.parse_args(_join_dash_values(argv))
+        args = _parse(parser, _join_dash_values(argv))
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else 2
     try:

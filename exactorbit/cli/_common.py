@@ -128,6 +128,15 @@ def group_from_args(args):
     return grid, named_group(args._default_group if args.group is None else args.group, grid)
 
 
+#: The one help text of --force, on every subcommand that has it.
+FORCE_HELP = "run past the default size limits (a refusal names its estimate, the limit and this flag)"
+
+
+def add_force_argument(parser):
+    """Add --force with the one help text (:data:`FORCE_HELP`)."""
+    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
+
+
 def image_arg(flag, text, grid=None):
     """The one grammar of an image on the command line: ``(mask, grid)``.
 

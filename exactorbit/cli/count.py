@@ -1,7 +1,7 @@
 """``exactorbit count``: the cycle index, the number of orbits of all colourings (Burnside) and by weight or
 colour content (Polya), no enumeration."""
 
-from ._common import add_explain_argument, add_group_arguments, explained, group_from_args, int_arg
+from ._common import add_force_argument, add_explain_argument, add_group_arguments, explained, group_from_args, int_arg
 
 HELP = "cycle index, number of orbits of all images or k-colourings (Burnside), by weight or content (Polya)"
 
@@ -18,7 +18,7 @@ def add_arguments(parser):
                         help="how the cycle types are found: auto (default), listing (every element), symmetric "
                              "(S_n, A_n: partitions), product (translations with affine maps: closed form), "
                              "product_action (rows x columns: H x K), blocks (a block system: coset by coset of its block groups), classes (conjugacy classes by a seeded random search, exact)")
-    parser.add_argument("--force", action="store_true", help="allow listing groups over the default size limit")
+    add_force_argument(parser)
     add_explain_argument(parser, "the cycle types (cycle_types)")
     parser.add_argument("--json", action="store_true", help="print JSON")
 

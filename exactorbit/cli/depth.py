@@ -1,6 +1,6 @@
 """``exactorbit depth``: features of features: orbit sizes by layer, claims C7 and C8."""
 
-from ._common import add_group_arguments, add_output_arguments, csv_text, group_from_args, int_arg, wants
+from ._common import add_force_argument, add_group_arguments, add_output_arguments, csv_text, group_from_args, int_arg, wants
 
 HELP = "features of features: orbit sizes by layer"
 
@@ -32,7 +32,7 @@ def add_arguments(parser):
     tied = parser.add_mutually_exclusive_group()
     tied.add_argument("--tied", dest="tied", action="store_true", default=True, help="tied weights (default)")
     tied.add_argument("--untied", dest="tied", action="store_false", help="untied weights")
-    parser.add_argument("--force", action="store_true", help="run past the size limits")
+    add_force_argument(parser)
     add_output_arguments(parser, csv=True)
 
 

@@ -10,7 +10,7 @@ Actions (each with ``--json``; numbers are JSON ints, never floats), each on one
 * ``claims [--image IMAGE]``: the geometry claims with computed verdicts.
 """
 
-from ._common import DEFAULT_GRID, GROUP_NAMES, add_output_arguments, image_arg, int_arg, note
+from ._common import add_force_argument, DEFAULT_GRID, GROUP_NAMES, add_output_arguments, image_arg, int_arg, note
 
 HELP = "word metrics: growth, geodesics (depth = word length), distances between images, claims (exact)"
 
@@ -76,14 +76,14 @@ def add_arguments(parser):
                    help="the first image: text rows split by '/', e.g. '#./..' (sets the grid of --group and "
                         "--generators when --grid is not given)")
     p.add_argument("--to", dest="goal", required=True, metavar="IMAGE", help="the second image, on the same grid")
-    p.add_argument("--force", action="store_true", help="allow searches over the default size limit")
+    add_force_argument(p)
     add_output_arguments(p)
     p = actions.add_parser("claims", help="the geometry claims on one case, with computed verdicts",
                            epilog=_epilog("claims"), formatter_class=raw)
     _source(p, directed=False)
     p.add_argument("--image", default=None, metavar="IMAGE",
                    help="the image of the template claims (default: the first two pixels on)")
-    p.add_argument("--force", action="store_true", help="allow searches over the default size limit")
+    add_force_argument(p)
     add_output_arguments(p)
 
 
@@ -117,7 +117,7 @@ def _source(p, *, directed):
 
 
 def _work(p):
-    p.add_argument("--force", action="store_true", help="allow searches over the default size limit")
+    add_force_argument(p)
     shown = p.add_mutually_exclusive_group()
     shown.add_argument("--progress", dest="progress", action="store_const", const=True, default=None,
                        help="show a progress bar on stderr (default: only for searches of over 5,000,000 elements)")

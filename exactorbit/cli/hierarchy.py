@@ -1,6 +1,6 @@
 """``exactorbit hierarchy``: the (sparse) random hierarchy model, its inputs, groups, orbits and claims."""
 
-from ._common import add_output_arguments, int_arg
+from ._common import add_force_argument, add_output_arguments, int_arg
 
 HELP = "the (sparse) random hierarchy model: inputs, transformation groups, orbits, claims"
 
@@ -16,7 +16,7 @@ def add_arguments(parser):
     parser.add_argument("--sparsity", choices=["A", "B"], default="A", help="placements: A (own sub-patch) or "
                         "B (any order-preserving slots); default A")
     parser.add_argument("--seed", type=int_arg, default=0, help="seed of the rules (default 0)")
-    parser.add_argument("--force", action="store_true", help="allow enumerations over the default size limit")
+    add_force_argument(parser)
     add_output_arguments(parser)
 
 

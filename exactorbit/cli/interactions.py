@@ -10,7 +10,7 @@ Actions (each with ``--json``; numbers are JSON ints, never floats):
 * ``claims --graph SPEC --depth L --width DH --in-dim DX``
 """
 
-from ._common import add_output_arguments, int_arg
+from ._common import add_force_argument, add_output_arguments, int_arg
 
 HELP = "rank and interactions of GNNs: walk index, cut orbits, separation rank, WIS, claims (exact)"
 
@@ -33,7 +33,7 @@ def add_arguments(parser):
     _graph(p, depth=False, target=True)
     p.add_argument("--depth", type=int_arg, default=None, metavar="L", help="the GNN's depth: adds the walk-index "
                    "spectrum (walk index -> number of proper cut orbits)")
-    p.add_argument("--force", action="store_true", help="allow tables over the default size limit")
+    add_force_argument(p)
     p = actions.add_parser("seprank", help="the separation rank of a product GNN across one cut (exact at given "
                            "weights, or generic)")
     _graph(p, cut=True, depth=True, target=True, model=True)
@@ -44,7 +44,7 @@ def add_arguments(parser):
                        help="one seeded random draw of integer weights (exact for them)")
     p.add_argument("--save-weights", default=None, metavar="FILE", help="write the weights that attain the rank "
                    "(JSON), so that anyone can recheck the lower bound exactly")
-    p.add_argument("--force", action="store_true", help="allow matrices over the default size limit")
+    add_force_argument(p)
     p = actions.add_parser("wis", help="Walk Index Sparsification: the edges removed, in order")
     _graph(p, depth=True)
     p.add_argument("--remove", type=int_arg, default=None, metavar="K", help="edges to remove (default: all)")

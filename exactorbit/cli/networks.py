@@ -1,6 +1,6 @@
 """``exactorbit networks``: tiny binary autoencoders: exact parameter counts, distinct functions, reconstruction."""
 
-from ._common import (add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text, group_from_args,
+from ._common import (add_force_argument, add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text, group_from_args,
                       int_arg, note, wants)
 
 HELP = "tiny binary autoencoders: exact reconstruction probabilities"
@@ -20,7 +20,7 @@ def add_arguments(parser):
         parser._negative_number_matcher = re.compile(r"^-\d+(,-?\d+)*$|^-\d*\.\d+$")
     parser.add_argument("--exclude-constant", action="store_true",
                         help="only non-constant thresholds (strictly inside the range)")
-    parser.add_argument("--force", action="store_true", help="allow work over the default limit")
+    add_force_argument(parser)
     add_parallel_arguments(parser)
     add_output_arguments(parser, csv=True)
 

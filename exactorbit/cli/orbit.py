@@ -1,6 +1,6 @@
 """``exactorbit orbit``: orbit, stabilizer and minimal image of one image."""
 
-from ._common import (add_explain_argument, add_group_arguments, add_output_arguments, explained, group_from_args,
+from ._common import (add_force_argument, add_explain_argument, add_group_arguments, add_output_arguments, explained, group_from_args,
                       image_arg)
 
 HELP = "orbit, stabilizer and minimal image of one image"
@@ -15,7 +15,7 @@ def add_arguments(parser):
                             "sets the grid when --grid is not given), or an int mask in decimal digits (needs --grid)")
     image.add_argument("--image-file", default=None, metavar="PATH",
                        help="the image from a file: text rows, numpy .npy (a 0/1 array) or PBM (P1/P4)")
-    parser.add_argument("--force", action="store_true", help="allow orbits over the default size limit")
+    add_force_argument(parser)
     parser.add_argument("--svg", default=None, metavar="FILE",
                         help=f"write the orbit as a gallery of pictures to FILE (SVG; the first {GALLERY} images, "
                              "smallest masks first)")

@@ -1,6 +1,6 @@
 """``exactorbit orbits``: the orbit decomposition of all images: sizes, spectrum, minimal orbits."""
 
-from ._common import (add_explain_argument, add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text,
+from ._common import (add_force_argument, add_explain_argument, add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text,
                       explained, group_from_args, int_arg, wants)
 
 HELP = "orbit decomposition of all images: sizes, spectrum, minimal orbits"
@@ -18,7 +18,7 @@ def add_arguments(parser):
              "any group order, up to about 24 pixels); or a route without enumeration: torus (translations x| point "
              "group) or symbolic (table of marks) (default auto)",
     )
-    parser.add_argument("--force", action="store_true", help="run even past the time/memory limit")
+    add_force_argument(parser)
     add_parallel_arguments(parser)
     add_explain_argument(parser, "the orbit decomposition (decompose)")
     add_output_arguments(parser, csv=True)

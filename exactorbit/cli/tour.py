@@ -2,7 +2,7 @@
 
 import os
 
-from ._common import add_group_arguments, add_output_arguments, group_from_args, int_arg, note, wants
+from ._common import add_force_argument, add_group_arguments, add_output_arguments, group_from_args, int_arg, note, wants
 
 HELP = "the paper's claims checked on a toy case (the main job)"
 
@@ -23,7 +23,7 @@ def add_arguments(parser):
                              "refused, and then nothing is written, unless --overwrite)")
     parser.add_argument("--overwrite", action="store_true",
                         help="with --certificates: replace certificates of another run or case in DIR")
-    parser.add_argument("--force", action="store_true", help="allow work over the default limits")
+    add_force_argument(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_output_arguments(parser, csv=True)
 

@@ -1,4 +1,6 @@
-"""Necklaces and bracelets by name (issue 25): the strip groups a teacher expects, and what a misspelt name says.
+"""Friction points a newcomer met (issue 25), each shown gone: necklaces and bracelets by name (the strip groups a
+teacher expects), a misspelt name's suggestion, refusals that name --force, one image grammar, usage errors that
+point to the subcommand's own help, one help text for --force.
 
 Golden numbers: OEIS A001867 (necklaces of n beads in 3 colours: 1, 3, 6, 11, 24, 51, 130, ...) and OEIS A027671
 (bracelets of n beads in 3 colours: 1, 3, 6, 10, 21, 39, 92, ...), each also recounted here by brute force
@@ -73,3 +75,24 @@ def test_one_image_grammar_digits_are_a_mask_never_a_picture(capsys):
     assert json.loads(capsys.readouterr().out)["image"] == "#."
     assert main(["orbit", "--image", "1/0", "--json"]) == 0                     # 0/1 pictures need a '/'
     assert json.loads(capsys.readouterr().out)["image"] == "#/."
+
+
+def test_usage_errors_point_to_the_subcommands_own_help(capsys):
+    assert main(["count", "--grid", "1x6", "--colours", "3"]) == 2
+    assert "(see exactorbit count --help)" in capsys.readouterr().err
+    assert main(["geometry", "growth", "--pancake", "4", "--bogus"]) == 2
+    assert "(see exactorbit geometry growth --help)" in capsys.readouterr().err
+
+
+def test_one_help_text_for_force():
+    from exactorbit.cli import build_parser
+    from exactorbit.cli._common import FORCE_HELP
+
+    parser = build_parser()
+    helps = set()
+    for command in parser.commands.values():
+        parsers = [command] + [p for a in command._actions if isinstance(getattr(a, "choices", None), dict)
+                               for p in a.choices.values()]
+        for p in parsers:
+            helps |= {a.help for a in p._actions if "--force" in a.option_strings}
+    assert helps == {FORCE_HELP}
