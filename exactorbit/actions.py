@@ -332,6 +332,15 @@ def _orbit_by_listing(ask):
 
 def _orbit_vectorised(ask):
     x = ask.x
+    n = ask.group.n
+    if not isinstance(x, tuple) and bin(x).count("1") * 8 <= n:
+        # a sparse image: each image g.x is the set g(S) of the support S, k = |S| points, not n bits
+        support = [i for i in range(n) if x >> i & 1]
+        if not support:
+            return [0]
+        E = ask.group.element_array()
+        rows = np.unique(np.sort(E[:, support], axis=1), axis=0)
+        return sorted(sum(1 << int(p) for p in row) for row in rows)
     _, images = all_images(ask.group, x)
     rows = np.unique(images, axis=0)
     if isinstance(x, tuple):

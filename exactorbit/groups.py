@@ -29,7 +29,6 @@ import math
 import random as _random
 
 import numpy as np
-from sympy.combinatorics import Permutation, PermutationGroup
 
 from ._budget import refuse_if_over, refuse_if_over_memory
 from ._perm import structure as _structure
@@ -39,6 +38,17 @@ from ._perm.perms import compose as _compose, cycle_string as _cycle_string, ide
 from ._validation import check_int, check_name, check_permutation, describe, int_short, short
 from .errors import InvalidArgument
 from .images import parse_grid
+
+def _is_sympy(obj, name):
+    """Whether ``obj`` is a sympy.combinatorics ``name`` (Permutation or PermutationGroup), without importing sympy
+    (0.4 s) when it is not one."""
+    cls = type(obj)
+    if not cls.__module__.startswith("sympy."):
+        return False
+    from sympy import combinatorics
+
+    return isinstance(obj, getattr(combinatorics, name))
+
 
 __all__ = [
     "PixelGroup",
@@ -118,7 +128,7 @@ def cycle_string(p):
 
 
 def _check_array_form(name, perm, n):
-    if isinstance(perm, Permutation):
+    if _is_sympy(perm, "Permutation"):
         if perm.size != n:
             raise InvalidArgument(
                 f"{name} must permute exactly {n} pixels, got a sympy Permutation of size {perm.size}"
@@ -262,7 +272,7 @@ class PixelGroup:
     def __init__(self, grid, generators, name=None):
         self.grid = parse_grid(grid)
         n = self.grid.n
-        if isinstance(generators, PermutationGroup):  # a sympy group: its generators, on exactly n points
+        if _is_sympy(generators, "PermutationGroup"):  # a sympy group: its generators, on exactly n points
             if generators.degree != n:
                 raise InvalidArgument(f"the sympy PermutationGroup acts on {generators.degree} points, but the grid "
                                       f"{self.grid} has {n} pixels (sympy would pad silently; exactorbit does not)")
@@ -275,7 +285,7 @@ class PixelGroup:
         for k, g in enumerate(generators):
             if isinstance(g, str):
                 g = _parse_cycles(g, n, f"generator {k}")
-            elif isinstance(g, Permutation):  # a sympy permutation: its array form, on exactly n points
+            elif _is_sympy(g, "Permutation"):  # a sympy permutation: its array form, on exactly n points
                 if g.size != n:
                     raise InvalidArgument(f"generator {k} is a sympy Permutation of size {g.size}, but the grid "
                                           f"{self.grid} has {n} pixels (write Permutation(..., size={n}))")
@@ -402,6 +412,8 @@ class PixelGroup:
     def sympy(self):
         """The group as a sympy ``PermutationGroup`` (built on first use)."""
         if self._sympy is None:
+            from sympy.combinatorics import Permutation, PermutationGroup  # imported on first use: 0.4 s
+
             gens = [Permutation(list(g)) for g in self.generators] or [Permutation(list(range(self.n)))]
             self._sympy = PermutationGroup(gens)
         return self._sympy

@@ -58,7 +58,6 @@ import itertools
 import math
 
 import numpy as np
-import sympy
 
 from .._budget import check_force, limit_value, refuse_if_over, refuse_if_over_memory, tuning
 from .._perm.cycles import fixed_by_weight as _fixed_by_weight, partition_count
@@ -225,6 +224,8 @@ def cycle_index(group, *, method="auto", force=False, limit=None):
     >>> cycle_index(reflections("1x2"))
     a1**2/2 + a2/2
     """
+    import sympy  # imported on first use (0.4 s): only the symbolic cycle index needs it
+
     group = check_group(group)
     types = cycle_types(group, method=method, force=force, limit=limit)
     order = _order_of(types)
@@ -372,6 +373,8 @@ def orbits_by_weight_polynomial(group, *, method="auto", force=False, limit=None
     t**3 + t**2 + t + 1
     """
     group = check_group(group)
+    import sympy
+
     t = sympy.Symbol("t")
     return sympy.Poly(list(reversed(orbits_by_weight(group, method=method, force=force, limit=limit))), t)
 

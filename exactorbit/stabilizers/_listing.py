@@ -9,7 +9,6 @@ proportional to the orbit (refused past ``LIMITS["orbit_points"]``).
 Front doors: :mod:`exactorbit.stabilizers`.
 """
 
-from sympy.combinatorics import Permutation, PermutationGroup
 
 from .._perm.perms import apply_mask as _apply
 from ..actions import orbit_search, transversal_element
@@ -31,6 +30,8 @@ def stabilizer(group, x, force, limit):
 
     ident = identity(group.n)
     gens = []
+    from sympy.combinatorics import Permutation, PermutationGroup  # imported on first use (0.4 s)
+
     current = PermutationGroup([Permutation(list(ident))])
     if target > 1:
         done = False

@@ -18,7 +18,6 @@ group of its order.  Front doors: :mod:`exactorbit.stabilizers`.
 
 import numpy as np
 
-from ..groups import PixelGroup
 
 __all__ = ["stabilizer_elements", "generators_of", "transporter", "minimal_image", "orbit_size"]
 
@@ -58,19 +57,30 @@ def orbit_size(group, colours):
 
 
 def generators_of(group, rows, order):
-    """A few of ``rows`` (the elements of a subgroup of the given order) that generate it."""
+    """A few of ``rows`` (the elements of a subgroup of the given order) that generate it: a row outside the closure
+    of those taken so far is taken, until the closure has ``order`` elements. The closure is grown by breadth-first
+    search over the rows themselves (no Schreier-Sims: the subgroup is listed already, and has ``order`` elements).
+    """
     identity = np.arange(group.n)
-    gens = []
-    sub = PixelGroup(group.grid, [])
+    gens, closure, members = [], {identity.tobytes()}, [identity]
     for row in rows[np.random.default_rng(0).permutation(len(rows))]:
-        if sub.order() == order:
+        if len(closure) == order:
             break
-        if np.array_equal(row, identity):
+        if row.tobytes() in closure:
             continue
-        g = tuple(int(v) for v in row)
-        if not sub.contains(g):
-            gens.append(g)
-            sub = PixelGroup(group.grid, gens)
+        gens.append(tuple(int(v) for v in row))
+        table = np.asarray(gens, dtype=np.int64)
+        frontier = np.asarray(members)
+        while len(frontier):  # the new generator on every member, then every generator on every new member
+            new = []
+            for g in table:
+                for h in g[frontier]:  # (f g)[p] = g[f[p]]
+                    key = h.tobytes()
+                    if key not in closure:
+                        closure.add(key)
+                        new.append(h)
+            members.extend(new)
+            frontier = np.asarray(new)
     return gens
 
 
