@@ -110,8 +110,10 @@ def estimate_enumeration(group, weight=None, *, labels=False):
     _check_weight(weight, n)
     m = elems.shape[0]
     masks = cycle_masks(elems, n)
-    cycles = np.array([len(np.unique(row)) for row in masks], dtype=np.int64)
-    fixed = sum(1 << int(c) for c in cycles) - (1 << n)
+    # the cycles of a row: the points that are the lowest of their cycle (lowest set bit of the cycle's mask)
+    low = masks & (~masks + np.uint64(1))
+    cycles = (low == (np.uint64(1) << np.arange(n, dtype=np.uint64))).sum(axis=1, dtype=np.int64)
+    fixed = sum(int(k) << c for c, k in enumerate(np.bincount(cycles, minlength=n + 1))) - (1 << n)
     images = 1 << n
     bits = min(n, CHUNK_BITS)
     chunks = 1 << (n - bits)

@@ -71,16 +71,18 @@ def ambient_tables(group, complement=False, *, force=False, limit=None):
     refuse_if_over(f"the action table of the ambient group (order {group.order() * (2 if complement else 1)}) "
                    f"on the 2^{n} images", (group.order() * (2 if complement else 1)) << n, "ambient_tables",
                    limit=limit, force=force)
+    dtype = np.uint16 if n <= 16 else np.uint32 if n <= 32 else np.int64  # masks of n bits: 2 bytes up to 16 pixels
     refuse_if_over_memory(f"the action table of the ambient group (order {group.order() * (2 if complement else 1)})",
-                          (group.order() * (2 if complement else 1) << n) * 8)
+                          (group.order() * (2 if complement else 1) << n) * np.dtype(dtype).itemsize)
     elements = ambient_elements(group, complement)
     perms = np.array([g for g, _ in elements], dtype=np.int64).reshape(len(elements), n)
-    tables = np.zeros((len(elements), 1 << n), dtype=np.int64)
+    tables = np.zeros((len(elements), 1 << n), dtype=dtype)
+    one = dtype(1)
     for p in range(n):  # the images of the masks with top bit p: those below, plus pixel p's image
-        np.bitwise_or(tables[:, : 1 << p], (np.int64(1) << perms[:, p])[:, None], out=tables[:, 1 << p: 2 << p])
+        np.bitwise_or(tables[:, : 1 << p], (one << perms[:, p].astype(dtype))[:, None], out=tables[:, 1 << p: 2 << p])
     flipped = np.array([f for _, f in elements], dtype=bool)
     if flipped.any():
-        tables[flipped] ^= (1 << n) - 1
+        tables[flipped] ^= dtype((1 << n) - 1)
     return elements, tables
 
 
