@@ -132,7 +132,8 @@ def is_bijection(F):
     >>> is_bijection([1, 0, 2]), is_bijection([1, 1, 2])
     (True, False)
     """
-    return image_size(F) == as_table(F).size
+    F = as_table(F)
+    return int(np.unique(F).size) == F.size
 
 
 def inverse_table(F):
@@ -157,7 +158,11 @@ def recurrent_set(F):
     >>> recurrent_set([1, 2, 3, 1]).tolist()
     [1, 2, 3]
     """
-    F = as_table(F)
+    return _recurrent_set(as_table(F))
+
+
+def _recurrent_set(F):
+    """recurrent_set of a checked table."""
     current = np.unique(F)
     while True:
         nxt = np.unique(F[current])
@@ -177,7 +182,7 @@ def recurrent_permutation(F):
     ([1, 2, 3], [1, 2, 0])
     """
     F = as_table(F)
-    R = recurrent_set(F)
+    R = _recurrent_set(F)
     perm = np.searchsorted(R, F[R])
     return R, perm.astype(np.int64)
 
@@ -276,4 +281,10 @@ def invertible_members(tables):
     >>> invertible_members([[0, 0], [1, 0], [0, 1]])
     [1, 2]
     """
-    return [i for i, t in enumerate(_tables(tables)) if is_bijection(t)]
+    rows = _tables(tables)
+    if not rows:
+        return []
+    if len({t.size for t in rows}) == 1:  # one size: every row at once (sorted rows equal 0..N-1)
+        stacked = np.sort(np.stack(rows), axis=1)
+        return [int(i) for i in np.flatnonzero((stacked == np.arange(rows[0].size)).all(axis=1))]
+    return [i for i, t in enumerate(rows) if int(np.unique(t).size) == t.size]

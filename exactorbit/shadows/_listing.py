@@ -12,7 +12,7 @@ from sympy.combinatorics import Permutation, PermutationGroup
 
 from .._validation import check_int
 from ..errors import InvalidArgument
-from ..functions import as_table, recurrent_permutation
+from ..functions import recurrent_permutation
 from ..groups import structure_facts
 from ._result import RecurrentShadowGroup, ShadowGroup
 from .nearest import ambient_tables, nearest_elements
@@ -39,9 +39,8 @@ def recurrent_extension(table):
     >>> recurrent_extension([1, 2, 1, 3])
     (0, 2, 1, 3)
     """
-    F = as_table(table)
-    R, perm = recurrent_permutation(F)
-    out = np.arange(F.size, dtype=np.int64)
+    R, perm = recurrent_permutation(table)   # checks the table
+    out = np.arange(np.asarray(table).size, dtype=np.int64)
     out[R] = R[perm]
     return tuple(int(v) for v in out)
 
