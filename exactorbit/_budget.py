@@ -89,7 +89,7 @@ LIMITS = {
     "completion_bits": Limit(400_000, "bits", "bits of the exact numbers of a gradient-descent trajectory on the 2 x 2 completion toy"),
     # geometry (exactorbit.geometry)
     "growth_work": Limit(50_000_000_000, "units of work", "a Cayley-graph search: |G| x moves x ranking cost (m^2/2 Lehmer, m^2 chain; the 11-pancake graph is 2.4e10)"),
-    "geodesic_states": Limit(20_000_000, "elements", "elements the two balls of a meet-in-the-middle geodesic search hold"),
+    "geodesic_states": Limit(2_000_000, "elements", "elements the two balls of a meet-in-the-middle geodesic search hold (about 330 bytes each)"),
     "schreier_work": Limit(200_000_000, "units of work", "searches of an orbit's Schreier graph: orbit size x moves x searches (its diameter needs one per image)"),
     # one backtrack search over a stabilizer chain (exactorbit._perm.search)
     "search_nodes": Limit(20_000_000, "nodes", "nodes of one backtrack search over a stabilizer chain (an element or a subgroup)"),

@@ -95,7 +95,7 @@ def ranked_bfs(S, inverses=True, *, tree=False, depths=False, ranker=None, stop_
                limit=None):
     """The search itself (see the module docstring): a :class:`BFS`. ``stop_row``: a row (on the moved points)
     whose distance ends the search early (recorded in ``found``). ``depths``: also the distance of every element,
-    by rank (``BFS.depths``, uint8). ``ranker``: rank by this ranker (of the same group on the same moved points),
+    by rank (``BFS.depths``, uint16). ``ranker``: rank by this ranker (of the same group on the same moved points),
     so that two generating sets of one group index their depths alike."""
     rows, support, _ = local_moves(S, inverses)
     k, m = rows.shape

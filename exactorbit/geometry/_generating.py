@@ -45,9 +45,13 @@ class GeneratingSet:
         names = tuple(check_items("names", self.names))
         if len(names) != len(gens) or not all(isinstance(s, str) and s for s in names):
             raise InvalidArgument(f"names must be {len(gens)} non-empty strings, one per generator, got {describe(self.names)}")
+        named = {}
+        for s, g in zip(names, gens):
+            if named.setdefault(s, g) != g:  # one name, two moves: a word could not be read back
+                raise InvalidArgument(f"names must name one move each: {s!r} names two different permutations")
         object.__setattr__(self, "generators", gens)
         object.__setattr__(self, "names", names)
-        check_name("title", self.title)
+        object.__setattr__(self, "title", check_name("title", self.title) or "generating set")
 
     @property
     def n(self):
@@ -118,7 +122,10 @@ def as_element(S, g, name="g"):
     (2, 0, 1)
     """
     if isinstance(g, str):
-        parsed = parse_generators(g, S.n)
+        try:
+            parsed = parse_generators(g, S.n)
+        except InvalidArgument as exc:
+            raise InvalidArgument(f"{name}: {exc}") from None
         if len(parsed) != 1:
             raise InvalidArgument(f"{name} must be one permutation, got {describe(g)}")
         g = parsed[0]

@@ -100,14 +100,22 @@ def _search(perms, x, goal=None, cap=None, what=""):
                     parent[y] = (m, k)
                     new.append(y)
         frontier = new
-        if cap is not None and len(dist) > cap[0]:
+        if cap is not None and len(dist) > cap[0]:  # checked after every level
             refuse_if_over(what, len(dist) * len(perms), LIMIT_KEY, limit=cap[1], force=cap[2])
     return dist, parent
 
 
+def _mask(image, grid, name):
+    try:
+        return as_mask(image, grid, name)
+    except InvalidArgument as exc:
+        text = str(exc)
+        raise InvalidArgument(text if text.startswith(name) else f"{name}: {text}") from None
+
+
 def _check(S, x, y, inverses):
     grid = S.grid
-    return as_mask(x, grid, "x"), (None if y is None else as_mask(y, grid, "y")), check_flag("inverses", inverses)
+    return _mask(x, grid, "x"), (None if y is None else _mask(y, grid, "y")), check_flag("inverses", inverses)
 
 
 def image_distance(group, x, y, generators=None, *, inverses=True, force=False, limit=None):
@@ -130,7 +138,7 @@ def image_distance(group, x, y, generators=None, *, inverses=True, force=False, 
         raise InvalidArgument(f"x and y are not in the same orbit: x has {bin(x).count('1')} pixel"
                               f"{'s' if bin(x).count('1') != 1 else ''} on and y has {bin(y).count('1')}")
     perms, names = _moves(S, inverses)
-    dist, parent = _search(perms, x, goal=y, cap=(1 << 16, limit, force), what="a search of the orbit of x")
+    dist, parent = _search(perms, x, goal=y, cap=(0, limit, force), what="a search of the orbit of x")
     if y not in dist:
         raise InvalidArgument(f"x and y are not in the same orbit: the orbit of x has {len(dist)} images and y is "
                               f"not one of them")
@@ -154,7 +162,7 @@ def orbit_geometry(group, x, generators=None, *, inverses=True, diameter=True, f
     x, _, inverses = _check(S, x, None, inverses)
     diameter = check_flag("diameter", diameter)
     perms, _ = _moves(S, inverses)
-    dist, _ = _search(perms, x, cap=(1 << 16, limit, force), what="a search of the orbit of x")
+    dist, _ = _search(perms, x, cap=(0, limit, force), what="a search of the orbit of x")
     size = len(dist)
     ecc = max(dist.values())
     spheres = [0] * (ecc + 1)

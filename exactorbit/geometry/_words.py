@@ -9,7 +9,8 @@ Routes (``method=``):
   the smaller ball grown one level at a time, until they meet: an optimal word holding only the two balls
   (groups too large to search whole).
 
-``"auto"``: ``"tree"`` when the whole group fits ``LIMITS["growth_work"]``, else ``"meet_in_the_middle"``.
+``"auto"``: ``"tree"`` when the whole group fits ``LIMITS["growth_work"]`` (with ``force=True``: when the machine's
+memory holds its tree), else ``"meet_in_the_middle"`` (its two balls bounded by ``LIMITS["geodesic_states"]``).
 
 >>> from exactorbit.groups import PixelGroup
 >>> G = PixelGroup("1x4", ["(0 1 2 3)", "(0 1)"])
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._budget import check_force, limit_value, refuse_if_over
+from .._budget import available_memory, check_force, limit_value, refuse_if_over
 from .._routes import Ask, Door, Route, Step
 from .._validation import check_flag
 from .._perm.perms import compose, cycle_string, inverse
@@ -133,13 +134,14 @@ def _by_meeting(ask):
                 new_rows.append(row)
                 if key in other:
                     meets.append(key)
+            # every move's batch is counted against the limit, not only whole levels (a level can be huge)
+            refuse_if_over("the two balls of the meet-in-the-middle search", len(sides[0]) + len(sides[1]),
+                           "geodesic_states", limit=ask.limit, force=ask.force)
         if meets:
             return _join(sides, meets[0])
         if not new_rows:  # pragma: no cover - g is in the group, so the balls meet
             raise AssertionError("the two searches never met")
         fronts[side] = np.array(new_rows)
-        refuse_if_over("the two balls of the meet-in-the-middle search", len(sides[0]) + len(sides[1]),
-                       "geodesic_states", limit=ask.limit, force=ask.force)
 
 
 def _join(sides, key):
@@ -156,13 +158,22 @@ def _join(sides, key):
 
 
 def _tree_fits(ask):
+    """None when the whole-group tree search is within the limit (or forced and the machine can hold it)."""
     rows, _, _ = local_moves(ask.S, ask.inverses)
     k, m = rows.shape
     order = ask.S.group.order()
+    cap = limit_value(LIMIT_KEY, ask.limit)
+    if order > 1 << 40:  # past any memory: ranks, the tree and the bitset would not fit
+        return f"|G| = {order} is past what a whole search can hold"
     kind = "lehmer" if m and isinstance(make_ranker(rows, m), LehmerRanker) else "chain"
     work = bfs_cost(order, k, m, kind)
-    cap = limit_value(LIMIT_KEY, ask.limit)
-    return None if work <= cap or check_force(ask.force) else f"a whole search is {work} units of work, over {cap}"
+    if work <= cap:
+        return None
+    memory, avail = order + order // 8 + order * m, available_memory()
+    if check_force(ask.force) and (avail is None or memory * 4 <= avail * 3):
+        return None
+    return f"a whole search is {work} units of work, over {cap}" + ("" if not ask.force else
+                                                                     f", and {memory} bytes, past this machine")
 
 
 #: The door of :func:`geodesic` (and :func:`word_length`), as data.

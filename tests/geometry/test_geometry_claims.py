@@ -123,12 +123,30 @@ def test_g3_metric_verdict_matches_the_twin(case, seed):
     assert g3.evidence["orbit_size"] == len(orbit)
 
 
-def test_g2_products_of_two_moves_halve_every_length():
-    S = adjacent_transpositions(4)
-    g2 = geometry_claims(S)[1]
-    gens, _ = _moves(S)
-    lengths = naive_word_lengths(gens, 4)
-    assert g2.verdict == HOLDS
-    assert g2.evidence["richer_spheres"] == [sum(1 for d in lengths.values() if (d + 1) // 2 == k)
-                                             for k in range(max(lengths.values()) // 2 + 2)
-                                             if any((d + 1) // 2 == k for d in lengths.values())]
+def test_g2_directed_against_undirected_from_the_twins():
+    for S in (torus_moves("4x4"), adjacent_transpositions(4), pancake(4)):
+        g2 = geometry_claims(S)[1]
+        gens = list(S.generators)
+        directed, undirected = naive_word_lengths(gens, S.n, False), naive_word_lengths(gens, S.n, True)
+        assert all(undirected[g] <= d for g, d in directed.items())
+        unchanged = sum(1 for g, d in directed.items() if d >= 2 and undirected[g] == d)
+        assert g2.evidence["unchanged"] == unchanged
+        assert g2.evidence["shorter"] == sum(1 for g, d in directed.items() if undirected[g] < d)
+        assert g2.verdict == (FAILS if unchanged else HOLDS)
+    # involutions: the inverse moves add nothing, so nothing gets shorter
+    assert geometry_claims(adjacent_transpositions(4))[1].evidence["shorter"] == 0
+
+
+def test_claims_on_a_sub_library_of_circuits_are_not_mistaken_for_nct():
+    from exactorbit.geometry import generating_set
+    S = reversible_circuits(3)
+    sub = generating_set(S, [S.generators[0], S.generators[3]], names=["NOT(0)", "CNOT(0,1)"])
+    claims = geometry_claims(sub)
+    assert claims[1].evidence["richer"] == "the moves and their inverses"
+    assert [c.verdict for c in claims][2] == HOLDS
+
+
+def test_g3_holds_on_tiny_and_fixed_orbits():
+    S = torus_moves("2x2")
+    for x in (0, 0b1111, 0b0001, 0b0011):
+        assert geometry_claims(S, image=x)[2].verdict == HOLDS

@@ -130,7 +130,9 @@ def _parity(p):
 
 
 def test_three_bit_circuit_spheres_match_shende_et_al():
-    # Shende, Prasad, Markov & Hayes 2003, the table of optimal circuit counts on 3 wires by gate count
+    # Shende, Prasad, Markov & Hayes 2003, the table of optimal circuit counts on 3 wires by gate count, as quoted
+    # (the paper's table was not re-read: proofs/geometry.md, section 7); the second source is the brute force of
+    # this file's tuple BFS twin (_spheres, exactorbit.testutil), which reproduces both rows
     nct = [1, 12, 102, 625, 2780, 8921, 17049, 10253, 577]
     ncts = [1, 15, 134, 844, 3752, 11194, 17531, 6817, 32]
     assert _spheres(reversible_circuits(3)) == nct and sum(nct) == 40320
