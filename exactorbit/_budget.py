@@ -254,7 +254,18 @@ def progress(total=None, desc="", *, show=None, default=False, unit="it"):
     from ._validation import check_flag
 
     on = default if show is None else check_flag("progress", show, allow_none=True)
-    return tqdm(total=total, desc=desc, file=sys.stderr, disable=not on, leave=False, unit=unit)
+    # on a terminal the bar is erased when done; in a file (stderr redirected) it is left, its line ended
+    # (a refusal or an error ends the bar erased, so that its one line is the last line of stderr)
+    interactive = bool(getattr(sys.stderr, "isatty", lambda: False)())
+
+    class Bar(tqdm):
+        def __exit__(self, exc_type, exc, tb):
+            if exc_type is not None:
+                self.leave = False
+            return super().__exit__(exc_type, exc, tb)
+
+    return Bar(total=total, desc=desc, file=sys.stderr, disable=not on, leave=not interactive, unit=unit,
+               mininterval=0.1 if interactive else 1.0)
 
 
 def say(message, quiet):

@@ -96,3 +96,15 @@ def test_one_help_text_for_force():
         for p in parsers:
             helps |= {a.help for a in p._actions if "--force" in a.option_strings}
     assert helps == {FORCE_HELP}
+
+
+def test_a_progress_bar_in_a_file_ends_its_line(tmp_path):
+    import subprocess
+    import sys
+
+    err = tmp_path / "err.txt"
+    with open(err, "wb") as fh:
+        code = subprocess.run([sys.executable, "-m", "exactorbit", "geometry", "growth", "--pancake", "7",
+                               "--progress"], stdout=subprocess.DEVNULL, stderr=fh).returncode
+    text = err.read_bytes()
+    assert code == 0 and text.endswith(b"\n") and b"100%" in text.splitlines()[-1]
