@@ -28,8 +28,8 @@ import numpy as np
 from .._budget import refuse_if_over
 from ..claims._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str
 from ..images import as_mask
-from ._bfs import local_moves, ranked_bfs
-from ._generating import GeneratingSet, generating_set, moves_of
+from ._bfs import ranked_bfs
+from ._generating import generating_set, moves_of
 from ._templates import _search
 
 __all__ = ["geometry_claims", "CLAIM_IDS", "MAX_ORBIT"]

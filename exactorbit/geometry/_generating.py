@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InvalidArgument
 from ..groups import PixelGroup, check_group, parse_generators
-from ..images import Grid, parse_grid
+from ..images import Grid, parse_grid  # parse_grid: the doctests
 from .._perm.perms import compose, cycle_string, inverse
 from .._validation import check_items, check_name, check_permutation, describe
 

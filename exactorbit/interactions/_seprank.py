@@ -27,7 +27,6 @@ monomials of X_{I^c}). Routes (``method=``):
 
 import itertools
 import math
-import random
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
