@@ -100,10 +100,8 @@ def ranked_bfs(S, inverses=True, *, tree=False, depths=False, ranker=None, stop_
     rows, support, _ = local_moves(S, inverses)
     k, m = rows.shape
     if m == 0:  # every move is the identity: G is trivial
-        out = BFS([1], 1, np.full(1, 255, dtype=np.uint8) if tree else None, None, rows, support,
-                  0 if stop_row is not None else None)
-        out.depths = np.zeros(1, dtype=np.uint8) if depths else None
-        return out
+        return BFS([1], 1, np.full(1, 255, dtype=np.uint8) if tree else None, None, rows, support,
+                   0 if stop_row is not None else None, np.zeros(1, dtype=np.uint16) if depths else None)
     ranker = ranker if ranker is not None else make_ranker(rows, m)
     order = ranker.order
     kind = "lehmer" if isinstance(ranker, LehmerRanker) else "chain"
@@ -136,9 +134,7 @@ def ranked_bfs(S, inverses=True, *, tree=False, depths=False, ranker=None, stop_
             total += frontier.shape[1]
             if stop is not None and _seen(visited, np.array([stop]))[0]:
                 found = len(spheres) - 1
-    out = BFS(spheres, total, parent, ranker, rows, support, found)
-    out.depths = level
-    return out
+    return BFS(spheres, total, parent, ranker, rows, support, found, level)
 
 
 def _expand(chunk, table, ranker, visited, parent, level, depth):

@@ -82,11 +82,6 @@ class OrbitGeometry:
                 "radius": self.radius, "diameter": self.diameter}
 
 
-def _moves(S, inverses):
-    perms, names = moves_of(S, inverses)
-    return perms, names
-
-
 def _search(perms, x, goal=None, cap=None, what=""):
     """Breadth-first search from x: (distance dict, parent dict: mask -> (previous mask, move index))."""
     dist, parent, frontier = {x: 0}, {x: None}, [x]
@@ -137,7 +132,7 @@ def image_distance(group, x, y, generators=None, *, inverses=True, force=False, 
     if bin(x).count("1") != bin(y).count("1"):
         raise InvalidArgument(f"x and y are not in the same orbit: x has {bin(x).count('1')} pixel"
                               f"{'s' if bin(x).count('1') != 1 else ''} on and y has {bin(y).count('1')}")
-    perms, names = _moves(S, inverses)
+    perms, names = moves_of(S, inverses)
     dist, parent = _search(perms, x, goal=y, cap=(0, limit, force), what="a search of the orbit of x")
     if y not in dist:
         raise InvalidArgument(f"x and y are not in the same orbit: the orbit of x has {len(dist)} images and y is "
@@ -161,7 +156,7 @@ def orbit_geometry(group, x, generators=None, *, inverses=True, diameter=True, f
     S = generating_set(group, generators)
     x, _, inverses = _check(S, x, None, inverses)
     diameter = check_flag("diameter", diameter)
-    perms, _ = _moves(S, inverses)
+    perms, _ = moves_of(S, inverses)
     dist, _ = _search(perms, x, cap=(0, limit, force), what="a search of the orbit of x")
     size = len(dist)
     ecc = max(dist.values())
