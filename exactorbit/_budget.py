@@ -127,6 +127,8 @@ TUNING = {
                                      "instead of visiting 2^n images (4 s on 24 pixels, against milliseconds)"),
     "generators_pixels": Tuning(24, "pixels", "the largest grid 'auto' sends to the generators route (2^24 images: "
                                 "about 330 MB, a few seconds)"),
+    "subsets_images": Tuning(200_000, "images", "C(n, k) up to which decompose's 'auto' answers one weight by "
+                             "visiting its images alone (the subsets route), before any listing of G"),
     "enumerate_list_entries": Tuning(1 << 22, "entries", "|G| x n up to which decompose's 'auto' lists G's elements "
                                      "to enumerate the orbits"),
     # interactions (exactorbit.interactions)
@@ -141,6 +143,12 @@ TUNING = {
     # one image (exactorbit.stabilizers, exactorbit.actions)
     "vectorised_order": Tuning(50_000, "elements", "group order up to which the vectorised routes list the elements "
                                "(when |G| x n fits LIMITS['group_elements'] too)"),
+    "vectorised_cold_order": Tuning(5_000, "elements", "group order up to which the one-image doors' 'auto' lists a "
+                                    "group's elements for one question (past it the backtrack over the chain "
+                                    "answers in milliseconds; listed groups always take the vectorised route)"),
+    "listing_orbit": Tuning(1_000, "images", "orbit bound (images of that weight, or |G| when known) up to which the "
+                            "one-image doors' 'auto' searches the orbit along the generators first (no chain, no "
+                            "listing of G: tens of microseconds on small groups)"),
 }
 
 

@@ -223,8 +223,8 @@ def _connect(distributed, address):
     if thread.is_alive():
         why = f"the port answered but no Dask scheduler spoke within {HANDSHAKE_TIMEOUT + 2} s"
     else:
-        exc = made.get("error")
-        why = clip(" ".join(str(exc).split()) or type(exc).__name__, 200)
+        error = made.get("error")
+        why = clip(" ".join(str(error).split()) or type(error).__name__, 200)
     # Dask's half-made Client closes itself in __del__, which waits 20 s and then prints a traceback
     _quiet_half_made_clients(distributed, full)
     gc.collect()

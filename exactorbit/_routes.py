@@ -17,7 +17,13 @@ exactorbit.errors.InvalidArgument: method must be one of 'auto', 'slow', got 'fa
 from ._validation import describe
 from .errors import ExactOrbitError, InvalidArgument
 
-__all__ = ["check_method", "RoutedInt", "RoutedList", "RoutedTuple", "Ask", "Route", "Step", "Door", "RouteTable"]
+__all__ = ["check_method", "RoutedInt", "RoutedList", "RoutedTuple", "Ask", "Route", "Step", "Door", "RouteTable",
+           "GaveUp"]
+
+
+class GaveUp(Exception):
+    """A route's bounded first attempt stopped at its cap (a rung of 'auto' with ``gives_up=(GaveUp,)``): 'auto'
+    goes on to the next rung.  Never seen by a user: a named route has no cap."""
 
 
 def check_method(method, choices):
@@ -125,12 +131,15 @@ class Step:
     ``when(ask)`` returns None to take the route, else why 'auto' passes it by (a
     tuning threshold from ``_budget.TUNING``, say).  ``gives_up``: the refusals after
     which 'auto' goes on to the next rung (a class search past its budget).
+    ``guard(ask)``: like ``when`` but asked before the route's ``applies`` (which it
+    may spare: a rung taken only when a costly fact is known already).
     """
 
-    __slots__ = ("route", "when", "gives_up", "quick")
+    __slots__ = ("route", "when", "gives_up", "quick", "guard")
 
-    def __init__(self, route, when=None, gives_up=(), quick=True):
+    def __init__(self, route, when=None, gives_up=(), quick=True, guard=None):
         self.route, self.when, self.gives_up, self.quick = route, when or _applies_always, tuple(gives_up), quick
+        self.guard = guard
 
     def __repr__(self):
         return f"Step({self.route!r})"
@@ -181,7 +190,7 @@ class Door:
             route = self.routes[step.route]
             if quick_only and not (route.quick and step.quick):
                 return
-            why = route.applies(ask) or step.when(ask)
+            why = (step.guard(ask) if step.guard is not None else None) or route.applies(ask) or step.when(ask)
             yield step, why
             if why is None and not step.gives_up:
                 return
@@ -224,7 +233,21 @@ class Door:
         return "method='auto' picks a route that applies"
 
     def explain(self, ask):
-        """A :class:`RouteTable`: every route, whether it applies (or why not), its estimate, and the one 'auto' takes."""
+        """A :class:`RouteTable`: every route, whether it applies (or why not), its estimate, and the one 'auto' takes.
+
+        The ladder is walked first, as a call would walk it: the estimates may compute facts (an order) that
+        'auto' reads, so they come after it.
+        """
+        auto, ladder = None, []
+        for step, why in self._ladder(ask):
+            if why is not None:
+                ladder.append((step.route, why))
+            elif auto is None:
+                auto = step.route
+                if step.gives_up:
+                    ladder.append((step.route, "taken first; should it give up, 'auto' goes on to the next rung"))
+            else:
+                ladder.append((step.route, "the rung 'auto' falls back on"))
         rows = []
         for route in self.routes.values():
             reason = route.applies(ask)
@@ -236,16 +259,6 @@ class Door:
                     estimate = f"refused: {e}"
             rows.append({"route": route.name, "applies": reason is None, "why_not": reason, "estimate": estimate,
                          "summary": route.summary})
-        auto, ladder = None, []
-        for step, why in self._ladder(ask):
-            if why is not None:
-                ladder.append((step.route, why))
-            elif auto is None:
-                auto = step.route
-                if step.gives_up:
-                    ladder.append((step.route, "taken first; should it give up, 'auto' goes on to the next rung"))
-            else:
-                ladder.append((step.route, "the rung 'auto' falls back on"))
         return RouteTable(self.question, rows, auto, ladder)
 
 

@@ -19,12 +19,13 @@ answered by :mod:`exactorbit.stabilizers`; listing is one of its routes.
 (3, 6, 9, 12)
 """
 
-from collections import deque
+import math
+from collections import Counter, deque
 
 import numpy as np
 
 from ._budget import LIMITS, check_force, limit_value, refuse_if_over, tuning
-from ._routes import Ask, Door, Route, RoutedTuple, Step
+from ._routes import Ask, Door, GaveUp, Route, RoutedTuple, Step
 from ._validation import check_int, check_int_list, check_items, check_mask, check_permutation, describe
 from .errors import InvalidArgument
 from ._perm.perms import apply_mask as _apply, compose, identity  # unchecked: the package's own loops
@@ -39,6 +40,7 @@ __all__ = [
     "routes_for",
     "METHODS",
     "orbit_with_transversal",
+    "orbit_bound",
     "all_images",
     "action_tables",
     "apply_all",
@@ -210,13 +212,18 @@ def check_point(group, x, name="image"):
     return as_mask(x, group.grid, name)
 
 
-def orbit_search(group, x, limit, force, target=None):
+def orbit_search(group, x, limit, force, target=None, cap=None):
     """BFS orbit of x with a Schreier vector: dict point -> (parent, generator index).
 
     The orbit's size is not known before the search: past the bound (``limit``,
-    default ``LIMITS["orbit_points"]``) the search stops and is refused.
+    default ``LIMITS["orbit_points"]``) the search stops and is refused.  ``cap``:
+    a first attempt of 'auto' (:class:`exactorbit._routes.GaveUp` past ``cap`` points).
     """
     bound = None if check_force(force) else limit_value("orbit_points", limit)
+    if x == target:
+        return {x: None}
+    if cap is not None:
+        return _capped_search(group.generators, x, cap, target)
     gens = group.generators
     tree = {x: None}
     queue = deque([x])
@@ -232,6 +239,26 @@ def orbit_search(group, x, limit, force, target=None):
                     refuse_if_over(f"the orbit search (group of order {group.order()}; points found before stopping)",
                                    len(tree), "orbit_points", limit=limit)
                 queue.append(z)
+    return tree
+
+
+def _capped_search(gens, x, cap, target):
+    """The search of :func:`orbit_search`, giving up past ``cap`` points (no refusal text: no order computed)."""
+    tree = {x: None}
+    frontier = [x]
+    while frontier:
+        new = []
+        for y in frontier:
+            for k, s in enumerate(gens):
+                z = _apply(s, y)
+                if z not in tree:
+                    tree[z] = (y, k)
+                    if z == target:
+                        return tree
+                    new.append(z)
+        if len(tree) > cap:
+            raise GaveUp(f"the orbit has more than {cap} points")
+        frontier = new
     return tree
 
 
@@ -288,7 +315,7 @@ class Orbit(RoutedTuple):
     >>> from exactorbit.groups import reflections
     >>> o = orbit(reflections("1x3"), 0b001)
     >>> o, o.method, o.to_array().shape
-    ((1, 4), 'vectorised', (2, 1, 3))
+    ((1, 4), 'listing', (2, 1, 3))
     """
 
     def __new__(cls, values, method, grid):
@@ -350,6 +377,41 @@ def _orbit_vectorised(ask):
     return sorted(points)
 
 
+def orbit_bound(group, x):
+    """A bound on the orbit's size known without work: the images of x's weight (for a tuple, of its pattern of
+    memberships per pixel), or |G| when the group knows it already.
+
+    >>> from exactorbit.groups import translations
+    >>> orbit_bound(translations("1x4"), 0b0011), orbit_bound(translations("1x4"), (0b0001, 0b0011))
+    (6, 12)
+    """
+    group = check_group(group)
+    x = check_point(group, x)
+    n = group.n
+    if not isinstance(x, tuple):
+        bound = math.comb(n, x.bit_count())
+    else:
+        bound, left = 1, n
+        for c in Counter(tuple((m >> p) & 1 for m in x) for p in range(n)).values():
+            bound *= math.comb(left, c)
+            left -= c
+    known = group._order
+    return bound if known is None else min(bound, known)
+
+
+def _orbit_small(ask):
+    """'auto' searches small orbits along the generators: the images of x's weight, or |G| when known, are few."""
+    if ask.x is None:
+        return "no image given (the bound reads its weight)"
+    bound = orbit_bound(ask.group, ask.x)
+    limit = tuning("listing_orbit")
+    return None if bound <= limit else f"the orbit may have up to {bound} points, over TUNING['listing_orbit'] = {limit}"
+
+
+def _listed_already(ask):
+    return None if ask.group.elements_listed else "G's elements are not listed yet"
+
+
 def _elements_fit(ask):
     """'auto' vectorises when :func:`elements_fit`: G's elements are listed, or few and small enough."""
     if elements_fit(ask.group):
@@ -360,38 +422,67 @@ def _elements_fit(ask):
     return f"|G| x n = {order * n} entries is over LIMITS['group_elements'] (G's elements are not listed)"
 
 
+def _orbit_torus(ask):
+    from ._perm.torus_images import orbit_points
+
+    x = ask.x
+    return orbit_points(ask.group.torus_structure, colouring(x, ask.group.n), len(x) if isinstance(x, tuple) else 0)
+
+
+def _why_not_torus(ask):
+    if ask.group.torus_structure is not None:
+        return None
+    return f"needs a torus group T x| P (all translations, with point symmetries); {ask.group.name} is not one"
+
+
 #: The routes of :func:`orbit` and its 'auto' ladder, as data.
 DOOR = Door("orbit", [
     Route("listing", "breadth first along the generators (a Schreier vector), refused past LIMITS['orbit_points']",
           _orbit_by_listing),
     Route("vectorised", "every element applied at once (all_images), the distinct rows kept", _orbit_vectorised,
           estimate=lambda ask: f"{ask.group.order() * ask.group.n} entries (|G| x n)"),
+    Route("torus", "T x| P in closed form: each linear part's image under all n translations (no element listed)",
+          _orbit_torus, applies=_why_not_torus,
+          estimate=lambda ask: f"{ask.group.order() * ask.group.n} entries (|P| blocks of n x n)"),
 ], auto=[
+    Step("listing", when=_orbit_small),
+    Step("vectorised", when=_listed_already),
+    Step("torus"),
     Step("vectorised", when=_elements_fit),
     Step("listing"),
 ])
 
 #: The routes of :func:`orbit` (``DOOR.methods``).
-METHODS = ("auto", "listing", "vectorised")
+METHODS = ("auto", "listing", "vectorised", "torus")
 
 
-def routes_for(group):
-    """Which routes of :func:`orbit` apply to ``group``, and which 'auto' takes (the image does not matter).
+def routes_for(group, x=None):
+    """Which routes of :func:`orbit` apply to ``group``, and which 'auto' takes for the image ``x`` (without it, for
+    an image whose orbit is not known to be small).
 
     >>> from exactorbit.groups import named_group, symmetric
     >>> routes_for(named_group("translations+dihedral", "3x3")).auto, routes_for(symmetric("3x3")).auto
-    ('vectorised', 'listing')
+    ('torus', 'listing')
+    >>> routes_for(named_group("translations+dihedral", "3x3"), 0b11).auto     # 36 images of weight 2
+    'listing'
     """
-    return DOOR.explain(Ask(group=check_group(group), x=None, force=False, limit=None))
+    group = check_group(group)
+    x = None if x is None else check_point(group, x)
+    return DOOR.explain(Ask(group=group, x=x, force=False, limit=None))
 
 
 def orbit(group, x, *, method="auto", force=False, limit=None):
     """The orbit of an image (or of a tuple of images) as a sorted tuple; ``.method`` names the route.
 
     Routes: ``"listing"`` (breadth first along the generators, refused past
-    ``LIMITS["orbit_points"]`` points) and ``"vectorised"`` (every element applied
-    at once, :func:`all_images`); 'auto' takes the vectorised one when
-    :func:`elements_fit` (:func:`routes_for` tells which it takes).
+    ``LIMITS["orbit_points"]`` points), ``"vectorised"`` (every element applied
+    at once, :func:`all_images`) and ``"torus"`` (a torus group T x| P in closed
+    form: each linear part's image under every translation, no element listed).
+    'auto' lists small orbits along the generators (at most
+    ``TUNING["listing_orbit"]`` images of x's weight, or |G| when known), takes the
+    vectorised route when G's elements are listed, the torus route for a torus
+    group, the vectorised one when :func:`elements_fit`, else the listing
+    (:func:`routes_for` tells which it takes).
 
     >>> from exactorbit.groups import reflections
     >>> orbit(reflections("1x3"), 0b001)

@@ -25,11 +25,14 @@ a certificate is byte-identical.
 True
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import math
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -43,6 +46,16 @@ from ._perm.cycles import cycle_lengths as _cycle_lengths
 from .groups import _check_array_form
 from .groups import check_group as _check_group
 from .orbits import orbit_classes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+    from numpy.typing import ArrayLike
+
+    from .groups import PixelGroup
+    from .images import Image
+    from .orbits import OrbitDecomposition
 
 __all__ = [
     "Certificate",
@@ -61,7 +74,7 @@ FORMAT = "exactorbit-certificate"
 VERSION = 1
 
 
-def table_digest(values):
+def table_digest(values: Sequence[int]) -> str:
     """sha256 (hex) of a function table, as stored in shadow certificates.
 
     It hashes the ASCII text ``"[v0,v1,...]"`` (decimal, no spaces); the checker
@@ -102,7 +115,7 @@ class Certificate(dict):
     (True, 'orbit', True)
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         if len(args) > 1:
             raise InvalidArgument(f"Certificate takes at most one positional argument (a dict), got {len(args)}")
         if args and not isinstance(args[0], Mapping):
@@ -138,7 +151,7 @@ def _stabilizer_generators(group, x):
     return sorted(_perm_list(g) for g in stabilizer(group, x).generators)
 
 
-def orbit_certificate(group, image):
+def orbit_certificate(group: PixelGroup, image: int | str | Image | ArrayLike) -> Certificate:
     """Certificate of the orbit size and stabilizer (with generators) of one image.
 
     >>> from exactorbit.groups import reflections
@@ -187,7 +200,9 @@ def _feature_class(features, n, force, limit):
     return "explicit", masks, masks
 
 
-def minimal_orbit_certificate(group, features="nonconstant", *, decomposition=None, force=False, limit=None):
+def minimal_orbit_certificate(group: PixelGroup, features: str | Iterable[int] = "nonconstant", *,
+                              decomposition: OrbitDecomposition | None = None, force: bool = False,
+                              limit: int | None = None) -> Certificate:
     """Certificate of the orbits of a class of features and of which orbits are minimal.
 
     ``features``: ``"nonconstant"`` (every image but empty and full), ``"all"``,
@@ -231,7 +246,7 @@ def minimal_orbit_certificate(group, features="nonconstant", *, decomposition=No
     return _document("minimal-orbit", inp, claim, {"orbits": orbits})
 
 
-def count_certificate(group, *, force=False, limit=None):
+def count_certificate(group: PixelGroup, *, force: bool = False, limit: int | None = None) -> Certificate:
     """Certificate of the number of orbits of all images (Burnside, and by weight: Polya).
 
     One entry per conjugacy class (sympy's ``conjugacy_classes``): its smallest
@@ -266,7 +281,9 @@ def count_certificate(group, *, force=False, limit=None):
     return _document("count", _input(group), claim, {"classes": classes})
 
 
-def shadow_certificate(group, table, elements, distance, complement=False, inputs=None):
+def shadow_certificate(group: PixelGroup, table: Iterable[int],
+                       elements: Iterable[Sequence[int] | tuple[Sequence[int], bool]], distance: int,
+                       complement: bool = False, inputs: Iterable[int] | None = None) -> Certificate:
     """Package shadow data: a function table, its nearest group elements and their distance.
 
     ``table``: the 2^n values F(0), ..., F(2^n - 1) (masks).  ``elements``: array
@@ -355,7 +372,7 @@ def _scalar(value):
     return json.dumps(value)
 
 
-def dump_certificate(cert):
+def dump_certificate(cert: dict[str, Any]) -> str:
     """The certificate as JSON text: sorted keys, two-space indent, flat lists on one line, final newline.
 
     >>> print(dump_certificate({"b": [1, 2], "a": {"c": True}}), end="")
@@ -368,12 +385,12 @@ def dump_certificate(cert):
     """
     if not isinstance(cert, dict):
         raise InvalidArgument(f"certificate must be a dict, got {describe(cert)}")
-    out = []
+    out: list[str] = []
     _dump(cert, 0, out)
     return "".join(out) + "\n"
 
 
-def write_certificate(cert, path):
+def write_certificate(cert: dict[str, Any], path: str | os.PathLike[str]) -> str | os.PathLike[str]:
     """Write :func:`dump_certificate` text to ``path`` (creating its directory); returns the path.
 
     >>> import tempfile, os

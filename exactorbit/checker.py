@@ -44,6 +44,8 @@ from operator import itemgetter
 from ._validation import clip, describe, int_short, short
 from .errors import CertificateError, TooExpensive
 
+# Its annotations use builtin types only: the checker imports no more than the standard modules above.
+
 __all__ = [
     "FORMAT",
     "VERSION",
@@ -115,7 +117,7 @@ def _key(x, nbytes):
 # the checker's own tiny toolbox (no shared code with the producer)
 
 
-def table_digest(values):
+def table_digest(values: list[int] | tuple[int, ...]) -> str:
     """sha256 (hex) of a function table: of the text ``"[v0,v1,...]"`` (decimal, no spaces).
 
     >>> table_digest([0, 1])[:16]
@@ -1278,7 +1280,7 @@ _VERIFIERS = {
 }
 
 
-def verify_certificate(doc, max_group_order=MAX_GROUP_ORDER):
+def verify_certificate(doc: object, max_group_order: int = MAX_GROUP_ORDER) -> tuple[bool, str]:
     """Check one certificate: ``(True, summary)`` or ``(False, reason)``; CertificateError if malformed.
 
     >>> verify_certificate({"format": "exactorbit-certificate"})
@@ -1307,7 +1309,7 @@ MAX_MESSAGE = 400
 _LONG_NUMBER = re.compile(r"-?[0-9]{41,}")
 
 
-def tidy(text, width=MAX_MESSAGE):
+def tidy(text: object, width: int = MAX_MESSAGE) -> str:
     """One short line: numbers of more than 40 digits shown as 'an int of N digits', line breaks escaped, clipped.
 
     >>> tidy("claims " + "9" * 4000 + "\\nand more")
@@ -1427,7 +1429,7 @@ def _bounded_int(text):
     return int(text)
 
 
-def load_certificate(path, *, max_bytes=MAX_FILE_BYTES):
+def load_certificate(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> object:
     """Read a certificate file as JSON; CertificateError if it is not a bounded JSON document.
 
     Every message starts with the file's name.  Refused before parsing: a path
@@ -1487,7 +1489,7 @@ def load_certificate(path, *, max_bytes=MAX_FILE_BYTES):
     return doc
 
 
-def check_file(path, max_group_order=MAX_GROUP_ORDER):
+def check_file(path: str | os.PathLike[str], max_group_order: int = MAX_GROUP_ORDER) -> tuple[bool, str]:
     """Load and check one certificate file: ``(ok, reason)``; CertificateError if malformed.
 
     >>> check_file("/nonexistent.json")

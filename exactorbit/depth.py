@@ -69,7 +69,10 @@ C8 (:mod:`exactorbit.claims.c8_depth`).
 [(1, 6, 24), (2, 6, 12), (3, 9, 9)]
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -92,6 +95,14 @@ from .networks import (
     unit_setting_count,
 )
 from .orbits import decompose, orbit_classes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+    from numpy.typing import NDArray
+
+    from .orbits import OrbitDecomposition
 
 __all__ = [
     "MODES",
@@ -118,7 +129,7 @@ def _check_mode(mode):
     return mode
 
 
-def minimal_orbit_layer1(group, *, force=False, limit=None):
+def minimal_orbit_layer1(group: PixelGroup, *, force: bool = False, limit: int | None = None) -> tuple[int, ...]:
     """The default layer-1 features: every non-constant image in a smallest non-constant G-orbit.
 
     Computed with :func:`exactorbit.orbits.decompose` (exact) and closed under G.
@@ -143,7 +154,7 @@ def minimal_orbit_layer1(group, *, force=False, limit=None):
     return tuple(sorted(out))
 
 
-def reconstructed_features(group, table, *, close=True):
+def reconstructed_features(group: PixelGroup, table: Iterable[int], *, close: bool = True) -> tuple[int, ...]:
     """The non-constant images a network reconstructs (F(x) = x), closed under G when ``close``.
 
     ``table`` is a function table (length 2^n: ``table[x]`` = output mask).  A
@@ -176,7 +187,7 @@ def reconstructed_features(group, table, *, close=True):
     return tuple(sorted(out))
 
 
-def feature_code(x, features, mode="contains"):
+def feature_code(x: int, features: Sequence[int], mode: str = "contains") -> int:
     """The code of one image: bit j set when feature j is contained in (or equals) x.
 
     >>> feature_code(0b0111, [0b0011, 0b0110, 0b1100])
@@ -231,7 +242,8 @@ def _estimate(n, force, limit):
                    limit=limit, force=force)
 
 
-def feature_codes(n, features, mode="contains", *, force=False, limit=None):
+def feature_codes(n: int, features: Sequence[int], mode: str = "contains", *, force: bool = False,
+                  limit: int | None = None) -> NDArray[Any]:
     """The codes of all 2^n images at once (numpy): uint64 array for m <= 64 features, else object ints.
 
     >>> feature_codes(2, [1, 2, 3]).tolist()   # images 00, 01, 10, 11
@@ -274,25 +286,25 @@ class Layer:
     """
 
     layer: int
-    features: tuple
-    unions: tuple
-    orbit_sizes: tuple
-    stabilizer_orders: tuple
-    on_pixels: tuple
+    features: tuple[int, ...]
+    unions: tuple[int, ...]
+    orbit_sizes: tuple[int, ...]
+    stabilizer_orders: tuple[int, ...]
+    on_pixels: tuple[int, ...]
     code_orbit_size: int
-    members: tuple
-    preimages: tuple
+    members: tuple[tuple[int, ...], ...]
+    preimages: tuple[tuple[int, ...], ...]
     candidates: int
-    candidate_classes: list
-    certificate: dict = field(repr=False, default=None)
-    action: InducedAction = field(repr=False, default=None)
+    candidate_classes: list[dict[str, Any]]
+    certificate: dict[str, Any] | None = field(repr=False, default=None)
+    action: InducedAction | None = field(repr=False, default=None)
 
     @property
-    def min_orbit_size(self):
+    def min_orbit_size(self) -> int:
         """Smallest image-space orbit among the layer's minimal-orbit features."""
         return min(self.orbit_sizes)
 
-    def to_json(self, preimage_limit=MAX_PREIMAGES_LISTED):
+    def to_json(self, preimage_limit: int = MAX_PREIMAGES_LISTED) -> dict[str, Any]:
         """JSON-able dict (ints and lists only)."""
         return {
             "layer": self.layer,
@@ -327,8 +339,8 @@ class DepthTable:
     mode: str
     include_constant: bool
     requested: int
-    layers: list
-    stopped: object = None
+    layers: list[Layer]
+    stopped: str | None = None
     feature_source: str = "minimal-orbit"
 
     def _repr_html_(self):
@@ -336,7 +348,7 @@ class DepthTable:
 
         return depth_html(self)
 
-    def to_json(self):
+    def to_json(self) -> dict[str, Any]:
         """JSON payload of ``exactorbit depth`` (without claims)."""
         return {
             "grid": [self.group.grid.h, self.group.grid.w],
@@ -355,12 +367,12 @@ class DepthTable:
 class _Level:
     """The code space one layer is built over (level 0: the images themselves)."""
 
-    bits: object        # bool matrix (2^n, m): the level's code of every image, as bits
-    codes: object       # the same codes packed as masks
+    bits: NDArray[np.bool_]  # bool matrix (2^n, m): the level's code of every image, as bits
+    codes: NDArray[Any]      # the same codes packed as masks
     group: PixelGroup   # the group acting on the level's codes
-    unions: tuple       # per coordinate: its union image
-    sizes: dict         # union image -> its orbit size in image space under G
-    through: object = None  # the InducedAction G -> group (None: level 0, the group is G)
+    unions: tuple[int, ...]  # per coordinate: its union image
+    sizes: dict[int, int]    # union image -> its orbit size in image space under G
+    through: InducedAction | None = None  # the InducedAction G -> group (None: level 0, the group is G)
 
 
 def _layer_candidates(level, L, full, include_constant):
@@ -434,8 +446,10 @@ def _layer_row(G, L, level, feats, chosen, classes, cands, unions_of, action, ce
     return row, sizes
 
 
-def depth_table(group, layers=2, *, mode="contains", features=None, include_constant=False,
-                certify=True, force=False, limit=None, feature_source=None, progress=None, decomposition=None):
+def depth_table(group: PixelGroup, layers: int = 2, *, mode: str = "contains", features: Iterable[int] | None = None,
+                include_constant: bool = False, certify: bool = True, force: bool = False, limit: int | None = None,
+                feature_source: str | None = None, progress: bool | None = None,
+                decomposition: OrbitDecomposition | None = None) -> DepthTable:
     """Build the depth table: layers 1..L of minimal-orbit features of features (see the module doc).
 
     ``features``: the layer-1 features (a union of G-orbits); default the
@@ -513,8 +527,9 @@ def depth_table(group, layers=2, *, mode="contains", features=None, include_cons
 # ---------------------------------------------------------------------------
 
 
-def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 1), exclude_constant=False,
-                         force=False, limit=None):
+def layer_reconstruction(table: DepthTable, layer: int, *, hidden: int = 1, tied: bool = True,
+                         alphabet: str | Iterable[int] = (-1, 0, 1), exclude_constant: bool = False,
+                         force: bool = False, limit: int | None = None) -> dict[str, Any]:
     """Exact reconstruction probabilities of a layer's candidate codes by autoencoders over its code space.
 
     Layer L >= 2 is built over the codes of layer L-1, i.e. the 1 x m grid
@@ -553,6 +568,7 @@ def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 
     full = m <= limit_value("network_pixels")
     if full and not spec.tied:
         full = unit_setting_count(m, spec.alphabet, spec.exclude_constant) * (1 << m) <= limit_value("layer_untied_table")
+    family: NetworkFamily | FamilySpec
     if full:
         family = NetworkFamily(Grid(1, m), hidden, tied=tied, alphabet=alphabet, exclude_constant=exclude_constant)
         probs = reconstruction_probabilities(family)
@@ -560,7 +576,7 @@ def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 
             raise AssertionError("per-code and by-weight reconstruction probabilities differ")
     else:
         family = spec
-    H = below.action.induced
+    H = below.action.induced  # type: ignore[union-attr]  # every built layer has its action
     classes = []
     for cls in row.candidate_classes:
         c = cls["representative"]
@@ -592,7 +608,7 @@ def layer_reconstruction(table, layer, *, hidden=1, tied=True, alphabet=(-1, 0, 
     }
 
 
-def check_depth_table(table, name="table"):
+def check_depth_table(table: object, name: str = "table") -> DepthTable:
     """Return ``table`` if it is a DepthTable, else InvalidArgument naming ``name``."""
     if not isinstance(table, DepthTable):
         raise InvalidArgument(f"{name} must be a DepthTable (from depth_table), got {describe(table)}")

@@ -5,6 +5,8 @@ Every error the API raises on bad input is an :class:`ExactOrbitError`, so
 stderr and exit code 2.
 """
 
+from __future__ import annotations
+
 __all__ = [
     "ExactOrbitError",
     "InvalidArgument",
@@ -40,7 +42,8 @@ class TooExpensive(ExactOrbitError):
     (10, 5, 'entries', 'force=True (CLI: --force)')
     """
 
-    def __init__(self, message, *, estimate=None, limit=None, unit=None, flag="force=True (CLI: --force)"):
+    def __init__(self, message: str, *, estimate: int | None = None, limit: int | None = None, unit: str | None = None,
+                 flag: str | None = "force=True (CLI: --force)") -> None:
         super().__init__(message)
         self.estimate = estimate
         self.limit = limit

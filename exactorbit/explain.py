@@ -20,7 +20,16 @@ routes of cycle_types: 'auto' takes 'product'
 'ranked'
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from ._validation import check_choice
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._routes import RouteTable
 
 __all__ = ["routes", "QUESTIONS"]
 
@@ -50,7 +59,7 @@ QUESTIONS = {
 }
 
 
-def routes(question, subject, *args, **kwargs):
+def routes(question: str, subject: Any, *args: Any, **kwargs: Any) -> RouteTable:
     """The :class:`~exactorbit._routes.RouteTable` of ``question`` for these arguments (those of the door).
 
     ``question``: one of :data:`QUESTIONS`; ``subject``: the group (or, for the network and
@@ -63,9 +72,9 @@ def routes(question, subject, *args, **kwargs):
     question = check_choice("question", question, tuple(QUESTIONS))
     home = QUESTIONS[question]
     if home == "counting":
-        from .counting import routes_for
+        from .counting import routes_for as counting_routes
 
-        return routes_for(subject, *args, **kwargs)
+        return counting_routes(subject, *args, **kwargs)
     if home == "orbits":
         from . import orbits
 
@@ -73,41 +82,49 @@ def routes(question, subject, *args, **kwargs):
             return orbits.routes_for(subject, *args, labels=True, **kwargs)
         return orbits.routes_for(subject, *args, **kwargs)
     if home == "actions":
-        from .actions import routes_for
+        from .actions import routes_for as orbit_routes
 
-        return routes_for(subject, *args, **kwargs)
+        return orbit_routes(subject, *args, **kwargs)
     if home == "stabilizers":
-        from .stabilizers import routes_for
+        from .stabilizers import routes_for as stabilizer_routes
 
-        return routes_for(question, subject, *args, **kwargs)
+        return stabilizer_routes(question, subject, *args, **kwargs)
     if home == "networks.distinct":
-        from .networks.distinct import routes_for
+        from .networks.distinct import routes_for as distinct_routes
 
-        return routes_for(question, subject, *args, **kwargs)
+        return distinct_routes(question, subject, *args, **kwargs)
     if home == "networks.reconstruction":
-        from .networks.reconstruction import routes_for
+        from .networks.reconstruction import routes_for as reconstruction_routes
 
-        return routes_for(subject, *args, **kwargs)
+        return reconstruction_routes(subject, *args, **kwargs)
     if home == "networks.conditioned":
-        from .networks.conditioned import routes_for
+        from .networks.conditioned import routes_for as conditioned_routes
 
-        return routes_for(subject, *args, **kwargs)
+        return conditioned_routes(subject, *args, **kwargs)
     if home == "networks.membership":
-        from .networks.membership import routes_for
+        from .networks.membership import routes_for as membership_routes
 
-        return routes_for(subject, *args, **kwargs)
+        return membership_routes(subject, *args, **kwargs)
     if home == "shadows":
-        from .shadows import routes_for
+        from .shadows import routes_for as shadow_routes
 
-        return routes_for(question, subject, *args, **kwargs)
+        return shadow_routes(question, subject, *args, **kwargs)
     if home == "interactions._automorphisms":
-        from .interactions._automorphisms import routes_for
-    elif home == "interactions._seprank":
-        from .interactions._seprank import routes_for
-    elif home == "geometry._growth":
-        from .geometry._growth import routes_for
-    elif home == "geometry._words":
-        from .geometry._words import routes_for
-    else:
-        from .interactions._wis import routes_for
-    return routes_for(subject, *args, **kwargs)
+        from .interactions._automorphisms import routes_for as automorphism_routes
+
+        return automorphism_routes(subject, *args, **kwargs)
+    if home == "interactions._seprank":
+        from .interactions._seprank import routes_for as seprank_routes
+
+        return seprank_routes(subject, *args, **kwargs)
+    if home == "geometry._growth":
+        from .geometry._growth import routes_for as growth_routes
+
+        return growth_routes(subject, *args, **kwargs)
+    if home == "geometry._words":
+        from .geometry._words import routes_for as word_routes
+
+        return word_routes(subject, *args, **kwargs)
+    from .interactions._wis import routes_for as wis_routes
+
+    return wis_routes(subject, *args, **kwargs)

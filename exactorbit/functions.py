@@ -15,7 +15,10 @@ every finite map is a permutation on its recurrent set R = F^m(X), m >= |X|
 [2, 3, 1, 2]
 """
 
+from __future__ import annotations
+
 from collections import deque
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +26,11 @@ from ._perm.perms import map_power
 from ._budget import check_force, limit_value, refuse_if_over, refuse_if_over_memory
 from ._validation import check_flag, check_int, check_name, describe
 from .errors import InvalidArgument
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
     "as_table",
@@ -43,7 +51,7 @@ __all__ = [
 ]
 
 
-def as_table(F, name="F", size=None):
+def as_table(F: ArrayLike, name: str = "F", size: int | None = None) -> NDArray[np.int64]:
     """Return ``F`` as a numpy int64 table of a map {0..N-1} -> {0..N-1}, checked.
 
     >>> as_table([1, 0]).tolist()
@@ -74,7 +82,7 @@ def as_table(F, name="F", size=None):
     return arr
 
 
-def identity_table(size):
+def identity_table(size: int) -> NDArray[np.int64]:
     """The identity map on {0..size-1}.
 
     >>> identity_table(3).tolist()
@@ -85,7 +93,7 @@ def identity_table(size):
     return np.arange(size, dtype=np.int64)
 
 
-def compose_tables(F, G):
+def compose_tables(F: ArrayLike, G: ArrayLike) -> NDArray[np.int64]:
     """Apply F, then G (left to right): ``compose_tables(F, G)[x] == G[F[x]]``.
 
     >>> compose_tables([1, 1, 0], [2, 0, 1]).tolist()
@@ -96,7 +104,7 @@ def compose_tables(F, G):
     return G[F]
 
 
-def power(F, m):
+def power(F: ArrayLike, m: int) -> NDArray[np.int64]:
     """F applied m times (m >= 0; power(F, 0) is the identity), by repeated squaring.
 
     >>> power([1, 2, 0], 2).tolist()
@@ -107,7 +115,7 @@ def power(F, m):
     return map_power(F, m)
 
 
-def image_size(F):
+def image_size(F: ArrayLike) -> int:
     """The number of distinct values of F.
 
     >>> image_size([0, 0, 3, 3])
@@ -116,7 +124,7 @@ def image_size(F):
     return int(np.unique(as_table(F)).size)
 
 
-def fixed_points(F):
+def fixed_points(F: ArrayLike) -> list[int]:
     """The sorted list of x with F(x) = x (for a network: its reconstructed images).
 
     >>> fixed_points([0, 0, 2, 1])
@@ -126,7 +134,7 @@ def fixed_points(F):
     return [int(x) for x in np.flatnonzero(F == np.arange(F.size))]
 
 
-def is_bijection(F):
+def is_bijection(F: ArrayLike) -> bool:
     """Whether F is a permutation of {0..N-1}.
 
     >>> is_bijection([1, 0, 2]), is_bijection([1, 1, 2])
@@ -136,7 +144,7 @@ def is_bijection(F):
     return int(np.unique(F).size) == F.size
 
 
-def inverse_table(F):
+def inverse_table(F: ArrayLike) -> NDArray[np.int64]:
     """The inverse of a bijective table (InvalidArgument otherwise).
 
     >>> inverse_table([2, 0, 1]).tolist()
@@ -150,7 +158,7 @@ def inverse_table(F):
     return inv
 
 
-def recurrent_set(F):
+def recurrent_set(F: ArrayLike) -> NDArray[np.int64]:
     """The recurrent set R = F^m(X), m >= |X|: the sorted array of recurrent points.
 
     Computed by taking images until the image stops shrinking (it then is stable).
@@ -171,7 +179,7 @@ def _recurrent_set(F):
         current = nxt
 
 
-def recurrent_permutation(F):
+def recurrent_permutation(F: ArrayLike) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """The permutation F induces on its recurrent set R, as ``(R, perm)``.
 
     ``perm[i]`` is the position in R of ``F(R[i])``; perm is a permutation of
@@ -187,7 +195,7 @@ def recurrent_permutation(F):
     return R, perm.astype(np.int64)
 
 
-def cycle_type(F):
+def cycle_type(F: ArrayLike) -> tuple[int, ...]:
     """The cycle type (sorted tuple of cycle lengths, longest first) of F on R.
 
     >>> cycle_type([1, 0, 3, 2, 4, 4])
@@ -212,7 +220,8 @@ def _tables(tables, name="tables"):
     return out
 
 
-def transformation_monoid(tables, *, include_identity=True, force=False, limit=None):
+def transformation_monoid(tables: Iterable[ArrayLike], *, include_identity: bool = True, force: bool = False,
+                          limit: int | None = None) -> list[NDArray[np.int64]]:
     """All composites of the given tables (and the identity): sorted list of tables.
 
     Breadth-first closure; refuses (TooExpensive) past ``limit`` elements
@@ -228,8 +237,8 @@ def transformation_monoid(tables, *, include_identity=True, force=False, limit=N
         raise InvalidArgument("tables must contain at least one table, got an empty list")
     size = gens[0].size
     start = [np.arange(size, dtype=np.int64)] if include_identity else list(gens)
-    seen = {}
-    queue = deque()
+    seen: dict[bytes, NDArray[np.int64]] = {}
+    queue: deque[NDArray[np.int64]] = deque()
     for t in start:
         key = t.tobytes()
         if key not in seen:
@@ -249,7 +258,7 @@ def transformation_monoid(tables, *, include_identity=True, force=False, limit=N
     return sorted(seen.values(), key=lambda a: tuple(a.tolist()))
 
 
-def closure_witness(tables):
+def closure_witness(tables: Iterable[ArrayLike]) -> tuple[int, int] | None:
     """A pair (i, j) with compose_tables(tables[i], tables[j]) outside the set, or None if closed.
 
     >>> closure_witness([[0, 0], [1, 1]]) is None
@@ -266,7 +275,7 @@ def closure_witness(tables):
     return None
 
 
-def is_closed_under_composition(tables):
+def is_closed_under_composition(tables: Iterable[ArrayLike]) -> bool:
     """Whether the set of tables is closed under composition.
 
     >>> is_closed_under_composition([[0, 1], [1, 0]])
@@ -275,7 +284,7 @@ def is_closed_under_composition(tables):
     return closure_witness(tables) is None
 
 
-def invertible_members(tables):
+def invertible_members(tables: Iterable[ArrayLike]) -> list[int]:
     """Indices of the bijective tables.
 
     >>> invertible_members([[0, 0], [1, 0], [0, 1]])

@@ -147,13 +147,37 @@ def cayley_graph(group, generators=None, *, force=False, limit=None):
     refuse_if_over_memory(what, order * (_NODE_BYTES + 8 * n + len(gens) * _EDGE_BYTES))
     elements = group.element_array(force=force, limit=limit)
     nodes = [tuple(row) for row in elements.tolist()]
-    graph = nx.DiGraph(group=group.name, generators=gens)
+    graph = CayleyGraph(group=group.name, generators=gens)
     graph.add_nodes_from((g, {"order": element_order(g)}) for g in nodes)
     index = elements.astype(np.intp)
     for k, s in enumerate(gens):
         products = np.asarray(s, dtype=np.intp)[index]  # row i: compose(E_i, s) = s[E_i]
         graph.add_edges_from(zip(nodes, map(tuple, products.tolist())), generator=k)
     return graph
+
+
+class _Drawn:
+    """A graph that draws itself: in Jupyter (``_repr_png_``; past 200 nodes the text repr) and by ``.plot()``
+    (:func:`exactorbit.plots.plot_graph`, matplotlib)."""
+
+    def _repr_png_(self):
+        from ._display import graph_png
+
+        return graph_png(self)
+
+    def plot(self, **kwargs):
+        """Draw the graph (matplotlib): one arrow per generator, in its colour from the group's picture."""
+        from ._display import graph_figure
+
+        return graph_figure(self, **kwargs)
+
+
+class CayleyGraph(_Drawn, nx.DiGraph):
+    """The Cayley graph of :func:`cayley_graph`: a ``networkx.DiGraph`` that draws itself."""
+
+
+class SchreierGraph(_Drawn, nx.MultiDiGraph):
+    """The Schreier graph of :func:`schreier_graph`: a ``networkx.MultiDiGraph`` that draws itself."""
 
 
 def schreier_graph(group, image, *, force=False, limit=None):
@@ -189,7 +213,7 @@ def schreier_graph(group, image, *, force=False, limit=None):
     refuse_if_over(what, size * (1 + len(gens)), "graph_items", force=force)
     refuse_if_over_memory(what, size * (_NODE_BYTES + 2 * n + len(gens) * _EDGE_BYTES))
     points = list(orbit(group, x, force=force, limit=limit))
-    graph = nx.MultiDiGraph(group=group.name, image=x, generators=tuple(gens))
+    graph = SchreierGraph(group=group.name, image=x, generators=tuple(gens))
     weight = x.bit_count()
     graph.add_nodes_from((y, {"weight": weight, "text": render_text(y, group.grid)}) for y in points)
     for k, s in enumerate(gens):

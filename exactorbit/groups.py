@@ -25,19 +25,21 @@ True
 """
 
 import json
+import functools
 import math
+import re
 import random as _random
 
 import numpy as np
 
 from ._budget import refuse_if_over, refuse_if_over_memory
 from ._perm import structure as _structure
-from ._perm.chain import StabilizerChain
+from ._perm.chain import StabilizerChain, all_products
 from ._perm.cycles import cycle_lengths as _cycle_lengths, parity as _parity
 from ._perm.perms import compose as _compose, cycle_string as _cycle_string, identity as _identity, inverse as _inverse
 from ._validation import check_int, check_name, check_permutation, describe, int_short, short
 from .errors import InvalidArgument
-from .images import parse_grid
+from .images import Grid, parse_grid
 
 def _is_sympy(obj, name):
     """Whether ``obj`` is a sympy.combinatorics ``name`` (Permutation or PermutationGroup), without importing sympy
@@ -440,13 +442,13 @@ class PixelGroup:
         24
         """
         if "order" not in self._facts:
+            if "natural_kind" not in self._facts and self._transitive() and self.torus_structure is not None:
+                return self._facts["order"]  # T x| P: |G| = hw |P|, recorded by the recognition (T is transitive)
             kind = self.natural_kind
             if kind == "symmetric":
                 self._record(order=math.factorial(self.n))
             elif kind == "alternating":
                 self._record(order=math.factorial(self.n) // 2)
-            elif "order" not in self._facts and self._transitive() and self.torus_structure is not None:
-                pass  # T x| P: |G| = hw |P|, recorded by the recognition (T is transitive: others are not tried)
             elif "order" not in self._facts:
                 self._record(order=self.chain().order())
         return self._facts["order"]
@@ -467,17 +469,26 @@ class PixelGroup:
         return self._chains[key]
 
     @property
+    def natural_kind_known(self):
+        """Whether :attr:`natural_kind` is decided already (reading it then costs nothing).
+
+        >>> symmetric("3x3").natural_kind_known
+        True
+        """
+        return "natural_kind" in self._facts
+
+    @property
     def natural_kind(self):
         """'symmetric' or 'alternating' when the group is S_n or A_n on its pixels, else None.
 
-        For n >= 8 the proof is Jordan's: a transitive group with an element having
-        a cycle of prime length p, n/2 < p < n - 2, contains A_n (sympy's
-        ``is_alt_sym``: a True answer is certain; a False one, possibly wrong,
-        only sends the question to Schreier-Sims).  Then the group is A_n when
-        every generator is even.  An intransitive group, or one where a few
-        Atkinson closures find a block system (S_n and A_n are primitive), is
-        neither, with no order computed.  Otherwise (fewer than 8 pixels, or the
-        test missed) the order from Schreier-Sims is compared with n! and n!/2.
+        For n >= 12 the proof is Jordan's: a transitive group with an element having
+        a cycle of prime length p, n/2 < p < n - 2, contains A_n (40 random elements
+        tried: a True answer is certain; a False one, possibly wrong, only sends the
+        question on).  Then the group is A_n when every generator is even.  An
+        intransitive group, or one where a few Atkinson closures find a block system
+        (S_n and A_n are primitive), is neither, with no order computed.  Otherwise
+        (fewer than 12 pixels, or the test missed) the order from Schreier-Sims is
+        compared with n! and n!/2.
         So the symmetric group on 784 pixels needs no stabilizer chain.
 
         >>> import random
@@ -488,7 +499,7 @@ class PixelGroup:
         """
         if "natural_kind" not in self._facts:
             kind, order = _structure.natural_kind(self.generators, self.n, known_order=self._facts.get("order"),
-                                                  order=lambda: self.chain().order(), sympy_group=lambda: self.sympy,
+                                                  order=lambda: self.chain().order(),
                                                   transitive=self._transitive)
             self._record(natural_kind=kind)
             if order is not None:
@@ -574,24 +585,11 @@ class PixelGroup:
             refuse_if_over(what, self.order() * self.n, "group_elements", limit=limit, force=force)
             refuse_if_over_memory(what, self.order() * (self.n * 4 + 120))  # rows, their bytes keys, the set
             dtype = np.int16 if self.n < 2**15 else np.int32
-            gens = np.array(self.generators, dtype=np.intp).reshape(len(self.generators), self.n)
-            seen = {np.arange(self.n, dtype=dtype).tobytes()}
-            rows = [np.arange(self.n, dtype=dtype)]
-            frontier = np.array(rows)
-            while len(frontier):
-                new = []
-                for s in gens:
-                    cand = s[frontier].astype(dtype)  # frontier * s, left to right
-                    for row in cand:
-                        key = row.tobytes()
-                        if key not in seen:
-                            seen.add(key)
-                            new.append(row)
-                rows.extend(new)
-                frontier = np.array(new, dtype=dtype).reshape(len(new), self.n)
-            arr = np.array(rows, dtype=dtype)
-            if len(arr) != self.order():  # pragma: no cover - a sympy/closure disagreement
-                raise AssertionError("closure and Schreier-Sims disagree on the order")
+            # every element once, as a product of transversal elements down the stabilizer chain (numpy)
+            chain = self.chain()
+            arr = all_products(chain, list(range(len(chain)))).astype(dtype)
+            if len(arr) != self.order():  # pragma: no cover - the chain and the recorded order disagree
+                raise AssertionError("the stabilizer chain and the group's order disagree")
             order = np.lexsort(arr.T[::-1])
             self._record(elements=arr[order])
         return self._facts["elements"]
@@ -961,27 +959,50 @@ def named_group(spec, grid):
             )
     if "symmetric" in names:  # it contains every other group
         group = symmetric(g)
-    else:
-        group = PixelGroup(g, [p for name in names for p in _NAMED[name](g).generators])
-    group.name = "+".join(names)
-    return group
+        group.name = "+".join(names)
+        return group
+    return PixelGroup._trusted(g, _named_generators(tuple(names), g), "+".join(names))
 
 
-def from_generators(grid, generators, name=None):
+@functools.lru_cache(maxsize=256)
+def _named_generators(names, grid):
+    """The generators of a sum of named groups on a grid (tuples: immutable, so built once per name and grid)."""
+    return tuple(p for name in names for p in _NAMED[name](grid).generators)
+
+
+def _looks_like_grid(value):
+    """Whether a positional argument is a grid (a Grid, 'HxW', or a pair of ints), not generators."""
+    if isinstance(value, Grid):
+        return True
+    if isinstance(value, str):
+        return re.fullmatch(r"\s*[0-9]+\s*[xX,]\s*[0-9]+\s*", value) is not None
+    return isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value)
+
+
+def from_generators(generators, grid, name=None):
     """A group from explicit generators: array forms, cycle strings, or one text.
+
+    The argument order is the package's one order, *what, then the grid*, as in
+    ``named_group(name, grid)`` and ``from_gap(text, grid)``; the older order
+    ``from_generators(grid, generators)`` is still read (a grid is told from
+    generators by its form: ``'HxW'``, a Grid or a pair of ints).
 
     ``generators`` may be a list (of array forms, sympy Permutations or cycle
     strings), a sympy ``PermutationGroup`` on exactly h*w points, or a text
     accepted by :func:`parse_generators` (0-based; GAP's 1-based text:
     :func:`exactorbit.gap.from_gap`).
 
-    >>> from_generators("1x3", "(0 1 2)").order()
+    >>> from_generators("(0 1 2)", "1x3").order()
+    3
+    >>> from_generators("1x3", "(0 1 2)").order()    # the older order, still read
     3
     >>> from_generators("1x3", [[0, 1]])
     Traceback (most recent call last):
     ...
     exactorbit.errors.InvalidArgument: generator 0 must permute exactly 3 pixels, got length 2: [0, 1] (type list)
     """
+    if _looks_like_grid(generators) and not _looks_like_grid(grid):
+        generators, grid = grid, generators   # from_generators(grid, generators): the older order
     g = parse_grid(grid)
     if isinstance(generators, str):
         generators = parse_generators(generators, g.n)

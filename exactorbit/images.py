@@ -13,14 +13,23 @@ Conventions (used throughout exactorbit):
 (49, '#../.##')
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 import re
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
 from ._budget import LIMITS
 from ._validation import check_int, check_items, check_mask, clip, describe, short
 from .errors import InvalidArgument
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable, Sequence
+
+    from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
     "Grid",
@@ -55,7 +64,7 @@ class Grid:
     h: int
     w: int
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         check_int("grid height h", self.h, min_value=1)
         check_int("grid width w", self.w, min_value=1)
         cap = LIMITS["grid_pixels"].value
@@ -67,28 +76,28 @@ class Grid:
         object.__setattr__(self, "w", int(self.w))
 
     @property
-    def n(self):
+    def n(self) -> int:
         """Number of pixels, h*w."""
         return self.h * self.w
 
     @property
-    def shape(self):
+    def shape(self) -> tuple[int, int]:
         """The pair (h, w)."""
         return (self.h, self.w)
 
-    def index(self, r, c):
+    def index(self, r: int, c: int) -> int:
         """Index r*w + c of pixel (r, c), wrapping around the torus."""
         return (r % self.h) * self.w + (c % self.w)
 
-    def position(self, i):
+    def position(self, i: int) -> tuple[int, int]:
         """Position (r, c) of pixel index i."""
         return divmod(i, self.w)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.h}x{self.w}"
 
 
-def parse_grid(text):
+def parse_grid(text: str | Grid | tuple[int, int] | list[int]) -> Grid:
     """Parse ``"HxW"`` (or ``"H,W"``, or a pair) into a :class:`Grid`.
 
     >>> parse_grid("3x4")
@@ -113,7 +122,11 @@ def parse_grid(text):
     return Grid(int(m.group(1)), int(m.group(2)))
 
 
-def parse_image(text, grid=None):
+@overload
+def parse_image(text: str, grid: None = None) -> tuple[int, Grid]: ...
+@overload
+def parse_image(text: str, grid: str | Grid) -> int: ...
+def parse_image(text: str, grid: str | Grid | None = None) -> int | tuple[int, Grid]:
     """Parse a text image into a mask; check its shape against ``grid`` if given.
 
     Rows are separated by ``/`` or newlines; ``#``/``1`` on, ``.``/``0`` off.
@@ -162,7 +175,7 @@ def parse_image(text, grid=None):
     return mask if grid is not None else (mask, found)
 
 
-def render_text(mask, grid, *, on="#", off=".", sep="/"):
+def render_text(mask: int, grid: str | Grid, *, on: str = "#", off: str = ".", sep: str = "/") -> str:
     """Render a mask as text, rows separated by ``sep``.
 
     >>> render_text(9, Grid(2, 2))
@@ -179,7 +192,7 @@ def render_text(mask, grid, *, on="#", off=".", sep="/"):
     return sep.join(rows)
 
 
-def render_block(masks, grid, *, gap="  "):
+def render_block(masks: Iterable[int], grid: str | Grid, *, gap: str = "  ") -> str:
     """Draw several images side by side, one text line per grid row (for terminals).
 
     >>> print(render_block([1, 2], Grid(1, 2)))
@@ -195,7 +208,7 @@ def render_block(masks, grid, *, gap="  "):
     return "\n".join(gap.join(p[r] for p in pictures) for r in range(grid.h))
 
 
-def popcount(mask):
+def popcount(mask: int) -> int:
     """Number of on-pixels of a mask (its Hamming weight).
 
     >>> popcount(0b1011)
@@ -204,7 +217,7 @@ def popcount(mask):
     return check_int("mask", mask, min_value=0).bit_count()
 
 
-def to_array(mask, grid):
+def to_array(mask: int, grid: str | Grid) -> NDArray[np.uint8]:
     """The image as a numpy 0/1 array of shape (h, w), dtype uint8.
 
     >>> to_array(9, Grid(2, 2)).tolist()
@@ -216,7 +229,7 @@ def to_array(mask, grid):
     return np.array(bits, dtype=np.uint8).reshape(grid.h, grid.w)
 
 
-def as_mask(image, grid, name="image"):
+def as_mask(image: int | str | Image | ArrayLike, grid: str | Grid, name: str = "image") -> int:
     """An image given in any of exactorbit's forms, as an int mask on ``grid``.
 
     Accepted: an int mask, an :class:`Image`, a text image (``"#./.#"``), or a
@@ -237,7 +250,7 @@ def as_mask(image, grid, name="image"):
         image = image.item()
     if is_array_image(image) or isinstance(image, np.ndarray):
         try:
-            mask, found = from_array(image)
+            mask, found = from_array(image)  # type: ignore[arg-type]  # an Image returned above
         except InvalidArgument as exc:
             raise InvalidArgument(f"{name}: {exc}") from None
         if found != grid:
@@ -250,7 +263,7 @@ def as_mask(image, grid, name="image"):
 MAX_IMAGE_FILE_BYTES = 1 << 20
 
 
-def read_image_file(path):
+def read_image_file(path: str | os.PathLike[str]) -> tuple[int, Grid]:
     r"""``(mask, grid)`` of an image file: text (``#.`` rows), numpy ``.npy`` (a 2-d 0/1 array) or PBM (P1 or P4).
 
     In PBM, 1 (black) is an on-pixel.  Files over 1 MiB are refused unread.  Every format is read
@@ -431,7 +444,7 @@ def _mask_from_bits(bits):
     return int.from_bytes(packed.tobytes(), "little")
 
 
-def is_array_image(value):
+def is_array_image(value: object) -> bool:
     """Whether ``value`` looks like a 2-d array image (a numpy array of dimension 2, or a list of rows).
 
     >>> is_array_image([[1, 0]]), is_array_image((1, 2)), is_array_image(5)
@@ -443,7 +456,7 @@ def is_array_image(value):
             and all(isinstance(row, (list, tuple, np.ndarray)) for row in value))
 
 
-def to_arrays(masks, grid):
+def to_arrays(masks: Sequence[int], grid: str | Grid) -> NDArray[np.uint8]:
     """Many images as one numpy 0/1 array of shape (N, h, w), dtype uint8 (e.g. an orbit, for a batch).
 
     >>> to_arrays([1, 2], Grid(1, 2)).tolist()
@@ -459,7 +472,7 @@ def to_arrays(masks, grid):
     return out.reshape(len(masks), grid.h, grid.w)
 
 
-def from_array(array):
+def from_array(array: ArrayLike) -> tuple[int, Grid]:
     """Mask and grid of a 0/1 (or boolean) array of shape (h, w).
 
     >>> from_array([[1, 0], [0, 1]])
@@ -496,7 +509,7 @@ def _shape_text(shape):
     return clip("x".join(map(str, shape)) or "0-d", 40)
 
 
-def images_svg(masks, grid, *, cell=12, gap=6):
+def images_svg(masks: Iterable[int], grid: str | Grid, *, cell: int = 12, gap: int = 6) -> str:
     """SVG drawing of a row of images (e.g. an orbit).
 
     >>> images_svg([1, 2], Grid(1, 2)).startswith('<svg')
@@ -532,7 +545,7 @@ def images_svg(masks, grid, *, cell=12, gap=6):
     return "".join(parts)
 
 
-def image_svg(mask, grid, *, cell=12):
+def image_svg(mask: int, grid: str | Grid, *, cell: int = 12) -> str:
     """SVG drawing of one image.
 
     >>> '<rect' in image_svg(1, Grid(1, 1))
@@ -553,12 +566,12 @@ class Image:
     grid: Grid
     mask: int
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "grid", parse_grid(self.grid))
         object.__setattr__(self, "mask", check_mask("mask", self.mask, self.grid.n))
 
     @classmethod
-    def parse(cls, text, grid=None):
+    def parse(cls, text: str, grid: str | Grid | None = None) -> Image:
         """Parse a text image (see :func:`parse_image`)."""
         if grid is None:
             mask, grid = parse_image(text)
@@ -566,10 +579,10 @@ class Image:
             mask = parse_image(text, grid)
         return cls(parse_grid(grid), mask)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return render_text(self.mask, self.grid)
 
-    def to_array(self):
+    def to_array(self) -> NDArray[np.uint8]:
         """The image as a (h, w) 0/1 numpy array."""
         return to_array(self.mask, self.grid)
 
@@ -577,7 +590,7 @@ class Image:
         return image_svg(self.mask, self.grid)
 
 
-def colouring(x, n):
+def colouring(x: int | tuple[int, ...], n: int) -> NDArray[np.int64]:
     """The colouring of n pixels by an image (int mask) or a tuple of masks: an int64 array of length n.
 
     Pixel p gets colour [p in x]; for a tuple (x_0, x_1, ...) the bit vector of its
@@ -595,12 +608,12 @@ def colouring(x, n):
         for j, m in enumerate(x):
             out |= colouring(m, n) << j
         return out
-    x = check_mask("image", x, n)
-    bits = np.frombuffer(x.to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
+    mask = check_mask("image", x, n)
+    bits = np.frombuffer(mask.to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
     return np.unpackbits(bits, bitorder="little")[:n].astype(np.int64)
 
 
-def to_mask(bits):
+def to_mask(bits: ArrayLike) -> int:
     """The int mask of a 0/1 array (pixel p is bit p).
 
     >>> to_mask([1, 0, 1]), to_mask(np.array([True, True]))

@@ -22,7 +22,10 @@ codes over F) composes through :meth:`InducedAction.lift`.
 ((1, 2, 3, 0), 4, 1)
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ._budget import LIMITS, refuse_if_over
 from ._validation import check_int_list, check_mask, check_name, check_permutation, describe
@@ -35,6 +38,9 @@ from ._perm.perms import identity
 from .groups import check_group as _check_group
 from .images import Grid
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
 __all__ = [
     "check_union_of_orbits",
     "induced_permutation",
@@ -43,7 +49,7 @@ __all__ = [
 ]
 
 
-def mask_bits(mask):
+def mask_bits(mask: int) -> list[int]:
     """The set bits of a mask, lowest first.
 
     >>> mask_bits(0b1010)
@@ -57,7 +63,7 @@ def mask_bits(mask):
     return out
 
 
-def check_union_of_orbits(group, features, name="features"):
+def check_union_of_orbits(group: PixelGroup, features: Iterable[int], name: str = "features") -> tuple[int, ...]:
     """The features as a sorted tuple of distinct masks, checked to be a union of G-orbits.
 
     >>> from exactorbit.groups import translations
@@ -78,7 +84,8 @@ def check_union_of_orbits(group, features, name="features"):
     return tuple(masks)
 
 
-def induced_permutation(g, features, index=None):
+def induced_permutation(g: Sequence[int], features: Sequence[int], index: dict[int, int] | None = None
+                        ) -> tuple[int, ...]:
     """The permutation of the feature list induced by g: entry j is the index of f_j^g.
 
     >>> induced_permutation((1, 2, 0), [1, 2, 4])   # a shift right moves pixel feature j to j+1
@@ -127,24 +134,24 @@ class InducedAction:
     """
 
     group: PixelGroup
-    features: tuple
+    features: tuple[int, ...]
     induced: PixelGroup
-    acting: PixelGroup = None
-    through: object = None
-    unions: tuple = ()
-    _index: dict = field(default_factory=dict, repr=False)
-    _kernel: object = field(default=None, repr=False)
+    acting: PixelGroup | None = None
+    through: InducedAction | None = None
+    unions: tuple[int, ...] = ()
+    _index: dict[int, int] = field(default_factory=dict, repr=False)
+    _kernel: PixelGroup | None = field(default=None, repr=False)
 
     @property
-    def m(self):
+    def m(self) -> int:
         """Number of features (the degree of the induced group)."""
         return len(self.features)
 
-    def __call__(self, g):
+    def __call__(self, g: Sequence[int]) -> tuple[int, ...]:
         """ind(g) for an element g of G (array form on the image pixels)."""
         return self.homomorphism(g)
 
-    def homomorphism(self, g):
+    def homomorphism(self, g: Sequence[int]) -> tuple[int, ...]:
         """ind(g): entry j is the index of feature j moved by g (through the lower levels).
 
         >>> induced_action(PixelGroup("1x2", [(1, 0)]), [1, 2]).homomorphism((1, 0))
@@ -155,7 +162,8 @@ class InducedAction:
         h = tuple(g) if self.through is None else self.through(g)
         return _induced_permutation(h, self.features, self._index)
 
-    def lift(self, features, unions=None, name=None):
+    def lift(self, features: Iterable[int], unions: Sequence[int] | None = None, name: str | None = None
+             ) -> InducedAction:
         """The induced action on a feature list one level up (masks on Grid(1, m), a union of H-orbits).
 
         >>> A = induced_action(PixelGroup("1x2", [(1, 0)]), [1, 2])
@@ -164,7 +172,7 @@ class InducedAction:
         """
         return induced_action(self.group, features, through=self, unions=unions, name=name)
 
-    def kernel(self, *, force=False, limit=None):
+    def kernel(self, *, force: bool = False, limit: int | None = None) -> PixelGroup:
         """The kernel {g in G : ind(g) = identity}, a subgroup of G (exact).
 
         Route: the stabilizer of the tuple of union images (theorem 5's diagonal
@@ -202,7 +210,8 @@ class InducedAction:
         return sub
 
 
-def induced_action(group, features, *, through=None, unions=None, name=None):
+def induced_action(group: PixelGroup, features: Iterable[int], *, through: InducedAction | None = None,
+                   unions: Sequence[int] | None = None, name: str | None = None) -> InducedAction:
     """The induced action of G on a union of orbits F: the group H on Grid(1, m) and the homomorphism.
 
     ``through``: an :class:`InducedAction` when F lives one level up (F's masks

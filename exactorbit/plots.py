@@ -1,4 +1,5 @@
-"""Pictures of exact results: C5's probability against orbit size, the orbit spectrum, an orbit's images.
+"""Pictures of exact results: C5's probability against orbit size, the orbit spectrum, an orbit's images, Cayley
+and Schreier graphs.
 
 matplotlib is an optional extra (``pip install 'exactorbit[plot]'``).  It is
 imported inside the functions, so ``import exactorbit.plots`` costs nothing, and
@@ -27,6 +28,7 @@ from fractions import Fraction
 from math import ceil, isqrt
 from numbers import Rational
 
+from ._display import INSTALL, MAX_GRAPH_NODES, _axes, _displayable, _matplotlib, graph_figure  # noqa: F401
 from ._validation import check_int, check_items, check_mask, clip, describe, int_short
 from .actions import orbit
 from .claims import fraction_str, rank_classes
@@ -36,53 +38,11 @@ from .images import Image, parse_image, render_text, to_array
 from .networks import NetworkFamily, reconstruction_probabilities
 from .orbits import DOOR as DECOMPOSE, OrbitDecomposition, decompose
 
-__all__ = ["plot_probability_vs_orbit_size", "plot_orbit_spectrum", "orbit_gallery", "plot_counts", "plot_masks"]
-
-#: How to get matplotlib, quoted by the error raised when it is missing.
-INSTALL = "pip install 'exactorbit[plot]'"
+__all__ = ["plot_probability_vs_orbit_size", "plot_orbit_spectrum", "orbit_gallery", "plot_counts", "plot_masks",
+           "plot_cayley_graph", "plot_schreier_graph", "plot_graph"]
 
 #: File formats :func:`orbit_gallery` writes, by the path's suffix.
 FORMATS = (".png", ".svg")
-
-
-def _matplotlib():
-    """The pieces of matplotlib the plots use, imported on first use; InvalidArgument when it is missing."""
-    try:
-        from matplotlib.axes import Axes
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.collections import LineCollection
-        from matplotlib.figure import Figure
-    except ImportError as exc:
-        raise InvalidArgument(
-            f"plotting needs matplotlib, which could not be imported ({exc}); install the plot extra: {INSTALL}"
-        ) from None
-    return Axes, FigureCanvasAgg, LineCollection, Figure
-
-
-def _displayable(fig):
-    """Let Jupyter draw a figure made without pyplot (IPython then finds no formatter for it): a PNG of it."""
-    import io
-
-    def png():
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
-        return buffer.getvalue()
-
-    fig._repr_png_ = png
-    return fig
-
-
-def _axes(ax, figsize):
-    """(figure, axes) to draw in: a new Figure on an Agg canvas, or the root figure of a given Axes."""
-    Axes, FigureCanvasAgg, _, Figure = _matplotlib()
-    if ax is None:
-        fig = Figure(figsize=figsize, layout="constrained")
-        FigureCanvasAgg(fig)  # headless: never pyplot, never a window, the global backend untouched
-        return _displayable(fig), fig.add_subplot()
-    if not isinstance(ax, Axes):
-        raise InvalidArgument(f"ax must be a matplotlib Axes or None, got {describe(ax)}")
-    fig = ax.figure
-    return getattr(fig, "figure", None) or fig, ax  # a SubFigure's root Figure
 
 
 def _check_bool(name, value):
@@ -107,11 +67,13 @@ def _check_probabilities(probabilities, n):
                               f"got {len(probabilities)}")
     out = []
     for x, p in enumerate(probabilities):
-        if isinstance(p, bool) or not isinstance(p, Rational):
-            raise InvalidArgument(f"probabilities must be exact (Fraction or int), entry {x} is {describe(p)}")
-        if not 0 <= p <= 1:
+        if type(p) is not Fraction:  # the common case first: checking a Fraction against Rational is slow
+            if isinstance(p, bool) or not isinstance(p, Rational):
+                raise InvalidArgument(f"probabilities must be exact (Fraction or int), entry {x} is {describe(p)}")
+            p = Fraction(p)
+        if not 0 <= p.numerator <= p.denominator:  # 0 <= p <= 1, the denominator being positive
             raise InvalidArgument(f"probabilities must lie in [0, 1], entry {x} is {describe(p)}")
-        out.append(Fraction(p))
+        out.append(p)
     return out
 
 
@@ -127,6 +89,124 @@ def _verdict_line(ranking):
     return f"C5 {ranking.verdict}: {ranking.comparable} comparable pair(s), none violating; {tau}"
 
 
+#: The spindle of violating pairs between the same two points is at most this wide in its middle (points).
+FAN_WIDTH = 20
+#: A label's background: the lines under it fade, so that it stays readable.
+_HALO = dict(boxstyle="square,pad=0.15", facecolor="white", edgecolor="none", alpha=0.8)
+#: The violating pairs between two points are counted in a label when there are at most this many such bundles.
+BUNDLE_LABELS = 8
+
+
+def _declutter(ax, labels, markers):
+    """An invisible artist, drawn first in ``ax``, that places the labels at draw time, in display space (so at any
+    size and dpi): each label (``labels`` = [(annotation, data anchor)]) where its box meets no other label nor a
+    marker (``markers``: data points) and stays inside the axes, the first free place among: to the upper right,
+    above or below that, then to the left; a label moved off its anchor gets a thin leader line."""
+    from matplotlib.artist import Artist
+    from matplotlib.text import Text
+
+    class Declutter(Artist):
+        def draw(self, renderer):
+            px = renderer.points_to_pixels(1.0)
+            to_display = ax.transData.transform
+            frame = ax.get_window_extent(renderer)
+            r = 3.5 * px
+            boxes = [(x - r, y - r, x + r, y + r) for x, y in (to_display(markers) if len(markers) else [])]
+            for annotation, anchor in labels:
+                size = Text.get_window_extent(annotation, renderer)
+                w, h = size.width + 2 * px, size.height + 2 * px  # with the halo around the text
+                x, y = to_display(anchor)
+                best = None
+                for j in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+                    for left in (False, True):
+                        bx = x - 4 * px - w if left else x + 4 * px
+                        by = y + 1.5 * px + j * (h + px) if j >= 0 else y - 1.5 * px - h + (j + 1) * (h + px)
+                        box = (bx, by, bx + w, by + h)
+                        inside = frame.x0 <= bx and bx + w <= frame.x1 and frame.y0 <= by and by + h <= frame.y1
+                        if inside and not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]
+                                              for o in boxes):
+                            best = (box, j)
+                            break
+                    if best:
+                        break
+                box, j = best or (((x + 4 * px, y + 1.5 * px, x + 4 * px + w, y + 1.5 * px + h)), 0)
+                boxes.append(box)
+                annotation.xyann = ((box[0] - x) / px + 1, (box[1] - y) / px + 1)
+                if annotation.arrow_patch is not None:
+                    annotation.arrow_patch.set_visible(j != 0)
+
+    helper = Declutter()
+    helper.set_zorder(-10)  # before the segments and the labels it moves
+    helper.set_in_layout(False)
+    ax.add_artist(helper)
+    return helper
+
+
+def _fan_positions(keys):
+    """Per segment, its place across the spindle of its bundle (in points, centred): pairs between the same two
+    points side by side, at most 1.6 points apart and FAN_WIDTH wide in the middle."""
+    import numpy as np
+
+    sizes = Counter(keys)
+    seen = Counter()
+    out = []
+    for key in keys:
+        m, i = sizes[key], seen[key]
+        seen[key] += 1
+        step = min(1.6, FAN_WIDTH / (m - 1)) if m > 1 else 0.0
+        out.append((i - (m - 1) / 2) * step)
+    return np.array(out, dtype=float)
+
+
+def _fan(LineCollection, segments, positions, **kwargs):
+    """The violating pairs as one LineCollection whose ``get_segments`` are the exact (data) segments, drawn as a
+    spindle per bundle: segment i bent across its line by ``positions[i]`` points at its middle (a quadratic curve
+    built in display space at draw time, so the ends stay on the points at any size, scale and dpi)."""
+    import numpy as np
+    from matplotlib.transforms import IdentityTransform
+
+    t = np.linspace(0.0, 1.0, 17)[:, None]
+
+    class Fan(LineCollection):
+        def draw(self, renderer):
+            exact, transform = self.get_segments(), self.get_transform()
+            ends = np.array(exact, dtype=float).reshape(-1, 2, 2)
+            if not len(ends) or not positions.any():
+                return super().draw(renderer)
+            a, b = np.split(transform.transform(ends.reshape(-1, 2)).reshape(-1, 2, 2), 2, axis=1)
+            a, b = a[:, 0], b[:, 0]
+            d = b - a
+            normal = np.column_stack([-d[:, 1], d[:, 0]]) / np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]
+            control = (a + b) / 2 + normal * (2 * positions * renderer.points_to_pixels(1.0))[:, None]
+            curves = ((1 - t) ** 2)[None] * a[:, None] + (2 * (1 - t) * t)[None] * control[:, None] \
+                + (t ** 2)[None] * b[:, None]                                     # (segments, 17, 2), display
+            self.set_segments(curves)
+            self.set_transform(IdentityTransform())
+            try:
+                super().draw(renderer)
+            finally:
+                self.set_segments(exact)
+                self.set_transform(transform)
+
+    return Fan(segments, **kwargs)
+
+
+def _violation_bundles(ax, ranking, segments, log_x):
+    """Each bundle's count as a red label at the middle of its segment (when there are at most BUNDLE_LABELS):
+    [(annotation, anchor)]."""
+    bundles = Counter(tuple(map(tuple, s)) for s in segments)
+    if len(bundles) > BUNDLE_LABELS or len(segments) < ranking.number_of_violations:
+        return []
+    out = []
+    for ((x0, y0), (x1, y1)), m in sorted(bundles.items()):
+        anchor = ((x0 * x1) ** 0.5 if log_x else (x0 + x1) / 2, (y0 + y1) / 2)  # float-ok: a place on the drawing
+        out.append((ax.annotate(f"{m} pair{'s' if m > 1 else ''}", anchor, xytext=(4, 2), textcoords="offset points",
+                                fontsize=7, color="tab:red", ha="left", va="bottom", gid="c5-bundle", bbox=_HALO,
+                                arrowprops=dict(arrowstyle="-", color="tab:red", lw=0.4, shrinkA=0, shrinkB=0)),
+                    anchor))
+    return out
+
+
 def plot_probability_vs_orbit_size(group, family=None, probabilities=None, *, ax=None, mark_violations=True):
     """C5 in a picture: each orbit class's exact reconstruction probability against its orbit size under G.
 
@@ -138,10 +218,15 @@ def plot_probability_vs_orbit_size(group, family=None, probabilities=None, *, ax
     exact Fraction per image; the family then only names the title).  With
     ``mark_violations``, every pair violating C5 (a larger orbit with a strictly
     larger probability; the first 10,000 when there are more, as the legend says)
-    is a red segment, gid ``"c5-violations"``; the points
-    are gid ``"orbit-classes"``, and a "xk" marks k classes at one point.  The x
-    axis is logarithmic when orbit sizes span more than a factor 10.  Returns
-    the Figure (``ax``'s root figure when ``ax`` is given).
+    is a red segment of one collection, gid ``"c5-violations"``: the pairs
+    between the same two points (classes sharing a point) fan out side by side,
+    so that 56 pairs show as 56 lines, and when there are at most
+    BUNDLE_LABELS such bundles each is labelled with its number of pairs.  The
+    points are gid ``"orbit-classes"``, and a "×k" marks k classes at one point.
+    Labels are placed at draw time where they overlap neither each other nor a
+    point.  The x axis is logarithmic when orbit sizes span more than a factor
+    10.  The legend is below the axes (``ax``'s own legend when ``ax`` is
+    given).  Returns the Figure (``ax``'s root figure when ``ax`` is given).
 
     >>> from exactorbit.groups import named_group
     >>> from exactorbit.networks import NetworkFamily
@@ -161,37 +246,54 @@ def plot_probability_vs_orbit_size(group, family=None, probabilities=None, *, ax
     if probabilities is None and family is None:
         raise InvalidArgument("pass family (a NetworkFamily) or probabilities (one exact probability per image)")
     _, _, LineCollection, _ = _matplotlib()  # before any computation
+
     if probabilities is None:
         probabilities = reconstruction_probabilities(family)
     probabilities = _check_probabilities(probabilities, group.n)
-    fig, ax = _axes(ax, (7.5, 4.8))
+    own = ax is None
+    fig, ax = _axes(ax, (7.5, 5.4))
 
     ranking = rank_classes(group, probabilities)  # C5's own classes, violations and tau-a
     classes = ranking.classes
-    if mark_violations:
-        segments = [[(a[1], float(a[2])), (b[1], float(b[2]))] for a, b in ranking.violations]  # float-ok: drawing
-        ax.add_collection(LineCollection(
-            segments, colors="tab:red", linewidths=0.9, alpha=0.45, zorder=1, gid="c5-violations",
-            label=(f"violating pair: larger orbit, larger P ({len(segments)}"
-                   + (f" of {ranking.number_of_violations} drawn)" if len(segments) < ranking.number_of_violations
-                      else ")")) if segments else "_none"))
     sizes = [c[1] for c in classes]
-    ax.scatter(sizes, [float(c[2]) for c in classes], s=36, color="tab:blue", edgecolors="black",  # float-ok: drawing
-               linewidths=0.5, zorder=2, gid="orbit-classes", label=f"orbit class ({len(classes)})")
-    for (size, p), k in sorted(Counter((c[1], c[2]) for c in classes).items()):
-        if k > 1:
-            ax.annotate(f"x{k}", (size, float(p)), xytext=(5, 4), textcoords="offset points",  # float-ok: drawing
-                        fontsize=7, color="0.3")
     distinct = sorted(set(sizes))
     if distinct[-1] > 10 * distinct[0]:
         ax.set_xscale("log")
+    segments, labels = [], []
+    if mark_violations:
+        segments = [[(a[1], float(a[2])), (b[1], float(b[2]))] for a, b in ranking.violations]  # float-ok: drawing
+        shown = len(segments)
+        collection = _fan(
+            LineCollection, segments, _fan_positions([tuple(map(tuple, s)) for s in segments]), colors="tab:red",
+            linewidths=0.6, alpha=0.6, zorder=1.6, gid="c5-violations",
+            label=(f"{ranking.number_of_violations} violating pair{'s' if ranking.number_of_violations > 1 else ''}: "
+                   "larger orbit, larger P"
+                   + (f" ({shown} drawn)" if shown < ranking.number_of_violations else " (each drawn)"))
+            if segments else "_none")
+        ax.add_collection(collection, autolim=False)  # the points span every segment: no slow data limits
+    ax.scatter(sizes, [float(c[2]) for c in classes], s=36, color="tab:blue", edgecolors="black",  # float-ok: drawing
+               linewidths=0.5, zorder=2, gid="orbit-classes",
+               label=f"orbit class ({len(classes)}; ×k: k classes at one point)")
+    points = sorted(Counter((c[1], c[2]) for c in classes).items())
+    for (size, p), k in points:
+        if k > 1:
+            anchor = (size, float(p))  # float-ok: drawing
+            labels.append((ax.annotate(f"×{k}", anchor, xytext=(4, 2), textcoords="offset points", fontsize=7,
+                                       color="0.3", ha="left", va="bottom", gid="class-count", bbox=_HALO,
+                                       arrowprops=dict(arrowstyle="-", color="0.6", lw=0.4, shrinkA=0, shrinkB=3)),
+                           anchor))
+    labels += _violation_bundles(ax, ranking, segments, ax.get_xscale() == "log")
+    _declutter(ax, labels, [(s, float(p)) for (s, p), _ in points])  # float-ok: drawing
     ax.set_xticks(distinct, [str(s) for s in distinct])
     ax.set_xticks([], minor=True)
-    ax.margins(x=0.08, y=0.12)
+    ax.margins(x=0.1, y=0.12)
     ax.set_xlabel("orbit size |Orb_G(x)|" + (" (log scale)" if ax.get_xscale() == "log" else ""))
     ax.set_ylabel("reconstruction probability P(F(x) = x)")
     ax.grid(True, color="0.9", linewidth=0.6)
-    ax.legend(loc="best", fontsize=8, title=_verdict_line(ranking), title_fontsize=8)
+    if own:
+        fig.legend(loc="outside lower center", fontsize=8, title=_verdict_line(ranking), title_fontsize=8)
+    else:
+        ax.legend(loc="best", fontsize=8, title=_verdict_line(ranking), title_fontsize=8)
     what = family.describe() if family is not None else "given probabilities"
     ax.set_title(f"Simplest first (C5): reconstruction probability vs orbit size\n{what}\n"
                  f"G = {_group_label(group)}", fontsize=9)
@@ -430,3 +532,97 @@ def orbit_gallery(group, image, path=None, *, max_images=64, columns=None):
         fig.savefig(buffer, format=os.path.splitext(path)[1][1:].lower(), dpi=150)
         write_file(path, buffer.getvalue())
     return fig
+
+
+def _check_max_nodes(max_nodes):
+    return check_int("max_nodes", max_nodes, min_value=1)
+
+
+def _refuse_nodes(what, nodes, max_nodes):
+    if nodes > max_nodes:
+        raise InvalidArgument(f"{what} has {int_short(nodes)} nodes, more than max_nodes={max_nodes}: pass "
+                              f"max_nodes={nodes} (or more) to draw it anyway; past a few hundred nodes the drawing "
+                              "is a blur")
+
+
+def plot_cayley_graph(group, *, ax=None, max_nodes=MAX_GRAPH_NODES):
+    """The Cayley graph of G drawn: one node per element, an arrow ``g -> g*s`` in generator s's colour.
+
+    The graph is :func:`exactorbit.graphs.cayley_graph` (``g*s``: apply g, then
+    s); each generator has the colour of its arrows in the group's own picture
+    (``G._repr_html_``), and the legend names it with its cycles.  The identity
+    is the black node "e".  A generator's two opposite steps between two nodes
+    (an involution) are one double-headed arrow.  Layout: a circle or two rings
+    when a generator's cycles allow, a grid for a torus, else Kamada-Kawai (no
+    randomness).  Refused (InvalidArgument) when |G| exceeds ``max_nodes``,
+    before the graph is built.  Nodes are patches of gid ``"node"``, arrows of
+    gid ``"generator-k"`` (``"generator-k-both"`` when double-headed).  Returns
+    the Figure, which shows itself in Jupyter.
+
+    >>> from exactorbit.groups import named_group
+    >>> ax = plot_cayley_graph(named_group("dihedral", "2x2")).axes[0]      # D4: 8 elements
+    >>> sum(p.get_gid() == "node" for p in ax.patches), sorted({p.get_gid() for p in ax.patches} - {"node"})
+    (8, ['generator-0', 'generator-1-both'])
+    """
+    check_group(group)
+    max_nodes = _check_max_nodes(max_nodes)
+    _matplotlib()  # before any computation
+    from .graphs import cayley_graph
+
+    order = group.order()
+    _refuse_nodes(f"the Cayley graph of {group.name} on {group.grid}", order, max_nodes)
+    k = len(group.generators)
+    return graph_figure(cayley_graph(group), ax=ax, max_nodes=max_nodes,
+                        title=f"Cayley graph of {_group_label(group)}\n{order} element{'s' if order != 1 else ''}, "
+                              f"{k} generator"
+                              f"{'s' if k != 1 else ''}: an arrow g -> g*s (g, then s) per generator s")
+
+
+def plot_schreier_graph(group, image, *, ax=None, max_nodes=MAX_GRAPH_NODES, pictures=None):
+    """The Schreier graph of an image's orbit drawn: one node per image of the orbit, an arrow ``y -> s(y)`` in
+    generator s's colour.
+
+    ``image`` is an int mask, a text image such as ``"##./.../..."`` or an
+    :class:`~exactorbit.images.Image`.  The graph is
+    :func:`exactorbit.graphs.schreier_graph`.  Each node is drawn as its picture
+    (black = on, with pixel grid lines) when ``pictures`` is True or, by default,
+    when the orbit has at most 32 images; else as a dot.  The given image is
+    framed in red.  A generator's two opposite steps between two images are one
+    double-headed arrow, a generator fixing an image is a loop; colours and
+    legend as in :func:`plot_cayley_graph`.  Refused (InvalidArgument) when the
+    orbit has more than ``max_nodes`` images (its size is computed first, without
+    listing it).  Returns the Figure, which shows itself in Jupyter.
+
+    >>> from exactorbit.groups import named_group
+    >>> ax = plot_schreier_graph(named_group("translations", "1x4"), "##..").axes[0]
+    >>> sum(p.get_gid() == "node" for p in ax.patches), len(ax.images)        # 4 images, drawn as pictures
+    (4, 4)
+    """
+    check_group(group)
+    x = _check_image(group, image)
+    max_nodes = _check_max_nodes(max_nodes)
+    if pictures is not None and not isinstance(pictures, bool):
+        raise InvalidArgument(f"pictures must be True, False or None (automatic), got {describe(pictures)}")
+    _matplotlib()  # before any computation
+    from .graphs import schreier_graph
+    from .stabilizers import orbit_size
+
+    _refuse_nodes(f"the Schreier graph of {render_text(x, group.grid)} under {group.name}", orbit_size(group, x),
+                  max_nodes)
+    return graph_figure(schreier_graph(group, x), ax=ax, max_nodes=max_nodes, pictures=pictures)
+
+
+def plot_graph(graph, *, ax=None, max_nodes=MAX_GRAPH_NODES, pictures=None):
+    """Draw a graph made by :func:`exactorbit.graphs.cayley_graph` or :func:`exactorbit.graphs.schreier_graph`
+    (e.g. a Cayley graph on generators of your choice), as :func:`plot_cayley_graph` and
+    :func:`plot_schreier_graph` draw theirs.  Returns the Figure.
+
+    >>> from exactorbit.graphs import cayley_graph
+    >>> from exactorbit.groups import named_group
+    >>> G = named_group("rotations", "2x2")                                  # C4, generated by the quarter turn
+    >>> ax = plot_graph(cayley_graph(G, [(2, 0, 3, 1), (3, 2, 1, 0)])).axes[0]  # quarter turn and half turn
+    >>> sorted(p.get_gid() for p in ax.patches if p.get_gid() != "node")
+    ['generator-0', 'generator-0', 'generator-0', 'generator-0', 'generator-1-both', 'generator-1-both']
+    """
+    _matplotlib()
+    return graph_figure(graph, ax=ax, max_nodes=_check_max_nodes(max_nodes), pictures=pictures)

@@ -21,7 +21,10 @@ orbit-size spectrum built on them is :mod:`exactorbit.orbits._symbolic`.
 [4, 2, 1]
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -29,6 +32,13 @@ from ._budget import limit_value, progress as _progress_bar, refuse_if_over
 from ._validation import check_flag, check_items, describe
 from .errors import InvalidArgument
 from .groups import check_group as _check_group
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from numpy.typing import NDArray
+
+    from .groups import PixelGroup
 
 __all__ = [
     "SubgroupClass",
@@ -52,12 +62,12 @@ class SubgroupClass:
     """
 
     order: int
-    members: object
-    partition: object
+    members: NDArray[np.bool_]
+    partition: NDArray[np.integer]
     blocks: int
-    block_sizes: tuple
+    block_sizes: tuple[int, ...]
     class_size: int
-    conjugates: object = None
+    conjugates: NDArray[np.integer] | NDArray[np.bool_] | None = None
     kind: str = "closed"
 
 
@@ -120,7 +130,7 @@ class _Context:
         return _unique_rows(canon)
 
 
-_HASH_WEIGHTS = {}
+_HASH_WEIGHTS: dict[int, NDArray[np.int64]] = {}
 
 
 def _unique_rows(rows):
@@ -165,7 +175,7 @@ def _joins(ctx, partition, candidates):
         lab = new
 
 
-def estimate_lattice(group):
+def estimate_lattice(group: PixelGroup) -> int:
     """Rough work estimate for :func:`closed_subgroup_classes`: array entries touched.
 
     Each class found costs about |G| * n entries (its conjugates, its joins); the
@@ -207,7 +217,8 @@ def _divisor_count(m, n):
     return count
 
 
-def closed_subgroup_classes(group, *, force=False, limit=None, progress=None):
+def closed_subgroup_classes(group: PixelGroup, *, force: bool = False, limit: int | None = None,
+                            progress: bool | None = None) -> list[SubgroupClass]:
     """The closed subgroups (stabilizers of tuples of images) up to conjugacy, largest first.
 
     A subgroup is closed when it contains every element of G that maps each of its
@@ -226,8 +237,8 @@ def closed_subgroup_classes(group, *, force=False, limit=None, progress=None):
                    "group_elements", force=force)
     bound = limit_value("subgroup_lattice", limit)
     ctx = _Context(group, force=force)
-    seen = {}
-    classes = []
+    seen: dict[bytes, int] = {}
+    classes: list[SubgroupClass] = []
 
     def add(partition):
         key = partition.astype(ctx.dtype).tobytes()
@@ -287,7 +298,7 @@ def closed_subgroup_classes(group, *, force=False, limit=None, progress=None):
     return classes
 
 
-def subgroup_classes(group, *, force=False, limit=None):
+def subgroup_classes(group: PixelGroup, *, force: bool = False, limit: int | None = None) -> list[SubgroupClass]:
     """All subgroups up to conjugacy (cyclic extension on a multiplication table), largest first.
 
     For small groups (order <= 1000 unless force): used to check that the closed
@@ -325,8 +336,8 @@ def subgroup_classes(group, *, force=False, limit=None):
                 return cur
             cur = new
 
-    seen = {}
-    classes = []
+    seen: dict[bytes, int] = {}
+    classes: list[SubgroupClass] = []
 
     def add(members):
         key = np.packbits(members).tobytes()
@@ -364,7 +375,7 @@ def subgroup_classes(group, *, force=False, limit=None):
     return classes
 
 
-def marks_matrix(classes):
+def marks_matrix(classes: Sequence[SubgroupClass]) -> list[list[int]]:
     """Matrix c[i][j] = number of conjugates of class j containing the representative of class i.
 
     ``classes`` as returned by :func:`closed_subgroup_classes` (largest first). The
@@ -404,7 +415,7 @@ def marks_matrix(classes):
     return out
 
 
-def table_of_marks(group, *, force=False, limit=None):
+def table_of_marks(group: PixelGroup, *, force: bool = False, limit: int | None = None) -> list[list[int]]:
     """Table of marks of the closed subgroups: entry (i, j) = #cosets of H_j fixed by H_i.
 
     Rows and columns follow :func:`closed_subgroup_classes`; the diagonal holds |N_G(H)|/|H|.

@@ -18,6 +18,7 @@ import csv
 import io
 import os
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from ._budget import say
 from ._files import directory_lock, existing_content, probe_directory, remove_quietly, write_file
@@ -26,7 +27,7 @@ from ._validation import check_items, clip, describe
 from .errors import InvalidArgument, TooExpensive
 from .certificates import count_certificate, dump_certificate, orbit_certificate, shadow_certificate
 from .claims import Case, evaluate
-from .images import render_block
+from .images import render_block, render_text
 from .networks import network_table, random_network
 from .shadows import nearest_elements
 
@@ -40,7 +41,10 @@ class TourReport:
 
     ``verdicts`` maps claim id -> verdict; :meth:`to_json` and :meth:`to_csv`
     export it with the package version and the case's parameters (exact numbers
-    only); in Jupyter it draws the verdicts and each claim's pictures.  For
+    only), :meth:`classes_csv` the per-orbit-class table; ``group``, ``family``
+    and ``probabilities`` (one exact Fraction per image) are the case's, for
+    :func:`exactorbit.plots.plot_probability_vs_orbit_size`.  Its repr is a few
+    lines; in Jupyter it draws the verdicts and each claim's pictures.  For
     compatibility it also reads as a mapping: ``report["claims"]``.
     """
 
@@ -50,6 +54,22 @@ class TourReport:
     skipped_certificates: dict = field(default_factory=dict)
     grid: object = None
     version: str = ""
+    group: object = field(default=None, repr=False, compare=False)
+    family: object = field(default=None, repr=False, compare=False)
+    probabilities: list | None = field(default=None, repr=False, compare=False)
+
+    def __repr__(self):
+        """A few lines: the case, the verdicts, the number of certificates (the evidence is in ``claims``).
+
+        >>> print(repr(run_tour("1x2", "translations", layers=1)))  # doctest: +ELLIPSIS
+        TourReport(grid 1x2, group translations of order 2, tied autoencoder 1x2 -> 1 -> 1x2, ...;
+          verdicts C1 holds, C2 holds, C3 fails, C4 holds, C5 fails, C6 fails, C7 undecided, C8 undecided;
+          5 certificates, 0 skipped)
+        """
+        verdicts = ", ".join(f"{c.id} {c.verdict}" for c in self.claims)
+        return (f"TourReport(grid {_grid_text(self.case.get('grid'))}, group {self.case.get('group')} of order "
+                f"{self.case.get('group_order')}, {clip(str(self.case.get('family')), 120)};\n  verdicts {verdicts};\n"
+                f"  {len(self.certificates)} certificates, {len(self.skipped_certificates)} skipped)")
 
     @property
     def verdicts(self):
@@ -62,7 +82,8 @@ class TourReport:
         return getattr(self, key)
 
     def to_json(self):
-        """A JSON-able dict: version, case parameters, every claim (id, statement, verdict, evidence), skipped certificates.
+        """A JSON-able dict: version, case parameters, every claim (id, statement, verdict, summary, evidence),
+        skipped certificates.
 
         >>> import json
         >>> r = run_tour("1x2", "translations", layers=1)
@@ -77,20 +98,54 @@ class TourReport:
             "skipped_certificates": dict(self.skipped_certificates),
         }
 
+    def to_dict(self):
+        """The same as :meth:`to_json` (the name the result types of exactorbit share)."""
+        return self.to_json()
+
     def to_csv(self):
         """One CSV row per claim: id, verdict, statement, summary, then the case's parameters and the version.
 
+        The grid is written ``HxW``, lists space-separated, booleans ``true``/``false``.
+
         >>> r = run_tour("1x2", "translations", layers=1)
-        >>> r.to_csv().splitlines()[0].split(",")[:4]
-        ['claim', 'verdict', 'statement', 'summary']
+        >>> rows = list(csv.DictReader(io.StringIO(r.to_csv())))
+        >>> list(rows[0])[:5], rows[0]["grid"], rows[0]["alphabet"], rows[0]["tied"]
+        (['claim', 'verdict', 'statement', 'summary', 'grid'], '1x2', '-1 0 1', 'true')
         """
-        params = {k: (" ".join(map(str, v)) if isinstance(v, list) else v) for k, v in self.case.items()}
+        params = {k: _cell(k, v) for k, v in self.case.items()}
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["claim", "verdict", "statement", "summary", *params, "exactorbit_version"])
         for c in self.claims:
             writer.writerow([c.id, c.verdict, c.statement, c.summary, *params.values(), self.version])
         return out.getvalue()
+
+    def classes_csv(self):
+        """The per-orbit-class table as CSV: one row per orbit class of G on all 2^n images (C5's classes):
+        its minimal image (mask and picture), orbit size, and exact reconstruction probability (``p/q``, and
+        its numerator and denominator).
+
+        >>> r = run_tour("1x2", "translations", layers=1)
+        >>> print(r.classes_csv(), end="")
+        image,picture,orbit_size,probability,numerator,denominator
+        0,..,1,2/7,2,7
+        1,#.,2,2/7,2,7
+        3,##,1,2/7,2,7
+        """
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["image", "picture", "orbit_size", "probability", "numerator", "denominator"])
+        for row in self.classes():
+            p = Fraction(row["probability"])
+            writer.writerow([row["image"], render_text(row["image"], self.grid), row["orbit_size"],
+                             row["probability"], p.numerator, p.denominator])
+        return out.getvalue()
+
+    def classes(self):
+        """The orbit classes of G on all 2^n images with their reconstruction probabilities, as C5 ranks them:
+        a list of ``{"image": mask, "orbit_size": int, "probability": "p/q"}``, by minimal image."""
+        c5 = next((c for c in self.claims if c.id == "C5"), None)
+        return list((c5.evidence if c5 is not None else {}).get("classes", []))
 
     def __str__(self):
         return format_tour(self, self.grid)
@@ -114,6 +169,10 @@ def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, 
     G = case.group
     say(f"case: {case.family.describe()}; group {G.name} of order {G.order()}; {case.settings} parameter settings",
         quiet)
+    if not quiet:  # a long run says first how long it will take, and on what the estimate rests
+        estimate = _estimate(case)
+        if estimate is not None and estimate[0] >= ESTIMATE_FROM:
+            say(f"estimate: about {_duration(estimate[0])} ({estimate[1]})", quiet)
     claims = evaluate(case, say=lambda cid: say(f"{cid} ...", quiet))
     certs = {name: cert for c in claims for name, cert in c.certificates.items()}
     skipped = {}
@@ -134,7 +193,81 @@ def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, 
         except TooExpensive as exc:
             skipped[name] = str(exc)
             say(f"{name}: not written: {exc}", quiet)
-    return TourReport(case.describe(), claims, certs, skipped, case.grid, __version__)
+    return TourReport(case.describe(), claims, certs, skipped, case.grid, __version__, group=G, family=case.family,
+                      probabilities=case.probabilities)
+
+
+#: What a tour costs is dominated by one piece of work, whose size is known before it starts; these are its
+#: rates, in CPU time on the 2-core machine of the README's timings (``/usr/bin/time exactorbit tour --quiet``).
+#: When the family's distinct functions are listed, the claims then cost about this much per function listed:
+#: 288,168 functions (--grid 2x2 --hidden 2, and 1x4) in 12.5 s, 496,576 (2x3) in 28 s, 25,936 (2x2 --untied) in
+#: 1.5 s, 19,084 (2x2 --hidden 2 --alphabet 0,1) in 0.9 s, 4,432 (2x2) in 0.26 s: 17,000 to 23,000 a second.
+FUNCTIONS_PER_SECOND = 20_000
+#: Without a listing (one hidden unit, too many functions), the one-hidden-unit shadow route dominates: units of
+#: work of its cost guard (encoder classes x thresholds x (4^n + |G| 2^n)) per second, by decoder (tied: True).
+#: --untied on 3x3: 1,453,375,128 units in 74 s; the default 3x3 tour: the same units in 5.2 s.
+ONE_HIDDEN_UNIT_PER_SECOND = {False: 20_000_000, True: 250_000_000}
+#: A tour estimated at fewer seconds than this says nothing about its time.
+ESTIMATE_FROM = 10
+
+
+def _estimate(case):
+    """(seconds, what the estimate rests on) of the tour of ``case``, or None when no piece of it is known to
+    dominate (then it is quick, or a refusal makes it quick).  When the family's functions are listed, they are
+    listed here (the claims reuse the list), and the estimate is of the claims after the listing.
+
+    >>> _estimate(Case("2x2", "translations"))[1]
+    'the claims after the listing: 4432 distinct functions at about 20000 a second, the rate measured on an idle 2-core machine'
+    """
+    from ._budget import LIMITS
+    from .shadows._one_hidden_unit import estimate as one_hidden_unit_work
+
+    if case.functions is not None:
+        count = len(case.functions)
+        return (-(-count // FUNCTIONS_PER_SECOND),
+                f"the claims after the listing: {count} distinct functions at about {FUNCTIONS_PER_SECOND} a "
+                "second, the rate measured on an idle 2-core machine")
+    if case.family.hidden != 1:
+        return None   # no listing and no one-hidden-unit route: the shadows are refused, the rest is quick
+    work = one_hidden_unit_work(case.family, case.group)
+    if work > LIMITS["one_hidden_unit"].value and not case.force:
+        return None   # the route is refused (C3 says why): the rest is quick
+    rate = ONE_HIDDEN_UNIT_PER_SECOND[case.family.tied]
+    kind = "tied" if case.family.tied else "untied"
+    return (-(-work // rate), f"{work} units of work of the one-hidden-unit shadow route, at about {rate} a second "
+                              f"for {kind} decoders, the rate measured on an idle 2-core machine")
+
+
+def _duration(seconds):
+    """``seconds`` as a person reads it.
+
+    >>> _duration(75), _duration(3600 * 5 + 60)
+    ('75 s', '5 h 1 min')
+    """
+    if seconds < 100:
+        return f"{seconds} s"
+    if seconds < 6000:
+        return f"{-(-seconds // 60)} min"
+    hours, minutes = divmod(-(-seconds // 60), 60)
+    return f"{hours} h {minutes} min"
+
+
+def _grid_text(grid):
+    """``[h, w]`` (as the JSON holds a grid) as ``HxW``; anything else as it is."""
+    if isinstance(grid, (list, tuple)) and len(grid) == 2:
+        return f"{grid[0]}x{grid[1]}"
+    return str(grid)
+
+
+def _cell(key, value):
+    """A case parameter as one CSV cell: the grid ``HxW``, lists space-separated, booleans true/false."""
+    if key == "grid":
+        return _grid_text(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return " ".join(map(str, value))
+    return value
 
 
 def _check_report(report):

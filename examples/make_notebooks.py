@@ -43,10 +43,12 @@ ORBIT_STABILIZER = [
                       "bracelets (OEIS A000031, A000029 for two colours; A001867, A027671 for three)."),
     new_code_cell("[eo.burnside_count(eo.named_group('translations', f'1x{n}'), 3) for n in range(1, 9)]"),
     new_code_cell("[eo.burnside_count(eo.named_group('translations+reflections', f'1x{n}'), 2) for n in range(1, 9)]"),
-    new_markdown_cell("## The orbit as a graph\n\nThe Schreier graph: one node per image of the orbit, "
-                      "one edge per generator."),
-    new_code_cell("S = eo.schreier_graph(G, x)\n"
-                  "S.number_of_nodes(), S.number_of_edges()"),
+    new_markdown_cell("## The orbit as a graph\n\nThe Schreier graph: one node per image of the orbit, one arrow "
+                      "per generator in its colour from the group's picture above (double-headed: the generator "
+                      "swaps two images; a loop: it fixes one)."),
+    new_code_cell("S = eo.schreier_graph(G, x)   # a networkx graph that draws itself\n"
+                  "print(S.number_of_nodes(), 'images,', S.number_of_edges(), 'edges')\n"
+                  "S"),
     new_code_cell("eo.orbit_gallery(G, x)"),
 ]
 
@@ -78,19 +80,146 @@ PAPER_CLAIMS = [
 ]
 
 EQUIVARIANCE = [
-    new_markdown_cell("# Property-test your own equivariant code\n\n"
-                      "`assert_equivariant(f, G)` checks f(g.x) = g.f(x) exactly for every generator of G; a "
-                      "failure draws the case."),
+    new_markdown_cell(
+        "# Property-test your own equivariant code\n\n"
+        "A layer `f` is **equivariant** under a group G of pixel permutations when moving the pixels first "
+        "and applying `f` gives what applying `f` first and moving its output gives: f(g.x) = g.f(x) for "
+        "every g in G. It is **invariant** when f(g.x) = f(x). `exactorbit.testing` checks both against the "
+        "exact groups of the package:\n\n"
+        "* it checks every **generator** of G (that is enough: every element is a product of generators), "
+        "or every element, or a random sample;\n"
+        "* a pixel group only **moves entries**, so it adds no rounding: integer outputs are compared exactly, "
+        "float outputs within `atol + rtol * |expected|` (the rule of `numpy.testing.assert_allclose`), with "
+        "defaults set by the precision;\n"
+        "* a failure **draws** the case and names the largest deviation, where it is, and the tolerance used."),
     new_code_cell("import numpy as np\n"
                   "import exactorbit as eo\n"
-                  "from exactorbit.testing import assert_equivariant\n"
-                  "T = eo.named_group('translations', '3x3')\n"
-                  "assert_equivariant(lambda x: x | np.roll(x, 1, axis=-1), T)   # a circular filter: passes\n"
-                  "'equivariant'"),
-    new_code_cell("try:\n"
-                  "    assert_equivariant(lambda x: np.where(np.arange(3)[:, None] == 0, 0, x), T)\n"
+                  "from exactorbit.testing import (assert_equivariant, assert_invariant, equivariance_error,\n"
+                  "                                DEFAULT_RTOL)\n"
+                  "\n"
+                  "T = eo.named_group('translations', '6x6')        # the 36 shifts of the 6x6 torus\n"
+                  "T"),
+    new_markdown_cell("## A float example: a convolution by the FFT\n\n"
+                      "A circular convolution commutes with the shifts of the torus. Computed by the FFT it is "
+                      "correct to about 1e-15, but not exactly: f(g.x) and g.f(x) round differently."),
+    new_code_cell("def fft_conv(x, kernel):\n"
+                  "    # circular convolution (..., C_in, h, w) -> (..., C_out, h, w); kernel (C_out, C_in, kh, kw)\n"
+                  "    h, w = x.shape[-2:]\n"
+                  "    k = np.zeros(kernel.shape[:2] + (h, w))\n"
+                  "    k[..., :kernel.shape[2], :kernel.shape[3]] = kernel\n"
+                  "    X, K = np.fft.fft2(x), np.fft.fft2(k)\n"
+                  "    return np.fft.ifft2(np.einsum('...chw,ochw->...ohw', X, K)).real\n"
+                  "\n"
+                  "rng = np.random.default_rng(0)\n"
+                  "kernel = rng.standard_normal((2, 3, 3, 3))       # 3 channels in, 2 out, 3x3\n"
+                  "x = rng.standard_normal((4, 3, 6, 6))            # a batch of 4 images (N, C, H, W)\n"
+                  "conv = lambda a: fft_conv(a, kernel)\n"
+                  "\n"
+                  "assert_equivariant(conv, T, images=x, layout='NCHW')   # passes: nothing printed\n"
+                  "equivariance_error(conv, T, images=x, layout='NCHW')   # the largest |f(g.x) - g.f(x)|"),
+    new_markdown_cell("The default tolerance follows the dtype of the outputs: `rtol` is "
+                      "`DEFAULT_RTOL[bytes]` below, and `atol` is `rtol` times the largest output magnitude "
+                      "(so that rounding in near-zero entries of a sum of large terms passes). Pass "
+                      "`atol=0, rtol=0` to ask for exact equality, which the FFT does not give:"),
+    new_code_cell("print(DEFAULT_RTOL)\n"
+                  "try:\n"
+                  "    assert_equivariant(conv, T, images=x, layout='NCHW', atol=0, rtol=0)\n"
+                  "except AssertionError as exc:\n"
+                  "    print(str(exc).splitlines()[-3])            # the largest deviation: about 1e-15"),
+    new_markdown_cell("## A failing example: zero padding instead of wrapping around\n\n"
+                      "The most common bug in a 'translation-equivariant' layer: the convolution pads with "
+                      "zeros, so what leaves the grid on one side does not come back on the other. The message "
+                      "draws x, g.x, f(g.x) and g.f(x) for the first failing image (the first two axes picked "
+                      "at the failing entry), marks the entries out of tolerance with `X`, and then gives the "
+                      "largest deviation over every check: its value, the generator, the input, the index, and "
+                      "the tolerance there."),
+    new_code_cell("def zero_padded_conv(x, kernel):\n"
+                  "    h, w = x.shape[-2:]\n"
+                  "    kh, kw = kernel.shape[2:]\n"
+                  "    k = np.zeros(kernel.shape[:2] + (h + kh - 1, w + kw - 1))\n"
+                  "    k[..., :kh, :kw] = kernel\n"
+                  "    X = np.fft.fft2(x, s=k.shape[-2:])\n"
+                  "    return np.fft.ifft2(np.einsum('...chw,ochw->...ohw', X, np.fft.fft2(k))).real[..., :h, :w]\n"
+                  "\n"
+                  "try:\n"
+                  "    assert_equivariant(lambda a: zero_padded_conv(a, kernel), T, images=x, layout='NCHW')\n"
                   "except AssertionError as exc:\n"
                   "    print(exc)"),
+    new_markdown_cell("## Invariance of a pooling layer\n\n"
+                      "Global max and average pooling forget where things are, and how the picture is turned: "
+                      "they are invariant under translations and the dihedral group of the square together "
+                      "(288 elements on 6x6). A pooled window is not."),
+    new_code_cell("D = eo.named_group('translations+dihedral', '6x6')\n"
+                  "global_max = lambda a: a.max(axis=(-2, -1))     # (N, C, H, W) -> (N, C)\n"
+                  "global_avg = lambda a: a.mean(axis=(-2, -1))\n"
+                  "assert_invariant(global_max, D, images=x, layout='NCHW')\n"
+                  "assert_invariant(global_avg, D, images=x.astype(np.float32), layout='NCHW')\n"
+                  "assert_invariant(global_avg, D, images=x, layout='NCHW', elements='all')   # all 288 elements\n"
+                  "try:\n"
+                  "    assert_invariant(lambda a: a[..., :3, :3].mean(axis=(-2, -1)), D, images=x, layout='NCHW')\n"
+                  "except AssertionError as exc:\n"
+                  "    print('\\n'.join(str(exc).splitlines()[:2] + str(exc).splitlines()[-3:]))"),
+    new_markdown_cell("## Batch and channel axes\n\n"
+                      "`layout` names the axes of the arrays `f` sees: `'NCHW'` (a batch, channels first, as in "
+                      "PyTorch), `'NHWC'` (channels last, as in JAX and TensorFlow), `'CHW'`, `'HWC'`, ... "
+                      "The group acts on H and W; N and C pass through. With N, a batch is passed to `f` whole, "
+                      "and with no `images` the 0/1 images of the grid come as one batch with one channel:"),
+    new_code_cell("to_last = lambda a: np.moveaxis(a, -3, -1)\n"
+                  "to_first = lambda a: np.moveaxis(a, -1, -3)\n"
+                  "conv_nhwc = lambda a: to_last(fft_conv(to_first(a), kernel[:, :1]))   # 1 channel in, 2 out\n"
+                  "\n"
+                  "x_nhwc = to_last(x[:, :1])                        # (4, 6, 6, 1)\n"
+                  "assert_equivariant(conv_nhwc, T, images=x_nhwc, layout='NHWC')\n"
+                  "shapes = []\n"
+                  "def spy(a):\n"
+                  "    shapes.append(a.shape)\n"
+                  "    return conv_nhwc(a)\n"
+                  "assert_equivariant(spy, T, layout='NHWC', dtype=np.float32, max_images=256)\n"
+                  "shapes                                           # f(x), then f(g.x) for each generator"),
+    new_markdown_cell("Arrays of other libraries work as they are: anything with `__array__` and numpy-style "
+                      "indexing (a torch tensor, a JAX array) is passed to `f` in its own type, `g.x` is built by "
+                      "indexing it, and the outputs are read through `__array__` (a torch tensor is detached and "
+                      "moved to the CPU first). With PyTorch installed:\n\n"
+                      "```python\n"
+                      "model = torch.nn.Conv2d(3, 8, 3, padding=1, padding_mode='circular', dtype=torch.float64)\n"
+                      "x = torch.randn(4, 3, 6, 6, dtype=torch.float64)\n"
+                      "assert_equivariant(model, T, images=x, layout='NCHW')\n"
+                      "```"),
+    new_markdown_cell("## A property test with hypothesis\n\n"
+                      "`exactorbit.strategies` draws grids, groups, elements and images, so one test covers many "
+                      "cases. A blur whose kernel has the square's symmetry commutes with every named group "
+                      "(shifts, turns, flips) on every grid. A kernel without that symmetry does not, and "
+                      "hypothesis finds and shrinks a counterexample (a quarter turn of a small grid, a single "
+                      "pixel), shown with the kit's picture and hypothesis' falsifying example."),
+    new_code_cell("from hypothesis import Phase, given, settings, strategies as st\n"
+                  "from exactorbit import strategies as eos\n"
+                  "\n"
+                  "def blur(a, side, down):\n"
+                  "    \"\"\"Circular blur: centre 0.5, left and right neighbours `side`, up and down `down`.\"\"\"\n"
+                  "    h, w = a.shape[-2:]\n"
+                  "    k = np.zeros((h, w))\n"
+                  "    k[0, 0] += 0.5\n"
+                  "    for (dr, dc), weight in zip([(1, 0), (-1, 0), (0, 1), (0, -1)], [down, down, side, side]):\n"
+                  "        k[dr % h, dc % w] += weight\n"
+                  "    return np.fft.ifft2(np.fft.fft2(a) * np.fft.fft2(k)).real\n"
+                  "\n"
+                  "def blur_test(side, down):\n"
+                  "    @settings(max_examples=40, deadline=None, derandomize=True, database=None,\n"
+                  "              phases=[p for p in Phase if p is not Phase.explain])\n"
+                  "    @given(eos.grids(max_pixels=16, max_side=4).flatmap(\n"
+                  "               lambda grid: eos.named_groups(grid, allow_symmetric=False)), st.data())\n"
+                  "    def test(group, data):\n"
+                  "        images = data.draw(eos.array_images(group.grid, dtype=np.float64, batch_shape=(3,)))\n"
+                  "        layer = lambda a: blur(a, side, down)\n"
+                  "        assert_equivariant(layer, group, images=images[:, None], layout='NCHW')\n"
+                  "    return test\n"
+                  "\n"
+                  "blur_test(0.125, 0.125)()            # the square's symmetry: 40 groups on grids up to 4x4 pass\n"
+                  "try:\n"
+                  "    blur_test(0.125, 0.25)()         # stronger up and down than left and right: fails\n"
+                  "except AssertionError as exc:\n"
+                  "    print(exc)\n"
+                  "    print(*getattr(exc, '__notes__', []), sep='\\n')"),
 ]
 
 INTERACTIONS = [

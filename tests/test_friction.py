@@ -108,3 +108,46 @@ def test_a_progress_bar_in_a_file_ends_its_line(tmp_path):
                                "--progress"], stdout=subprocess.DEVNULL, stderr=fh).returncode
     text = err.read_bytes()
     assert code == 0 and text.endswith(b"\n") and b"100%" in text.splitlines()[-1]
+
+
+def test_a_stabilizer_is_titled_by_its_image_not_its_mask():
+    from exactorbit.groups import named_group
+    from exactorbit.stabilizers import stabilizer
+
+    assert stabilizer(named_group("dihedral", "3x3"), 0b11).name == "Stab(##./.../...)"
+    assert stabilizer(named_group("dihedral", "9x9"), 3).name == "Stab(mask 3)"   # 81 pixels: the picture is long
+
+
+def test_a_certificate_says_its_grid_as_everywhere_else():
+    import json
+    import os
+
+    from exactorbit._display import certificate_html
+
+    path = os.path.join(os.path.dirname(__file__), "..", "proofs", "certificates", "orbit-G.json")
+    html = certificate_html(json.load(open(path, encoding="utf-8")))
+    assert "on the 3x3 grid" in html and "[3, 3]" not in html
+
+
+def test_one_argument_order_what_then_the_grid():
+    from exactorbit.gap import from_gap, to_gap
+    from exactorbit.groups import from_generators, named_group
+
+    G = named_group("translations", "1x4")
+    assert from_generators(G.generators, "1x4").generators == G.generators
+    assert from_generators("(0 1 2 3)", "1x4").generators == G.generators
+    assert from_gap(to_gap(G), "1x4").generators == G.generators
+    assert from_generators("1x4", "(0 1 2 3)").generators == G.generators   # the older order still reads
+
+
+def test_properties_are_facts_and_methods_are_quantities():
+    # the rule (sympy's PermutationGroup's): yes/no facts and recognised structures are properties, kept once
+    # decided; quantities and listings that take arguments or may be refused are methods
+    from exactorbit.groups import PixelGroup
+
+    for name in ("is_abelian", "is_cyclic", "is_dihedral", "is_symmetric", "natural_kind", "torus_structure",
+                 "product_action", "elements_listed", "n", "degree", "identity"):
+        assert isinstance(getattr(PixelGroup, name), property), name
+    for name in ("order", "structure", "abelian_invariants", "element_array", "elements", "contains", "chain",
+                 "random_element", "subgroup", "is_subgroup_of"):
+        assert callable(getattr(PixelGroup, name)) and not isinstance(getattr(PixelGroup, name), property), name

@@ -9,8 +9,15 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
 MISSING = [m for m in ("nbclient", "nbformat", "ipykernel", "matplotlib") if importlib.util.find_spec(m) is None]
 
-pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"the notebooks need {', '.join(MISSING)}: "
-                                "pip install 'exactorbit[notebook]' (the tests of everything else still run)")
+#: With the docs extra installed, the documentation site's build runs every notebook and tests/test_docs_site.py
+#: checks the same things of each (no error, pictures drawn, at most a few stderr lines): not run twice.
+DOCS_BUILD = all(importlib.util.find_spec(m) is not None
+                 for m in ("sphinx", "myst_parser", "myst_nb", "furo", "nbclient", "ipykernel", "matplotlib"))
+
+pytestmark = [
+    pytest.mark.skipif(bool(MISSING), reason=f"the notebooks need {', '.join(MISSING)}: "
+                       "pip install 'exactorbit[notebook]' (the tests of everything else still run)"),
+]
 
 
 def execute(path):
@@ -26,6 +33,8 @@ def test_the_notebooks_are_there():
     assert {p.name for p in NOTEBOOKS} >= {"orbit_stabilizer.ipynb", "paper_claims.ipynb", "equivariance.ipynb"}
 
 
+@pytest.mark.skipif(DOCS_BUILD, reason="the documentation site's build runs every notebook; "
+                    "tests/test_docs_site.py checks them (no error, pictures, stderr)")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs_and_draws(path):
     nb = execute(path)

@@ -44,6 +44,12 @@ def _by_gid(ax, gid):
     return found[0]
 
 
+def _legend_title(ax):
+    """The legend's title: below the axes (the figure's legend) on a figure of the plot's own, else in the axes."""
+    legend = ax.get_legend() or ax.figure.legends[0]
+    return legend.get_title().get_text()
+
+
 def _violation_pairs_of_the_claim(group, probabilities):
     """C5's violating pairs as the claim reports them: ((size, P), (size, P)) with exact P."""
     evidence = claim_c5_simplest_first(group, probabilities).evidence
@@ -81,7 +87,7 @@ def test_violation_segments_are_the_violating_pairs_of_c5(family, violations):
     assert drawn == sorted(((a[0], float(a[1])), (b[0], float(b[1]))) for a, b in claimed)
     for (s0, p0), (s1, p1) in drawn:  # a larger orbit with a strictly larger probability
         assert s0 < s1 and p0 < p1
-    legend = ax.get_legend().get_title().get_text()
+    legend = _legend_title(ax)
     assert legend.startswith("C5 fails")
     assert (f"{violations} violating pair" in legend) if violations else ("no preference at all" in legend)
 

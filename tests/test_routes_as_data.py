@@ -50,30 +50,37 @@ def test_methods_are_the_tables_methods(door, methods):
 
 # --- orbit --------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("group, x, auto", [
-    (named_group("translations", "3x3"), 0b000010011, "vectorised"),
-    (named_group("translations+dihedral", "3x3"), 5, "vectorised"),
-    (symmetric("1x7"), 0b0000111, "vectorised"),         # 5040 elements: within TUNING['vectorised_order']
-    (symmetric("3x3"), 0b000001111, "listing"),          # 9! = 362880 elements: over it
-    (named_group("translations+dihedral", "3x3"), (1, 2), "vectorised"),   # a tuple of images
-], ids=["T3x3", "TD3x3", "S7", "S9", "tuple"])
-def test_orbit_auto_is_the_route_routes_for_names(group, x, auto):
-    table = actions.routes_for(group)
-    assert table.auto == auto and table.applicable() == ["listing", "vectorised"]
+@pytest.mark.parametrize("make, x, auto", [
+    (lambda: named_group("translations", "3x3"), 0b000010011, "listing"),       # 84 images of weight 3
+    (lambda: named_group("translations+dihedral", "8x8"), 0b1011001, "torus"),  # C(64, 4) images: T x| D4
+    (lambda: named_group("dihedral", "4x4"), 0b0110_1001_0011, "vectorised"),   # 8 elements, C(16, 6) images
+    (lambda: symmetric("3x3"), 0b000001111, "listing"),                        # 9! elements, 126 images
+    (lambda: named_group("translations+dihedral", "8x8"), (1, 6), "torus"),    # a tuple of images
+], ids=["T3x3", "TD8x8", "D4x4", "S9", "tuple"])
+def test_orbit_auto_is_the_route_routes_for_names(make, x, auto):
+    # a fresh group on each side: 'auto' reads what the group knows already (its order bounds the orbit)
+    table = actions.routes_for(make(), x)
+    group = make()
+    torus = ["torus"] if make().torus_structure is not None else []
+    assert table.auto == auto and table.applicable() == ["listing", "vectorised"] + torus
     result = actions.orbit(group, x)
     assert result.method == auto
-    # both routes give the same orbit (the listing one is a breadth-first search: an independent way)
+    # every route gives the same orbit (the listing one is a breadth-first search: an independent way)
     assert tuple(actions.orbit(group, x, method="listing")) == tuple(result)
+    if torus:
+        assert tuple(actions.orbit(group, x, method="torus")) == tuple(result)
 
 
 def test_orbit_table_says_why_auto_does_not_vectorise_s9():
     table = actions.routes_for(symmetric("3x3"))
-    assert table.ladder == [("vectorised", "|G| = 362880 is over TUNING['vectorised_order'] = 50000 "
-                                           "(G's elements are not listed)")]
+    assert ("vectorised", "|G| = 362880 is over TUNING['vectorised_order'] = 50000 "
+                          "(G's elements are not listed)") in table.ladder
+    assert table.auto == "listing"
 
 
 def test_orbit_bad_method_names_the_routes():
-    with pytest.raises(InvalidArgument, match="method must be one of 'auto', 'listing', 'vectorised', got 'fast'"):
+    with pytest.raises(InvalidArgument, match="method must be one of 'auto', 'listing', 'vectorised', 'torus', "
+                                              "got 'fast'"):
         actions.orbit(named_group("translations", "2x2"), 1, method="fast")
 
 
@@ -338,5 +345,5 @@ def test_routes_for_tables_print():
     text = str(distinct.routes_for("count_distinct_functions", _fam("2x2", 2, tied=False)))
     assert text.splitlines()[0] == "routes of count_distinct_functions: 'auto' takes 'untied_sets'"
     assert "  * untied_sets" in text and "  - one_hidden_unit" in text
-    G = from_generators("1x4", "(0 1 2 3)")
-    assert actions.routes_for(G).to_dict()["auto"] == "vectorised"
+    G = from_generators("1x4", "(0 1 2 3)")   # the translations of 1x4, recognised from the generator
+    assert actions.routes_for(G).to_dict()["auto"] == "torus"

@@ -13,8 +13,8 @@ answer however it is presented, and a True answer is proven:
 * :func:`product_action_factors`: G <= H x K permuting the rows by H and the columns
   by K (pixel (r, c) to (s(r), t(c))); G = H x K is then decided by the caller from
   the orders, or at once when every generator moves only rows or only columns.
-* :func:`natural_kind`: S_n or A_n on the points (Jordan's theorem through sympy's
-  ``is_alt_sym``, whose True is certain; else the order is compared with n!).
+* :func:`natural_kind`: S_n or A_n on the points (Jordan's theorem, :func:`jordan_alt_sym`,
+  whose True is certain; else the order is compared with n!).
 
 :class:`exactorbit.groups.PixelGroup` keeps each answer once, as a proven fact
 (``PixelGroup.torus_structure``, ``.product_action``, ``.natural_kind``); every door
@@ -38,7 +38,7 @@ from .cycles import parity
 from .lattices import TorusCoordinates, hnf
 
 __all__ = ["TorusCoordinates", "TorusStructure", "torus", "product_action_factors", "natural_kind",
-           "is_transitive", "MAX_LINEAR_PARTS"]
+           "is_transitive", "jordan_alt_sym", "random_elements", "MAX_LINEAR_PARTS"]
 
 #: Most linear parts (|P|) the torus recognition closes before it declines (a user's affine group may be large).
 MAX_LINEAR_PARTS = 4096
@@ -146,13 +146,84 @@ def is_transitive(gens, n):
     return n <= 1 or (bool(gens) and len(set(orbit_labels(gens, n).tolist())) == 1)
 
 
-def natural_kind(gens, n, *, known_order=None, order=None, sympy_group=None, transitive=None):
+def _primes_between(lo, hi):
+    """The primes p with lo < p < hi."""
+    return [p for p in range(max(lo + 1, 2), hi) if all(p % d for d in range(2, math.isqrt(p) + 1))]
+
+
+def random_elements(gens, n, count, seed=0):
+    """``count`` random elements of <gens> (tuples) by product replacement (Celler et al. 1995), reproducibly.
+
+    Ten slots (the generators repeated), fifty warm-up steps; each step replaces one
+    slot by its product with another and multiplies the accumulator by it.
+
+    >>> len(random_elements([(1, 2, 0)], 3, 4)), set(random_elements([(1, 0)], 2, 5)) <= {(0, 1), (1, 0)}
+    (4, True)
+    """
+    import random
+    from operator import itemgetter
+
+    rng = random.Random(seed).random
+    slots = [tuple(g) for g in gens] * (10 // max(len(gens), 1) + 1)
+    slots = slots[:max(10, len(gens))]
+    size = len(slots)
+    acc = tuple(range(n))
+    then = (lambda p, q: itemgetter(*p)(q)) if n > 1 else (lambda p, q: p)
+    out = []
+    for step in range(50 + count):
+        i = int(rng() * size)
+        j = int(rng() * (size - 1))
+        j += j >= i
+        slots[i] = then(slots[i], slots[j]) if rng() < 0.5 else then(slots[j], slots[i])
+        acc = then(acc, slots[i])
+        if step >= 50:
+            out.append(acc)
+    return out
+
+
+def jordan_alt_sym(gens, n, tries=40, seed=0):
+    """True when a random element of the (transitive) group <gens> has a cycle of prime length p, n/2 < p < n - 2.
+
+    Then the group contains A_n (Jordan; Seress, *Permutation Group Algorithms*, 10.2):
+    a power of that element is a p-cycle, a transitive group with a p-cycle for p > n/2
+    is primitive, and a primitive group with a p-cycle, p <= n - 3, contains A_n.
+    True is certain; False (no such element among ``tries``) proves nothing.
+
+    >>> jordan_alt_sym([tuple(range(1, 11)) + (0,), (1, 0) + tuple(range(2, 11))], 11)   # S_11
+    True
+    >>> jordan_alt_sym([tuple(range(1, 11)) + (0,)], 11)   # C_11
+    False
+    """
+    primes = set(_primes_between(n // 2, n - 2))
+    if not primes or not gens:
+        return False
+    for g in random_elements(gens, n, tries, seed):
+        seen = bytearray(n)
+        for i in range(n):
+            if seen[i]:
+                continue
+            length, j = 0, i
+            while not seen[j]:
+                seen[j] = 1
+                j = g[j]
+                length += 1
+            if length in primes:
+                return True
+    return False
+
+
+#: Degree from which :func:`natural_kind` tries Jordan's test before a Schreier-Sims (below it the chain is cheaper).
+JORDAN_DEGREE = 12
+
+
+def natural_kind(gens, n, *, known_order=None, order=None, transitive=None):
     """('symmetric' | 'alternating' | '', |G| or None): whether the group is S_n or A_n on its n points.
 
-    '' means neither.  An intransitive group, or one where a few Atkinson closures
-    find a block system (S_n and A_n are primitive), is neither, with no order computed.
-    For n >= 8 Jordan's theorem through ``sympy_group().is_alt_sym`` (True is certain;
-    False only sends the question on); then A_n when every generator is even.
+    '' means neither.  An intransitive group is neither, with no order computed.
+    From ``JORDAN_DEGREE`` points on, Jordan's test (:func:`jordan_alt_sym`: True is
+    certain; False only sends the question on); then A_n when every generator is even;
+    then a group where a few Atkinson closures find a block system is neither (S_n and
+    A_n are primitive), with no order computed.
     Otherwise the order (``known_order``, else ``order()``, a Schreier-Sims) is
     compared with n! and n!/2, and returned.  ``transitive``: a callable answering the
     transitivity test (a group keeps it as a fact), else it is computed here.
@@ -166,10 +237,17 @@ def natural_kind(gens, n, *, known_order=None, order=None, sympy_group=None, tra
         return ("symmetric" if n <= 1 else ""), 1
     if n >= 3 and not (transitive() if transitive is not None else is_transitive(gens, n)):
         return "", None
-    if n >= 4 and known_order is None and shows_blocks(gens, n):
-        return "", None
-    if n >= 8 and gens and sympy_group is not None and sympy_group().is_alt_sym(eps=1e-9):
-        return ("symmetric" if any(parity(g) for g in gens) else "alternating"), None
+    if n >= JORDAN_DEGREE and known_order is None:
+        tuples = [tuple(int(v) for v in g) for g in gens]
+        # a few tries first (S_n and A_n show such a cycle in about one element in four), then the blocks test,
+        # then more tries: a small group pays little before its Schreier-Sims
+        kind = "symmetric" if any(parity(g) for g in gens) else "alternating"
+        if jordan_alt_sym(tuples, n, tries=10):
+            return kind, None
+        if shows_blocks(gens, n):  # S_n and A_n are primitive: no chain needed to say 'neither'
+            return "", None
+        if jordan_alt_sym(tuples, n, tries=30, seed=1):
+            return kind, None
     value = known_order if known_order is not None else order()
     kind = ("symmetric" if value == math.factorial(n) else
             "alternating" if n >= 3 and 2 * value == math.factorial(n) else "")

@@ -36,9 +36,44 @@ class Claim:
 
         return claim_html(self, self.grid)
 
+    def __repr__(self):
+        """One line: the id, the verdict, the summary (cut to 200 characters) and the names of the evidence.
+
+        The evidence itself can be megabytes (every violating pair of C5 on 4x4): it is in
+        :attr:`evidence` and :meth:`as_dict`, not in the repr.
+
+        >>> Claim("C0", "a statement", HOLDS, {"pairs": list(range(10**5))}, "holds: all fine")
+        Claim('C0', verdict='holds', summary='holds: all fine', evidence keys: pairs)
+        """
+        from .._validation import clip
+
+        keys = ", ".join(map(str, list(self.evidence)[:8])) + (", ..." if len(self.evidence) > 8 else "")
+        return (f"Claim({self.id!r}, verdict={self.verdict!r}, summary={clip(self.summary, 200)!r}, "
+                f"evidence keys: {keys or 'none'})")
+
+    def __str__(self):
+        """Two lines, as the tour prints a claim: ``ID [VERDICT] statement`` and the summary (each cut to 300 characters).
+
+        >>> print(Claim("C0", "a statement", HOLDS, {}, "holds: all fine"))
+        C0 [HOLDS] a statement
+           holds: all fine
+        """
+        from .._validation import clip
+
+        return f"{self.id} [{self.verdict.upper()}] {clip(self.statement, 300)}\n   {clip(self.summary, 300)}"
+
     def as_dict(self):
-        """JSON-able form: id, statement, verdict, evidence."""
-        return {"id": self.id, "statement": self.statement, "verdict": self.verdict, "evidence": self.evidence}
+        """JSON-able form: id, statement, verdict, summary (one sentence), evidence.
+
+        >>> sorted(Claim("C0", "a statement", HOLDS, {"n": 1}, "holds: all fine").as_dict())
+        ['evidence', 'id', 'statement', 'summary', 'verdict']
+        """
+        return {"id": self.id, "statement": self.statement, "verdict": self.verdict, "summary": self.summary,
+                "evidence": self.evidence}
+
+    def to_dict(self):
+        """The same as :meth:`as_dict` (the name the result types of exactorbit share)."""
+        return self.as_dict()
 
 
 def fraction_str(value):

@@ -235,7 +235,7 @@ class Ranking:
     violations_nonconstant: int
     pairs: int
     comparable: int
-    number_of_violations: int = None
+    number_of_violations: int | None = None
 
     def __post_init__(self):
         self.classes = _check_classes(self.classes)

@@ -2,8 +2,11 @@
 
 Each subcommand is a module of this package with ``HELP``, ``add_arguments(parser)``
 and ``run(args)``, which returns ``(payload, text)`` or ``(payload, text, code)``;
-:func:`commands` lists them.  Each prints readable text, or JSON with ``--json``;
-every number in JSON is an exact int of any size (probabilities are "p/q" strings).
+:func:`commands` lists them.  Each prints readable text, JSON (``--format json``, or
+``--json``) or CSV (``--format csv``: the subcommand's table, or its JSON flattened into
+``field,value`` rows); every number in JSON is an exact int of any size (probabilities are
+"p/q" strings).  ``--quiet`` silences progress bars and notes on stderr, never an error;
+each ``--help`` ends with runnable examples.
 
 What the user sees, whatever happens (exit codes: :data:`EXIT_CODES`):
 
@@ -45,8 +48,12 @@ def commands():
             "interactions": interactions, "geometry": geometry}
 
 
-def build_parser():
-    """The argparse parser of the exactorbit command (usage errors: one line, exit code 2)."""
+def build_parser(only=None):
+    """The argparse parser of the exactorbit command (usage errors: one line, exit code 2).
+
+    ``only``: the subcommand about to run; the others get their one-line help but no arguments (their parsers
+    cost most of a short command's start-up).
+    """
     import argparse
 
     class OneLineParser(argparse.ArgumentParser):
@@ -60,14 +67,20 @@ def build_parser():
         prog="exactorbit",
         description="Exact orbits, stabilizers, networks and shadow groups on toy binary images.",
     )
+    from ._common import add_examples
+
+    add_examples(parser, "exactorbit tour --grid 2x2", "exactorbit count --grid 1x6 --group bracelet --colors 3",
+                 "exactorbit orbit --image '##./.../...' --format json",
+                 "exactorbit tour  # slow: the default 3x3 case, about 7 s")
     from .._version import __version__
 
     parser.add_argument("--version", action="version", version=f"exactorbit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parser.commands = {}
     for name, module in commands().items():
-        p = sub.add_parser(name, help=module.HELP)
-        module.add_arguments(p)
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        if only is None or name == only:
+            module.add_arguments(p)
         p.set_defaults(_run=module.run)
         parser.commands[name] = p
     return parser
@@ -76,13 +89,20 @@ def build_parser():
 def _parse(parser, argv):
     """argparse's parse_args, with an unknown option reported by the subcommand that got it (its own --help)."""
     args, extra = parser.parse_known_args(argv)
-    if extra:
-        owner = parser.commands.get(getattr(args, "command", None), parser)
-        for choices in (getattr(a, "choices", None) for a in owner._actions):   # an action's own parser (geometry growth)
-            if isinstance(choices, dict) and getattr(args, "action", None) in choices:
-                owner = choices[args.action]
-        owner.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:   # said by the subcommand's own parser, or its action's (geometry growth)
+        _owner(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
+    if getattr(args, "json", False) and getattr(args, "format", None) not in (None, "json"):
+        _owner(parser, args).error(f"--json is --format json: give one of --json and --format {args.format}")
     return args
+
+
+def _owner(parser, args):
+    """The parser of the subcommand (or its action) that ``args`` came from: its --help is the one to read."""
+    owner = parser.commands.get(getattr(args, "command", None), parser)
+    for choices in (getattr(a, "choices", None) for a in owner._actions):
+        if isinstance(choices, dict) and getattr(args, "action", None) in choices:
+            owner = choices[args.action]
+    return owner
 
 
 def _join_dash_values(argv):
@@ -186,13 +206,16 @@ def _main(argv):
     # every parser of user input bounds its numbers itself before converting them
     sys.set_int_max_str_digits(0)
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser()
+    parser = build_parser(only=argv[0] if argv and argv[0] in commands() else None)
     try:
         args = _parse(parser, _join_dash_values(argv))
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else 2
+    from ._common import CsvText, muted, payload_csv, wants
+
     try:
-        result = args._run(args)
+        with muted(getattr(args, "quiet", False)):  # --quiet: no progress bar nor note; errors are said below
+            result = args._run(args)
     except ExactOrbitError as exc:
         _say(f"exactorbit: error: {_in_cli_words(str(exc))}")
         return 2
@@ -217,12 +240,12 @@ def _main(argv):
     if isinstance(result, int):
         return result
     payload, text, *rest = result
-    from ._common import wants
-
     if wants(args, "json"):
         import json
 
         written = _write(json.dumps(payload, indent=2))
+    elif wants(args, "csv"):  # the subcommand's table, or its JSON flattened (field,value rows)
+        written = _write(text if isinstance(text, CsvText) else payload_csv(payload))
     else:
         written = _write(text) if text else True  # nothing to say (e.g. every file refused): no blank line
     if not written:

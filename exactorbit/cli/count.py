@@ -1,7 +1,8 @@
 """``exactorbit count``: the cycle index, the number of orbits of all colourings (Burnside) and by weight or
 colour content (Polya), no enumeration."""
 
-from ._common import add_force_argument, add_explain_argument, add_group_arguments, explained, group_from_args, int_arg
+from ._common import (add_examples, add_explain_argument, add_force_argument, add_group_arguments, add_output_arguments,
+                      explained, group_from_args, int_arg)
 
 HELP = "cycle index, number of orbits of all images or k-colourings (Burnside), by weight or content (Polya)"
 
@@ -20,7 +21,10 @@ def add_arguments(parser):
                              "product_action (rows x columns: H x K), blocks (a block system: coset by coset of its block groups), classes (conjugacy classes by a seeded random search, exact)")
     add_force_argument(parser)
     add_explain_argument(parser, "the cycle types (cycle_types)")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_output_arguments(parser)
+    add_examples(parser, "exactorbit count --grid 1x6 --group bracelet --colors 3",
+                 "exactorbit count --grid 3x3 --by-content --colors 3 --format json",
+                 "exactorbit count --grid 4x4 --group translations --format csv")
 
 
 def run(args):

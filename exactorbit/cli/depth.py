@@ -1,6 +1,7 @@
 """``exactorbit depth``: features of features: orbit sizes by layer, claims C7 and C8."""
 
-from ._common import add_force_argument, add_group_arguments, add_output_arguments, csv_text, group_from_args, int_arg, wants
+from ._common import (DEFAULT_ALPHABET, DEFAULT_HIDDEN, DEFAULT_LAYERS, add_examples, add_force_argument, add_group_arguments,
+                      add_output_arguments, csv_table, group_from_args, int_arg, wants)
 
 HELP = "features of features: orbit sizes by layer"
 
@@ -11,10 +12,11 @@ def add_arguments(parser):
     >>> import argparse
     >>> p = argparse.ArgumentParser(); add_arguments(p)
     >>> p.parse_args([]).layers, p.parse_args(["--untied"]).tied
-    (2, False)
+    (3, False)
     """
     add_group_arguments(parser)
-    parser.add_argument("--layers", type=int_arg, default=2, help="number of layers L (default 2)")
+    parser.add_argument("--layers", type=int_arg, default=DEFAULT_LAYERS,
+                        help=f"number of layers L (default {DEFAULT_LAYERS}, as in exactorbit tour)")
     parser.add_argument("--mode", default="contains", choices=["contains", "equals"],
                         help="a feature is present when its pixels are on (contains) or the image equals it")
     parser.add_argument("--features", default=None,
@@ -25,15 +27,19 @@ def add_arguments(parser):
                         help="use the closure of --features under the group (else they must be a union of orbits)")
     parser.add_argument("--include-constant", action="store_true",
                         help="admit features whose union image is constant (the full image)")
-    parser.add_argument("--hidden", type=int_arg, default=1,
-                        help="hidden units of the networks over each code space (default 1)")
-    parser.add_argument("--alphabet", default="-1,0,1",
-                        help="weights of those networks (default -1,0,1; write --alphabet=0,1)")
+    parser.add_argument("--hidden", type=int_arg, default=DEFAULT_HIDDEN,
+                        help=f"hidden units of the networks over each code space (default {DEFAULT_HIDDEN})")
+    parser.add_argument("--alphabet", default=DEFAULT_ALPHABET,
+                        help=f"weights of those networks (default {DEFAULT_ALPHABET}; write --alphabet=0,1)")
     tied = parser.add_mutually_exclusive_group()
     tied.add_argument("--tied", dest="tied", action="store_true", default=True, help="tied weights (default)")
     tied.add_argument("--untied", dest="tied", action="store_false", help="untied weights")
     add_force_argument(parser)
-    add_output_arguments(parser, csv=True)
+    add_output_arguments(parser, csv="one row per layer: features, min orbit size, stabilizer order, on-pixels, "
+                                     "code orbit size, induced group order")
+    add_examples(parser, "exactorbit depth --grid 3x3",
+                 "exactorbit depth --grid 1x4 --group translations --features 1,2,4,8 --format json",
+                 "exactorbit depth --grid 2x3 --layers 2 --format csv")
 
 
 def _parse_features(text, grid):
@@ -131,15 +137,15 @@ def run(args):
     nets = layer_networks_evidence(table, hidden=hidden, tied=args.tied, alphabet=alphabet, force=args.force)
     payload = table.to_json()
     payload["networks"] = nets
-    payload["claims"] = [{"id": c.id, "verdict": c.verdict, "evidence": c.evidence} for c in claims]
+    payload["claims"] = [c.as_dict() for c in claims]
     if wants(args, "csv"):
         rows = []
         for row in table.layers:
             k = row.orbit_sizes.index(row.min_orbit_size)
             rows.append([row.layer, len(row.features), row.min_orbit_size, row.stabilizer_orders[k],
                          row.on_pixels[k], row.code_orbit_size, row.action.induced.order()])
-        return payload, csv_text(["layer", "features", "min_orbit_size", "stabilizer_order", "on_pixels",
-                                  "code_orbit_size", "induced_group_order"], rows).rstrip("\n")
+        return payload, csv_table(["layer", "features", "min_orbit_size", "stabilizer_order", "on_pixels",
+                                   "code_orbit_size", "induced_group_order"], rows)
     lines = [
         f"{group.name} (order {group.order()}) on the {grid} grid; codes: mode {args.mode!r}; "
         f"layer-1 features: {table.feature_source}",

@@ -1,6 +1,6 @@
 """``exactorbit geometry``: word metrics of finite groups: growth, geodesics, template distances, claims.
 
-Actions (each with ``--json``; numbers are JSON ints, never floats), each on one source of moves
+Actions (each with ``--format text|json|csv`` and ``--quiet``; numbers are JSON ints, never floats), each on one source of moves
 (``--grid G --group NAME``, ``--grid G --generators TEXT``, ``--circuits BITS [--gates NCT|NCTS]``,
 ``--pancake N``, ``--pocket-cube [--metric quarter|half]``, ``--adjacent N`` or ``--torus G``):
 
@@ -10,22 +10,25 @@ Actions (each with ``--json``; numbers are JSON ints, never floats), each on one
 * ``claims [--image IMAGE]``: the geometry claims with computed verdicts.
 """
 
-from ._common import add_force_argument, DEFAULT_GRID, GROUP_NAMES, add_output_arguments, image_arg, int_arg, note
+from ._common import (DEFAULT_GRID, GROUP_NAMES, add_examples, add_force_argument, add_output_arguments, claims_table,
+                      csv_table, always_say, image_arg, int_arg, wants)
 
 HELP = "word metrics: growth, geodesics (depth = word length), distances between images, claims (exact)"
 
-#: The example lines of each help text (argparse epilogs).
+#: The example lines of each help text (argparse epilogs, :func:`~exactorbit.cli._common.add_examples`).
 EXAMPLES = {
-    None: ("exactorbit geometry growth --pancake 4\n"
-           "  exactorbit geometry geodesic --grid 1x4 --generators '(0 1 2 3);(0 1)' --element '(0 2)' --json"),
-    "growth": ("exactorbit geometry growth --pancake 4\n"
-               "  exactorbit geometry growth --grid 4x4 --group translations --json"),
-    "geodesic": ("exactorbit geometry geodesic --adjacent 4 --element '(0 3)'\n"
-                 "  exactorbit geometry geodesic --grid 1x4 --generators '(0 1 2 3);(0 1)' --element '[2,1,0,3]' "
-                 "--json"),
+    None: ("exactorbit geometry growth --pancake 4",
+           "exactorbit geometry geodesic --grid 1x4 --generators '(0 1 2 3);(0 1)' --element '(0 2)' --json"),
+    "growth": ("exactorbit geometry growth --pancake 4",
+               "exactorbit geometry growth --grid 4x4 --group translations --format csv"),
+    "geodesic": ("exactorbit geometry geodesic --adjacent 4 --element '(0 3)'",
+                 "exactorbit geometry geodesic --grid 1x4 --generators '(0 1 2 3);(0 1)' --element '[2,1,0,3]' "
+                 "--format json"),
     "distance": ("exactorbit geometry distance --grid 4x4 --group translations --from '#.../..../..../....' "
-                 "--to '..../..../..../...#'"),
-    "claims": "exactorbit geometry claims --adjacent 4 --json",
+                 "--to '..../..../..../...#'",
+                 "exactorbit geometry distance --adjacent 3 --from 1 --to 4 --format csv"),
+    "claims": ("exactorbit geometry claims --adjacent 4 --json",
+               "exactorbit geometry claims --pancake 4 --format csv"),
 }
 
 #: The flags that name a source of moves (exactly one is given).
@@ -33,10 +36,6 @@ SOURCES = ("--group", "--generators", "--circuits", "--pancake", "--pocket-cube"
 
 #: Growth bars are at most this many characters wide.
 BAR_WIDTH = 50
-
-
-def _epilog(action):
-    return f"example{'s' if chr(10) in EXAMPLES[action] else ''}:\n  {EXAMPLES[action]}"
 
 
 def add_arguments(parser):
@@ -48,20 +47,14 @@ def add_arguments(parser):
     >>> a.action, a.pancake, a.directed, a.method
     ('growth', 4, True, 'auto')
     """
-    import argparse
-
-    raw = argparse.RawDescriptionHelpFormatter
-    parser.epilog = _epilog(None)
-    parser.formatter_class = raw
+    add_examples(parser, *EXAMPLES[None])
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    p = actions.add_parser("growth", help="the sphere sizes of the word metric (elements by depth), the diameter",
-                           epilog=_epilog("growth"), formatter_class=raw)
+    p = actions.add_parser("growth", help="the sphere sizes of the word metric (elements by depth), the diameter")
     _source(p, directed=True)
     p.add_argument("--method", choices=("auto", "ranked", "python"), default="auto",
                    help="route: ranked (a BFS over element ranks), python (tuples in a set), auto (default)")
-    _work(p)
-    p = actions.add_parser("geodesic", help="a shortest word for one element: the depth it needs",
-                           epilog=_epilog("geodesic"), formatter_class=raw)
+    _work(p, csv="the table depth,elements")
+    p = actions.add_parser("geodesic", help="a shortest word for one element: the depth it needs")
     _source(p, directed=True)
     p.add_argument("--element", required=True, metavar="CYCLES",
                    help="the element: 0-based cycles like '(0 1 2)(3 4)', or an array form like '[1,2,0,4,3]'")
@@ -69,8 +62,7 @@ def add_arguments(parser):
                    help="route: tree (a BFS tree from the identity), meet_in_the_middle (two searches), auto "
                         "(default)")
     _work(p)
-    p = actions.add_parser("distance", help="the shortest chain of moves carrying one image onto another",
-                           epilog=_epilog("distance"), formatter_class=raw)
+    p = actions.add_parser("distance", help="the shortest chain of moves carrying one image onto another")
     _source(p, directed=True)
     p.add_argument("--from", dest="start", required=True, metavar="IMAGE",
                    help="the first image: text rows split by '/', e.g. '#./..' (sets the grid of --group and "
@@ -78,13 +70,14 @@ def add_arguments(parser):
     p.add_argument("--to", dest="goal", required=True, metavar="IMAGE", help="the second image, on the same grid")
     add_force_argument(p)
     add_output_arguments(p)
-    p = actions.add_parser("claims", help="the geometry claims on one case, with computed verdicts",
-                           epilog=_epilog("claims"), formatter_class=raw)
+    p = actions.add_parser("claims", help="the geometry claims on one case, with computed verdicts")
     _source(p, directed=False)
     p.add_argument("--image", default=None, metavar="IMAGE",
                    help="the image of the template claims (default: the first two pixels on)")
     add_force_argument(p)
-    add_output_arguments(p)
+    add_output_arguments(p, csv="one row per claim: id, verdict, statement, summary")
+    for name, action in actions.choices.items():
+        add_examples(action, *EXAMPLES[name])
 
 
 def _source(p, *, directed):
@@ -116,14 +109,17 @@ def _source(p, *, directed):
                        help="the moves only, not their inverses (the directed Cayley or Schreier graph)")
 
 
-def _work(p):
+def _work(p, csv=None):
     add_force_argument(p)
     shown = p.add_mutually_exclusive_group()
     shown.add_argument("--progress", dest="progress", action="store_const", const=True, default=None,
                        help="show a progress bar on stderr (default: only for searches of over 5,000,000 elements)")
-    shown.add_argument("--quiet", dest="progress", action="store_const", const=False,
-                       help="no progress bar on stderr")
-    add_output_arguments(p)
+    add_output_arguments(p, csv=csv, quiet_into=shown)
+
+
+def _progress(args):
+    """--progress (True), --quiet (False) or neither (None: the search decides by its size)."""
+    return False if args.quiet else args.progress
 
 
 def run(args):
@@ -209,9 +205,11 @@ def _growth(args):
     from ..geometry import growth
 
     S = moves(args)
-    g = growth(S, inverses=not args.directed, method=args.method, progress=args.progress, force=args.force)
+    g = growth(S, inverses=not args.directed, method=args.method, progress=_progress(args), force=args.force)
     payload = g.to_dict()
     payload["generators"] = list(g.moves)
+    if wants(args, "csv"):
+        return payload, csv_table(["depth", "elements"], list(enumerate(g.spheres)))
     kind = "directed Cayley graph: the moves only" if g.directed else "Cayley graph: the moves and their inverses"
     lines = [f"{S.title} on {S.grid}: order {g.order}, diameter {g.diameter} (route {g.method}; {kind})",
              _legend(S), f"{'depth':>5} {'elements':>12}"]
@@ -252,7 +250,7 @@ def _geodesic(args):
 
     S = moves(args)
     g = _element(S, args.element)
-    geo = geodesic(S, g, inverses=not args.directed, method=args.method, progress=args.progress, force=args.force)
+    geo = geodesic(S, g, inverses=not args.directed, method=args.method, progress=_progress(args), force=args.force)
     payload = geo.to_dict()
     payload["element"] = cycle_string(geo.element)
     lines = [f"{S.title} on {S.grid}" + (" (the moves only, no inverses)" if args.directed else ""),
@@ -277,7 +275,7 @@ def _distance(args):
         if "not in the same orbit" not in str(exc):
             raise
         reason = re.sub(r"\by\b", "--to", re.sub(r"\bx\b", "--from", str(exc)))
-        note(f"exactorbit: error: {reason}")
+        always_say(f"exactorbit: error: {reason}")
         return {"distance": None, "path": [], "reason": reason}, "", 2
     payload = r.to_dict()
     steps = " -> ".join(r.move_names[k] for k in r.moves) or "no move (the same image)"
@@ -301,6 +299,8 @@ def _claims(args):
     image = None if args.image is None else _image("--image", args.image, S.grid)
     claims = geometry_claims(S, image=image, force=args.force)
     payload = {"claims": [_jsonable(c.as_dict()) for c in claims]}
+    if wants(args, "csv"):
+        return payload, claims_table(claims)
     lines = [f"{S.title} on {S.grid}"]
     lines += [f"{c.id}: {c.verdict} - {c.statement}" + (f"\n    {c.summary}" if c.summary else "") for c in claims]
     return payload, "\n".join(lines)

@@ -1,6 +1,6 @@
 """``exactorbit group``: order, generators and facts of a pixel group."""
 
-from ._common import add_group_arguments, add_output_arguments, group_from_args
+from ._common import add_examples, add_group_arguments, add_output_arguments, group_from_args
 
 HELP = "order, generators and facts of a pixel group"
 
@@ -9,6 +9,9 @@ def add_arguments(parser):
     """Arguments of ``exactorbit group``."""
     add_group_arguments(parser)
     add_output_arguments(parser)
+    add_examples(parser, "exactorbit group --grid 1x6 --group bracelet",
+                 "exactorbit group --grid 3x3 --group rotations --format json",
+                 "exactorbit group --grid 2x5 --gap 'Group([(1,2,3,4,5,6,7,8,9,10)])' --format csv")
 
 
 def _group_payload(group):

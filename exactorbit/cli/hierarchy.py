@@ -1,6 +1,6 @@
 """``exactorbit hierarchy``: the (sparse) random hierarchy model, its inputs, groups, orbits and claims."""
 
-from ._common import add_force_argument, add_output_arguments, int_arg
+from ._common import add_examples, add_force_argument, add_output_arguments, int_arg
 
 HELP = "the (sparse) random hierarchy model: inputs, transformation groups, orbits, claims"
 
@@ -18,6 +18,8 @@ def add_arguments(parser):
     parser.add_argument("--seed", type=int_arg, default=0, help="seed of the rules (default 0)")
     add_force_argument(parser)
     add_output_arguments(parser)
+    add_examples(parser, "exactorbit hierarchy --v 2 --classes 2 --m 2 --s 2 --L 2",
+                 "exactorbit hierarchy --v 3 --classes 2 --m 2 --s 2 --L 1 --s0 1 --sparsity B --format json")
 
 
 def run(args):

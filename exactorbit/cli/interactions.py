@@ -1,6 +1,6 @@
 """``exactorbit interactions``: walk indices, cut orbits, separation ranks, WIS and the claims of the rank theory.
 
-Actions (each with ``--json``; numbers are JSON ints, never floats):
+Actions (each with ``--format text|json|csv`` and ``--quiet``; numbers are JSON ints, never floats):
 
 * ``walk-index --graph SPEC --cut 0,1 --depth L [--target T]``
 * ``cut-orbits --graph SPEC [--depth L] [--target T]``
@@ -10,9 +10,22 @@ Actions (each with ``--json``; numbers are JSON ints, never floats):
 * ``claims --graph SPEC --depth L --width DH --in-dim DX``
 """
 
-from ._common import add_force_argument, add_output_arguments, int_arg
+from ._common import add_examples, add_force_argument, add_output_arguments, claims_table, csv_table, int_arg, wants
 
 HELP = "rank and interactions of GNNs: walk index, cut orbits, separation rank, WIS, claims (exact)"
+
+#: The example lines of each action's --help (and of ``exactorbit interactions --help``: the first of each).
+EXAMPLES = {
+    "walk-index": ("exactorbit interactions walk-index --graph cycle:6 --cut 0,1,2 --depth 2",
+                   "exactorbit interactions walk-index --graph path:4 --cut 0,1 --depth 3 --target 3 --format json"),
+    "cut-orbits": ("exactorbit interactions cut-orbits --graph petersen --depth 2",
+                   "exactorbit interactions cut-orbits --graph cycle:6 --format csv"),
+    "seprank": ("exactorbit interactions seprank --graph path:3 --depth 1 --width 2 --in-dim 2 --cut 0 --seed 0",
+                "exactorbit interactions seprank --graph path:3 --depth 1 --width 2 --in-dim 2 --cut 0 --format json"),
+    "wis": ("exactorbit interactions wis --graph cycle:5 --depth 2 --remove 2",
+            "exactorbit interactions wis --graph star:4 --depth 3 --format csv"),
+    "claims": ("exactorbit interactions claims --graph path:3 --depth 2 --width 2 --in-dim 1 --format csv",),
+}
 
 _GRAPH_HELP = ("the graph: path:N, cycle:N, star:N, complete:N, bipartite:A,B, petersen, cube, grid:HxW, cliques:K "
                "or edges:0-1,1-2,... (0-based vertices)")
@@ -25,6 +38,7 @@ def _target(text):
 
 def add_arguments(parser):
     """Arguments of ``exactorbit interactions``: one action and its options."""
+    add_examples(parser, *(lines[0] for lines in EXAMPLES.values()))
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = actions.add_parser("walk-index", help="the walk index of one cut (and its boundary)")
     _graph(p, cut=True, depth=True, target=True)
@@ -46,18 +60,20 @@ def add_arguments(parser):
                    "(JSON), so that anyone can recheck the lower bound exactly")
     add_force_argument(p)
     p = actions.add_parser("wis", help="Walk Index Sparsification: the edges removed, in order")
-    _graph(p, depth=True)
+    _graph(p, depth=True, csv="one row per removed edge, in order: step, u, v")
     p.add_argument("--remove", type=int_arg, default=None, metavar="K", help="edges to remove (default: all)")
     p.add_argument("--tie", choices=("first", "authors"), default="first",
                    help="among maximisers: first (the smallest edge) or authors (what the authors' code does)")
     p.add_argument("--target", type=_target, default="self", metavar="T",
                    help="'self' (default: each vertex's own walks, graph prediction) or a vertex t")
     p = actions.add_parser("claims", help="the theory's claims on one toy case, with computed verdicts")
-    _graph(p, depth=True, model=True)
+    _graph(p, depth=True, model=True, csv="one row per claim: id, verdict, statement, summary")
     p.add_argument("--seed", type=int_arg, default=0, metavar="S", help="seed of the random weights (default 0)")
+    for name, action in actions.choices.items():
+        add_examples(action, *EXAMPLES[name])
 
 
-def _graph(p, *, cut=False, depth=False, target=False, model=False):
+def _graph(p, *, cut=False, depth=False, target=False, model=False, csv=None):
     p.add_argument("--graph", required=True, metavar="SPEC", help=_GRAPH_HELP)
     if cut:
         p.add_argument("--cut", required=True, metavar="VERTICES", help="one side I of the cut: 0-based vertices, "
@@ -70,7 +86,7 @@ def _graph(p, *, cut=False, depth=False, target=False, model=False):
     if model:
         p.add_argument("--width", type=int_arg, required=True, metavar="DH", help="hidden width D_h")
         p.add_argument("--in-dim", type=int_arg, required=True, metavar="DX", help="input dimension D_x")
-    add_output_arguments(p)
+    add_output_arguments(p, csv=csv)
 
 
 def run(args):
@@ -162,6 +178,8 @@ def _wis(args):
     g = parse_graph(args.graph, "--graph")
     order = wis(g, args.depth, remove=args.remove, tie=args.tie, target=args.target)
     payload = {"removed": [list(e) for e in order], "depth": args.depth, "tie": args.tie, "target": args.target}
+    if wants(args, "csv"):
+        return payload, csv_table(["step", "u", "v"], [[k, u, v] for k, (u, v) in enumerate(order, 1)])
     rule = "1-WIS (degree rule)" if args.depth == 2 and args.target == "self" else f"{args.depth - 1}-WIS"
     return payload, (f"{g.name} (n={g.n}, {len(g.edges)} edges), {rule}, tie {args.tie}: removed in order\n  "
                      + (", ".join(f"{u}-{v}" for u, v in order) or "nothing"))
@@ -171,8 +189,10 @@ def _claims(args):
     from ..interactions import interaction_claims
 
     claims = interaction_claims(args.graph, args.depth, args.width, args.in_dim, seed=args.seed)
-    payload = {"claims": [{"id": c.id, "statement": c.statement, "verdict": c.verdict,
+    payload = {"claims": [{"id": c.id, "statement": c.statement, "verdict": c.verdict, "summary": c.summary,
                            "evidence": _jsonable(c.evidence)} for c in claims]}
+    if wants(args, "csv"):
+        return payload, claims_table(claims)
     lines = [f"{c.id}: {c.verdict} - {c.statement}" + (f"\n    {c.summary}" if c.summary else "") for c in claims]
     return payload, "\n".join(lines)
 

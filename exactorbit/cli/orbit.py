@@ -1,7 +1,7 @@
 """``exactorbit orbit``: orbit, stabilizer and minimal image of one image."""
 
-from ._common import (add_force_argument, add_explain_argument, add_group_arguments, add_output_arguments, explained, group_from_args,
-                      image_arg)
+from ._common import (add_examples, add_explain_argument, add_force_argument, add_group_arguments, add_output_arguments,
+                      explained, group_from_args, image_arg)
 
 HELP = "orbit, stabilizer and minimal image of one image"
 
@@ -21,6 +21,9 @@ def add_arguments(parser):
                              "smallest masks first)")
     add_explain_argument(parser, "the stabilizer of the image (stabilizer)")
     add_output_arguments(parser)
+    add_examples(parser, "exactorbit orbit --image '##./.../...'",
+                 "exactorbit orbit --grid 3x3 --image 17 --group rotations --format json",
+                 "exactorbit orbit --image '#./..' --group translations --svg orbit.svg")
 
 
 #: Orbits up to this size are listed (the first 12 images drawn); larger ones are only counted.
@@ -107,6 +110,7 @@ def _write_gallery(path, group, mask, size, grid, *, force):
 
     from .._display import gallery_svg
     from ..actions import orbit
+    from ..images import render_text
     from ._common import write_output
 
     if size > LISTED_ORBIT:
@@ -116,6 +120,6 @@ def _write_gallery(path, group, mask, size, grid, *, force):
     else:
         shown = list(orbit(group, mask, force=force))[:GALLERY]
         what = f"{len(shown)} of its {size} images"
-    title = f"orbit of mask {mask} under {group.name} (order {group.order()}): {size} images; {what} drawn"
+    title = f"orbit of {render_text(mask, grid)} (mask {mask}) under {group.name} (order {group.order()}): {size} images; {what} drawn"
     write_output(os.fspath(path), gallery_svg(shown, grid, title=title), option="--svg")
     return f"gallery: {path} ({what})"

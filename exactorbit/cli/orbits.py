@@ -1,7 +1,7 @@
 """``exactorbit orbits``: the orbit decomposition of all images: sizes, spectrum, minimal orbits."""
 
-from ._common import (add_force_argument, add_explain_argument, add_group_arguments, add_output_arguments, add_parallel_arguments, csv_text,
-                      explained, group_from_args, int_arg, wants)
+from ._common import (add_examples, add_explain_argument, add_force_argument, add_group_arguments, add_output_arguments,
+                      add_parallel_arguments, csv_table, explained, group_from_args, int_arg, wants)
 
 HELP = "orbit decomposition of all images: sizes, spectrum, minimal orbits"
 
@@ -21,7 +21,10 @@ def add_arguments(parser):
     add_force_argument(parser)
     add_parallel_arguments(parser)
     add_explain_argument(parser, "the orbit decomposition (decompose)")
-    add_output_arguments(parser, csv=True)
+    add_output_arguments(parser, csv="the table orbit_size,orbits")
+    add_examples(parser, "exactorbit orbits --grid 3x3",
+                 "exactorbit orbits --grid 4x4 --group translations --weight 8 --format csv",
+                 "exactorbit orbits --grid 5x5 --method torus --format json")
 
 
 def run(args):
@@ -47,7 +50,7 @@ def run(args):
         "orbit size: number of orbits",
     ]
     if wants(args, "csv"):
-        return payload, csv_text(["orbit_size", "orbits"], list(result.orbit_sizes.items())).rstrip("\n")
+        return payload, csv_table(["orbit_size", "orbits"], list(result.orbit_sizes.items()))
     lines += [f"  {s:>8}: {k}" for s, k in result.orbit_sizes.items()]
     lines.append(f"smallest orbit size (constant images included): {result.smallest_orbit_size}")
     lines.append(

@@ -4,9 +4,13 @@ HELP = "check certificates independently"
 
 
 def add_arguments(parser):
-    """Arguments of ``exactorbit verify``: FILE..., --json, --max-group-order."""
+    """Arguments of ``exactorbit verify``: FILE..., the output options, --max-group-order."""
+    from ._common import add_examples, add_output_arguments
+
     parser.add_argument("files", nargs="+", metavar="FILE", help="certificate files (JSON)")
-    parser.add_argument("--json", action="store_true", help="print a JSON list of {file, ok, reason}")
+    add_output_arguments(parser, csv="one row per file: file, ok, reason (JSON: a list of {file, ok, reason})")
+    add_examples(parser, "exactorbit tour --grid 2x2 --certificates certs && exactorbit verify certs/*.json",
+                 "exactorbit tour --grid 1x3 --certificates certs3 && exactorbit verify certs3/count-G.json --format csv")
     parser.add_argument(
         "--max-group-order",
         default=None,
@@ -17,11 +21,11 @@ def add_arguments(parser):
 def run(args):
     """Check every FILE: returns (results, text, code) with code 0 (all OK), 1 (one is false) or 2 (one is malformed).
 
-    A malformed file also gets one ``exactorbit: error:`` line on stderr.
+    A malformed file also gets one ``exactorbit: error:`` line on stderr (said under --quiet too).
     """
     from .._validation import parse_int_text
     from ..checker import MAX_GROUP_ORDER, check_file, tidy
-    from ._common import note
+    from ._common import always_say
     from ..errors import ExactOrbitError
 
     if args.max_group_order is None:
@@ -40,7 +44,7 @@ def run(args):
             message, name = tidy(exc), tidy(path, 200)
             if not message.startswith(name + ":"):  # errors while loading already start with the file's name
                 message = tidy(f"{name}: {message}")
-            note(f"exactorbit: error: {message}")
+            always_say(f"exactorbit: error: {message}")
             results.append({"file": path, "ok": False, "reason": f"malformed: {tidy(exc)}"})
             code = 2
             continue

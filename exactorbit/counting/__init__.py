@@ -53,9 +53,12 @@ Proofs: proofs/theorem2_burnside_polya.md, proofs/conjugacy_classes.md.
 'product'
 """
 
+from __future__ import annotations
+
 from collections import Counter
 import itertools
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -66,6 +69,14 @@ from .._validation import check_int, describe
 from ..errors import InvalidArgument, TooExpensive
 from ..groups import check_group, cycle_lengths
 from . import _blocks, _classes, _listing, _product, _product_action, _symmetric
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import sympy
+
+    from .._routes import RouteTable
+    from ..groups import PixelGroup
 
 __all__ = [
     "METHODS",
@@ -83,7 +94,7 @@ __all__ = [
     "routes_for",
 ]
 
-def count_cycles(g):
+def count_cycles(g: Sequence[int]) -> int:
     """Number of cycles of one permutation (array form), fixed points included.
 
     >>> count_cycles((1, 0, 2))
@@ -104,7 +115,7 @@ class CycleTypes(Counter):
     (True, 'product')
     """
 
-    def __init__(self, counts=None, method=None):
+    def __init__(self, counts: dict[tuple[tuple[int, int], ...], int] | None = None, method: str | None = None) -> None:
         if counts is not None and not isinstance(counts, dict):
             raise InvalidArgument(f"counts must be a dict cycle type -> number of elements, got {describe(counts)}")
         if method is not None and not isinstance(method, str):
@@ -156,7 +167,7 @@ def _listing_is_fast(ask):
     return None if entries <= bound else f"|G| x n = {entries} entries, over {bound}"
 
 
-def routes_for(group, *, method="auto", force=False, limit=None):
+def routes_for(group: PixelGroup, *, method: str = "auto", force: bool = False, limit: int | None = None) -> RouteTable:
     """Which routes of :func:`cycle_types` apply to ``group``, why the others do not, their estimates, and which
     'auto' takes (a :class:`~exactorbit._routes.RouteTable`; ``print`` it).
 
@@ -171,7 +182,8 @@ def routes_for(group, *, method="auto", force=False, limit=None):
     return DOOR.explain(_make_ask(group, DOOR.check(method), force, limit))
 
 
-def cycle_types(group, *, method="auto", force=False, limit=None):
+def cycle_types(group: PixelGroup, *, method: str = "auto", force: bool = False, limit: int | None = None
+                ) -> CycleTypes:
     """Counter mapping each cycle type ``((length, count), ...)`` to its number of elements (a :class:`CycleTypes`).
 
     ``method``: ``"auto"``, ``"listing"``, ``"symmetric"``, ``"product"``,
@@ -217,7 +229,8 @@ def _order_of(types):
     return sum(types.values())
 
 
-def cycle_index(group, *, method="auto", force=False, limit=None):
+def cycle_index(group: PixelGroup, *, method: str = "auto", force: bool = False, limit: int | None = None
+                ) -> sympy.Expr:
     """The cycle index Z(G) = (1/|G|) sum_g prod_i a_i^{c_i(g)} as a sympy expression.
 
     >>> from exactorbit.groups import reflections
@@ -229,7 +242,7 @@ def cycle_index(group, *, method="auto", force=False, limit=None):
     group = check_group(group)
     types = cycle_types(group, method=method, force=force, limit=limit)
     order = _order_of(types)
-    symbols = {}
+    symbols: dict[int, sympy.Symbol] = {}
     terms = []
     for ctype, k in types.items():
         factors = []
@@ -244,7 +257,8 @@ def cycle_index(group, *, method="auto", force=False, limit=None):
     return sympy.Add(*terms)
 
 
-def cycle_index_terms(group, *, method="auto", force=False, limit=None):
+def cycle_index_terms(group: PixelGroup, *, method: str = "auto", force: bool = False, limit: int | None = None
+                      ) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
     """The terms of the cycle index as ``[(count, cycle_type), ...]``: ``count`` elements of each cycle type.
 
     Z(G) = (1/|G|) sum of count * prod_{(length, m) in cycle_type} p_length^m.  The
@@ -265,7 +279,8 @@ def _monomial_text(ctype):
     return " ".join(f"p{length}" if m == 1 else f"p{length}^{m}" for length, m in ctype)
 
 
-def cycle_index_text(group, *, method="auto", force=False, limit=None):
+def cycle_index_text(group: PixelGroup, *, method: str = "auto", force: bool = False, limit: int | None = None
+                     ) -> str:
     """The cycle index as readable, exact text: ``(1/|G|) (count p_l^m ... + ...)``.
 
     p_l stands for a cycle of length l (the power sum x_0^l + ... + x_{k-1}^l of
@@ -295,13 +310,17 @@ def _power_work(exponents, bits):
     return sum(int((e * bits // 64 + 1) ** 1.585) for e in set(exponents))
 
 
-def burnside_count(group, colors=2, *, method="auto", force=False, limit=None):
+def burnside_count(group: PixelGroup, colors: int = 2, *, method: str = "auto", force: bool = False,
+                   limit: int | None = None) -> int:
     """Number of orbits of the colourings of the pixels with ``colors`` colours: (1/|G|) sum_g colors^c(g).
 
     An exact int.  With ``colors=2`` (the default) these are the 2^n binary images.
     ``limit`` bounds the listing of the group (``LIMITS["group_elements"]``); the
     big-number arithmetic for a huge ``colors`` is bounded by
     ``LIMITS["counting_work"]`` (word operations), and both are lifted by ``force``.
+    With two colours on at most ``TUNING["generators_pixels"]`` pixels, when every cycle-type route
+    refuses (an intransitive group whose orbit actions do not split, say), 'auto' counts the orbits of the
+    2^n images by union-find over the generators (``method`` ``'generators'``).
 
     >>> from exactorbit.groups import dihedral, named_group
     >>> [burnside_count(dihedral(f"{k}x{k}")) for k in (1, 2, 3, 4)]  # OEIS A054247
@@ -318,7 +337,16 @@ def burnside_count(group, colors=2, *, method="auto", force=False, limit=None):
     ask = _make_ask(group, DOOR.check(method), force, limit)
     if _symmetric_shortcut(ask):  # the orbits are the colour contents: multisets of n colours
         return RoutedInt(math.comb(n + colors - 1, n), "symmetric")
-    types = _cycle_types(ask)
+    try:
+        types = _cycle_types(ask)
+    except TooExpensive:
+        if colors != 2 or not DOOR.is_auto(method) or n > tuning("generators_pixels"):
+            raise
+        # every cycle-type route refused (a subdirect product, say): on a small grid the 2^n images are
+        # counted by union-find over the generators, whatever |G| (decompose's generators route)
+        from ..orbits import decompose
+
+        return RoutedInt(decompose(group, method="generators", force=force, progress=False).orbits, "generators")
     cycles = {ctype: sum(c for _, c in ctype) for ctype in types}
     refuse_if_over(what, _power_work(cycles.values(), colors.bit_length()), "counting_work", force=force)
     powers = {c: colors**c for c in set(cycles.values())}
@@ -329,7 +357,7 @@ def burnside_count(group, colors=2, *, method="auto", force=False, limit=None):
     return RoutedInt(q, types.method)
 
 
-def fixed_by_weight(g):
+def fixed_by_weight(g: Sequence[int]) -> list[int]:
     """Entry k: the number of images of weight k fixed by g (prod over its cycles of (1 + t^length)).
 
     >>> fixed_by_weight((1, 0, 2))   # fixed: {}, {2}, {0,1}, {0,1,2}
@@ -338,7 +366,8 @@ def fixed_by_weight(g):
     return _fixed_by_weight(sorted(Counter(cycle_lengths(g)).items()), len(g))
 
 
-def orbits_by_weight(group, *, method="auto", force=False, limit=None):
+def orbits_by_weight(group: PixelGroup, *, method: str = "auto", force: bool = False, limit: int | None = None
+                     ) -> list[int]:
     """List whose entry k is the number of orbits of images with k on-pixels (Polya).
 
     >>> from exactorbit.groups import translations
@@ -365,7 +394,8 @@ def orbits_by_weight(group, *, method="auto", force=False, limit=None):
     return RoutedList(out, types.method)
 
 
-def orbits_by_weight_polynomial(group, *, method="auto", force=False, limit=None):
+def orbits_by_weight_polynomial(group: PixelGroup, *, method: str = "auto", force: bool = False,
+                                limit: int | None = None) -> sympy.Poly:
     """The Polya generating polynomial sum_k (#orbits of weight k) t^k as a sympy Poly in t.
 
     >>> from exactorbit.groups import translations
@@ -506,7 +536,8 @@ def _content_plan(types, n, colors):
     return cycles * states * r + states
 
 
-def orbits_by_content(group, colors=2, *, method="auto", force=False, limit=None):
+def orbits_by_content(group: PixelGroup, colors: int = 2, *, method: str = "auto", force: bool = False,
+                      limit: int | None = None) -> dict[tuple[int, ...], int]:
     """Polya's refinement: the number of orbits of colourings with each colour content, exactly.
 
     Returns a dict ``{(n_0, ..., n_{k-1}): orbits}`` over every content (n_i pixels of

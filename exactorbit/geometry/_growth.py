@@ -12,13 +12,26 @@ Routes (``method=``): ``"ranked"`` (a breadth-first search over element ranks wi
 (1, 2, 3, 5, 5, 5, 3)
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .._budget import refuse_if_over, tuning
 from .._routes import Ask, Door, Route, Step
 from .._validation import check_flag
 from ._bfs import LIMIT_KEY, python_bfs, ranked_bfs
 from ._generating import generating_set, moves_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+    from matplotlib.figure import Figure
+
+    from .._routes import RouteTable
+    from ..groups import PixelGroup
+    from ._generating import GeneratingSet
 
 __all__ = ["Growth", "growth", "DOOR", "METHODS", "routes_for"]
 
@@ -40,21 +53,21 @@ class Growth:
     title: str
 
     @property
-    def order(self):
+    def order(self) -> int:
         """The order of the generated group (the number of elements reached)."""
         return sum(self.spheres)
 
     @property
-    def diameter(self):
+    def diameter(self) -> int:
         """The largest distance from the identity (the last nonempty sphere)."""
         return len(self.spheres) - 1
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ints and lists only."""
         return {"order": self.order, "diameter": self.diameter, "spheres": list(self.spheres),
                 "method": self.method, "directed": self.directed}
 
-    def plot(self, ax=None):
+    def plot(self, ax: Any = None) -> Figure:
         """A bar chart of the spheres (matplotlib): the Figure.
 
         >>> from exactorbit.groups import PixelGroup
@@ -76,7 +89,7 @@ class Growth:
         self.plot().savefig(buffer, format="png", dpi=90)
         return buffer.getvalue()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return (f"{self.title}: order {self.order}, diameter {self.diameter}, spheres {list(self.spheres)} "
                 f"(route {self.method})")
 
@@ -113,7 +126,9 @@ def _ask(group, generators, inverses, progress, force, limit):
                limit=limit)
 
 
-def growth(group, generators=None, *, inverses=True, method="auto", progress=None, force=False, limit=None):
+def growth(group: PixelGroup | GeneratingSet, generators: Iterable[Sequence[int] | str] | None = None, *,
+           inverses: bool = True, method: str = "auto", progress: bool | None = None, force: bool = False,
+           limit: int | None = None) -> Growth:
     """The sphere sizes of the word metric of ``group`` (a PixelGroup or a GeneratingSet) with respect to
     ``generators`` (default: the group's own) and, when ``inverses``, their inverses: a :class:`Growth`.
     ``inverses=False`` gives the directed Cayley graph (every element is still reached: a generator's inverse
@@ -130,7 +145,8 @@ def growth(group, generators=None, *, inverses=True, method="auto", progress=Non
                   ask.S.title)
 
 
-def routes_for(group, generators=None, *, inverses=True, force=False, limit=None):
+def routes_for(group: PixelGroup | GeneratingSet, generators: Iterable[Sequence[int] | str] | None = None, *,
+               inverses: bool = True, force: bool = False, limit: int | None = None) -> RouteTable:
     """Which routes of :func:`growth` apply and which 'auto' takes.
 
     >>> from exactorbit.groups import translations

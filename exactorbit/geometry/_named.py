@@ -47,12 +47,20 @@ looking at that face); the corner touching D, L and B (stickers 18, 20 and 23) n
 (14, 15)
 """
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidArgument
 from ..images import parse_grid
 from .._validation import check_choice, check_int, check_items, describe
 from ._generating import GeneratingSet
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..images import Grid
 
 __all__ = ["reversible_circuits", "pancake", "adjacent_transpositions", "pocket_cube", "torus_moves"]
 
@@ -125,7 +133,7 @@ def _parse_gate(k, text, bits):
     return kind, args
 
 
-def reversible_circuits(bits, gates="NCT"):
+def reversible_circuits(bits: int, gates: str | Sequence[str] = "NCT") -> GeneratingSet:
     """Reversible gates on ``bits`` wires (1..4) acting on the ``2**bits`` states, the pixels of a 1 x 2**bits grid.
 
     Bit ``i`` of state ``s`` is ``(s >> i) & 1``.  ``NOT(t)`` flips bit t; ``CNOT(c,t)`` flips bit t when
@@ -161,7 +169,7 @@ def reversible_circuits(bits, gates="NCT"):
 
 # -- permutations of a row --------------------------------------------------------------------------------------------
 
-def pancake(n):
+def pancake(n: int) -> GeneratingSet:
     """Prefix reversals of a stack of ``n`` pancakes (2..16) on a 1 x n grid: ``flip(k)`` reverses positions
     0..k-1, for k = 2..n.  Each flip is an involution, ``p[i] = k-1-i`` for ``i < k``; the word metric's
     spheres count the stacks needing k flips (OEIS A092113, whose last index is the pancake number A058986).
@@ -178,7 +186,7 @@ def pancake(n):
                          names=tuple(f"flip({k})" for k in range(2, n + 1)), title=f"pancake flips of {n}")
 
 
-def adjacent_transpositions(n):
+def adjacent_transpositions(n: int) -> GeneratingSet:
     """The ``n - 1`` adjacent transpositions ``(i i+1)`` of a 1 x n grid (n >= 2): the Coxeter generators of S_n,
     whose word length is the number of inversions (spheres: the Mahonian numbers, OEIS A008302).
 
@@ -255,7 +263,7 @@ def _power(p, e):
     return out
 
 
-def pocket_cube(metric="quarter"):
+def pocket_cube(metric: str = "quarter") -> GeneratingSet:
     """The 2x2x2 Rubik cube on its 24 stickers (a 4 x 6 grid; numbering in the module docstring).
 
     ``metric="quarter"``: the clockwise quarter turns U, R, F (the word metric with inverses then allows
@@ -283,7 +291,7 @@ def pocket_cube(metric="quarter"):
 
 # -- the torus --------------------------------------------------------------------------------------------------------
 
-def torus_moves(grid):
+def torus_moves(grid: str | Grid) -> GeneratingSet:
     """Unit moves of the h x w torus (pixel ``r*w + c``): "right" (c -> c+1 mod w), "down" (r -> r+1 mod h) and,
     on a square grid only, "quarter": the quarter turn (r, c) -> (c, h-1-r) of :func:`exactorbit.groups.rotations`.
 

@@ -9,7 +9,10 @@ A move g carries the image x to g.x (pixel i goes to pixel g[i]). The orbit of x
 (2, (3, 17, 24))
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .._budget import refuse_if_over
 from .._perm.perms import apply_mask
@@ -17,6 +20,17 @@ from .._validation import check_flag
 from ..errors import InvalidArgument
 from ..images import as_mask, render_text
 from ._generating import generating_set, moves_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+    from matplotlib.figure import Figure
+    from numpy.typing import ArrayLike
+
+    from ..groups import PixelGroup
+    from ..images import Grid
+    from ._generating import GeneratingSet
 
 __all__ = ["ImageDistance", "OrbitGeometry", "image_distance", "orbit_geometry", "LIMIT_KEY"]
 
@@ -37,24 +51,24 @@ class ImageDistance:
     path: tuple
     moves: tuple
     move_names: tuple
-    grid: object
+    grid: Grid
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
         return {"distance": self.distance, "path": list(self.path)}
 
-    def pictures(self):
+    def pictures(self) -> list[str]:
         """The images of the path as text pictures (``#`` on, ``.`` off), one per step."""
         return [render_text(m, self.grid) for m in self.path]
 
-    def plot(self, path=None):
+    def plot(self, path: str | None = None) -> Figure:
         """The chain of images drawn side by side (:func:`exactorbit.plots.orbit_gallery` style): the Figure."""
         from ..plots import plot_masks
 
         titles = ["start"] + [f"{k}: {self.move_names[m]}" for k, m in enumerate(self.moves, 1)]
         return plot_masks(self.path, self.grid, titles=titles, path=path)
 
-    def __str__(self):
+    def __str__(self) -> str:
         steps = " -> ".join(self.move_names[m] for m in self.moves) or "no move"
         return f"distance {self.distance}: {steps}"
 
@@ -76,7 +90,7 @@ class OrbitGeometry:
     radius: object
     diameter: object
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
         return {"size": self.size, "spheres": list(self.spheres), "eccentricity": self.eccentricity,
                 "radius": self.radius, "diameter": self.diameter}
@@ -113,7 +127,9 @@ def _check(S, x, y, inverses):
     return _mask(x, grid, "x"), (None if y is None else _mask(y, grid, "y")), check_flag("inverses", inverses)
 
 
-def image_distance(group, x, y, generators=None, *, inverses=True, force=False, limit=None):
+def image_distance(group: PixelGroup | GeneratingSet, x: int | str | ArrayLike, y: int | str | ArrayLike,
+                   generators: Iterable[Sequence[int] | str] | None = None, *, inverses: bool = True,
+                   force: bool = False, limit: int | None = None) -> ImageDistance:
     """The shortest chain of moves carrying image ``x`` onto image ``y`` (int masks, text pictures or arrays):
     an :class:`ImageDistance` with the chain of images. Images in different orbits: InvalidArgument.
 
@@ -128,24 +144,26 @@ def image_distance(group, x, y, generators=None, *, inverses=True, force=False, 
     S = generating_set(group, generators)
     if y is None:
         raise InvalidArgument("y must be an image (an int mask, a text picture or an array), got None")
-    x, y, inverses = _check(S, x, y, inverses)
-    if bin(x).count("1") != bin(y).count("1"):
-        raise InvalidArgument(f"x and y are not in the same orbit: x has {bin(x).count('1')} pixel"
-                              f"{'s' if bin(x).count('1') != 1 else ''} on and y has {bin(y).count('1')}")
+    xm, ym, inverses = _check(S, x, y, inverses)
+    if bin(xm).count("1") != bin(ym).count("1"):
+        raise InvalidArgument(f"x and y are not in the same orbit: x has {bin(xm).count('1')} pixel"
+                              f"{'s' if bin(xm).count('1') != 1 else ''} on and y has {bin(ym).count('1')}")
     perms, names = moves_of(S, inverses)
-    dist, parent = _search(perms, x, goal=y, cap=(0, limit, force), what="a search of the orbit of x")
-    if y not in dist:
+    dist, parent = _search(perms, xm, goal=ym, cap=(0, limit, force), what="a search of the orbit of x")
+    if ym not in dist:
         raise InvalidArgument(f"x and y are not in the same orbit: the orbit of x has {len(dist)} images and y is "
                               f"not one of them")
-    path, moves, node = [y], [], y
+    path, moves, node = [ym], [], ym
     while parent[node] is not None:
         node, k = parent[node]
         path.append(node)
         moves.append(k)
-    return ImageDistance(dist[y], tuple(reversed(path)), tuple(reversed(moves)), names, S.grid)
+    return ImageDistance(dist[ym], tuple(reversed(path)), tuple(reversed(moves)), names, S.grid)
 
 
-def orbit_geometry(group, x, generators=None, *, inverses=True, diameter=True, force=False, limit=None):
+def orbit_geometry(group: PixelGroup | GeneratingSet, x: int | str | ArrayLike,
+                   generators: Iterable[Sequence[int] | str] | None = None, *, inverses: bool = True,
+                   diameter: bool = True, force: bool = False, limit: int | None = None) -> OrbitGeometry:
     """The geometry of the orbit of ``x`` as a Schreier graph: its size, the spheres around x, x's eccentricity,
     and (``diameter=True``: one search per image of the orbit) the radius and diameter: an :class:`OrbitGeometry`.
 

@@ -18,7 +18,10 @@ memory holds its tree), else ``"meet_in_the_middle"`` (its two balls bounded by 
 ((0, 1, 0, 0, 1), 5, 5)
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -29,6 +32,14 @@ from .._perm.perms import compose, cycle_string, inverse
 from ._bfs import LIMIT_KEY, bfs_cost, local_moves, ranked_bfs
 from ._generating import as_element, generating_set, moves_of, product
 from ._ranking import LehmerRanker, make_ranker
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+    from .._routes import RouteTable
+    from ..groups import PixelGroup
+    from ._generating import GeneratingSet
 
 __all__ = ["Geodesic", "geodesic", "word_length", "distance", "DOOR", "METHODS", "routes_for"]
 
@@ -50,21 +61,21 @@ class Geodesic:
     method: str
 
     @property
-    def length(self):
+    def length(self) -> int:
         """The word length of the element (the number of moves)."""
         return len(self.word)
 
     @property
-    def names(self):
+    def names(self) -> tuple[str, ...]:
         """The word as move names, in order."""
         return tuple(self.move_names[k] for k in self.word)
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ints, strings and lists."""
         return {"length": self.length, "word": list(self.word), "generators": list(self.move_names),
                 "method": self.method}
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{cycle_string(self.element)} = {' '.join(self.names) or '(the identity)'} (length {self.length})"
 
 
@@ -193,7 +204,9 @@ def _ask(group, g, generators, inverses, progress, force, limit, name="g"):
                progress=check_flag("progress", progress, allow_none=True), force=force, limit=limit)
 
 
-def geodesic(group, g, generators=None, *, inverses=True, method="auto", progress=None, force=False, limit=None):
+def geodesic(group: PixelGroup | GeneratingSet, g: Sequence[int] | str,
+             generators: Iterable[Sequence[int] | str] | None = None, *, inverses: bool = True, method: str = "auto",
+             progress: bool | None = None, force: bool = False, limit: int | None = None) -> Geodesic:
     """A shortest word for the element ``g`` (array form or cycle string) in the moves of ``group`` (a PixelGroup or
     GeneratingSet; ``generators`` default to its own), with their inverses when ``inverses``: a :class:`Geodesic`.
 
@@ -210,7 +223,9 @@ def geodesic(group, g, generators=None, *, inverses=True, method="auto", progres
     return Geodesic(ask.g, tuple(int(k) for k in word), perms, names, route)
 
 
-def word_length(group, g, generators=None, *, inverses=True, method="auto", progress=None, force=False, limit=None):
+def word_length(group: PixelGroup | GeneratingSet, g: Sequence[int] | str,
+                generators: Iterable[Sequence[int] | str] | None = None, *, inverses: bool = True, method: str = "auto",
+                progress: bool | None = None, force: bool = False, limit: int | None = None) -> int:
     """The word length of ``g``: the least number of moves whose product is g (the depth g needs).
 
     >>> from exactorbit.groups import translations
@@ -221,7 +236,9 @@ def word_length(group, g, generators=None, *, inverses=True, method="auto", prog
                     limit=limit).length
 
 
-def distance(group, g, h, generators=None, *, inverses=True, method="auto", force=False, limit=None):
+def distance(group: PixelGroup | GeneratingSet, g: Sequence[int] | str, h: Sequence[int] | str,
+             generators: Iterable[Sequence[int] | str] | None = None, *, inverses: bool = True, method: str = "auto",
+             force: bool = False, limit: int | None = None) -> int:
     """The word distance d(g, h) = |g^-1 h| (a metric when ``inverses``; a quasi-metric without).
 
     >>> from exactorbit.groups import PixelGroup
@@ -234,7 +251,9 @@ def distance(group, g, h, generators=None, *, inverses=True, method="auto", forc
     return word_length(S, compose(inverse(a), b), inverses=inverses, method=method, force=force, limit=limit)
 
 
-def routes_for(group, g, generators=None, *, inverses=True, force=False, limit=None):
+def routes_for(group: PixelGroup | GeneratingSet, g: Sequence[int] | str,
+               generators: Iterable[Sequence[int] | str] | None = None, *, inverses: bool = True, force: bool = False,
+               limit: int | None = None) -> RouteTable:
     """Which routes of :func:`geodesic` apply and which 'auto' takes.
 
     >>> from exactorbit.groups import translations

@@ -18,7 +18,10 @@ sensitivities as exact fractions.  Conventions: ``proofs/hierarchy.md``.
 (Fraction(0, 1), True)
 """
 
+from __future__ import annotations
+
 import random
+from typing import TYPE_CHECKING
 
 from .._budget import check_force, refuse_if_over
 from .._routes import check_method
@@ -28,6 +31,15 @@ from . import _groups, _inputs, _orbits, _sensitivity
 from ._model import HierarchyModel, Parse
 from ._inputs import InputSet
 from ._orbits import GroupOrbits
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from fractions import Fraction
+    from typing import Any
+
+    from ..claims._claim import Claim
+    from ..groups import PixelGroup
+    from ..networks.family import Network
 
 __all__ = [
     "HierarchyModel",
@@ -72,7 +84,8 @@ def _inputs_of(model, inputs, force, limit):
     return inputs
 
 
-def enumerate_inputs(model, *, method="auto", force=False, limit=None):
+def enumerate_inputs(model: HierarchyModel, *, method: str = "auto", force: bool = False, limit: int | None = None
+                     ) -> InputSet:
     """Every input with its label and parse, in index order (an :class:`InputSet`).
 
     Refused past ``LIMITS['hierarchy_inputs']`` inputs (estimated by the P_max formula).
@@ -90,7 +103,7 @@ def enumerate_inputs(model, *, method="auto", force=False, limit=None):
     return _inputs.build_vectorised(model)
 
 
-def sample_inputs(model, count, *, seed=0):
+def sample_inputs(model: HierarchyModel, count: int, *, seed: int = 0) -> list[tuple[int, Parse, tuple[int, ...]]]:
     """``count`` inputs drawn independently, each with probability exactly 1/P_max: (index, parse, sequence).
 
     An index uniform on 0..P_max-1 (``random.Random(seed).randrange``, exact) is
@@ -110,7 +123,8 @@ def sample_inputs(model, count, *, seed=0):
     return out
 
 
-def authors_distribution(model, *, force=False, limit=None):
+def authors_distribution(model: HierarchyModel, *, force: bool = False, limit: int | None = None
+                         ) -> dict[tuple[int, ...], Fraction]:
     """The exact distribution of the authors' sampler: input (tuple) -> Fraction.
 
     The authors draw a label, and for *every* position of every level (empty ones
@@ -130,7 +144,7 @@ def authors_distribution(model, *, force=False, limit=None):
     per = model.m * len(model.placements)
     total = model.classes * per ** sum(positions)
     refuse_if_over("enumerating the authors' choice vectors", total, _inputs.limit_key(), force=force, limit=limit)
-    out = {}
+    out: dict[tuple[int, ...], int] = {}
     for label in range(model.classes):
         for choice in product(range(per), repeat=sum(positions)):
             seq = [label]
@@ -150,7 +164,7 @@ def authors_distribution(model, *, force=False, limit=None):
     return {key: Fraction(c, total) for key, c in out.items()}
 
 
-def decode(model, sequence):
+def decode(model: HierarchyModel, sequence: Sequence[int]) -> Parse:
     """The parse tree of an input (a sequence of d symbols, v = empty); InvalidArgument if it is none.
 
     >>> M = HierarchyModel(3, 2, 3, 2, 2)
@@ -160,7 +174,7 @@ def decode(model, sequence):
     return _model(model).decode(sequence)
 
 
-def to_image(model, sequence):
+def to_image(model: HierarchyModel, sequence: Sequence[int]) -> int:
     """An input as a mask on the v x d grid: one-hot columns (bit a*d + c for symbol a at column c), empty = zeros.
 
     >>> from exactorbit.images import render_text
@@ -177,7 +191,7 @@ def to_image(model, sequence):
     return sum(1 << (a * model.d + c) for c, a in enumerate(seq) if a != model.empty)
 
 
-def from_image(model, mask):
+def from_image(model: HierarchyModel, mask: int) -> tuple[int, ...]:
     """The sequence of an image with at most one on-pixel per column (InvalidArgument otherwise).
 
     >>> M = HierarchyModel(3, 2, 3, 2, 2)
@@ -197,7 +211,7 @@ def from_image(model, mask):
     return tuple(out)
 
 
-def diffeomorphism_group(model):
+def diffeomorphism_group(model: HierarchyModel) -> PixelGroup:
     """The group the diffeomorphism moves generate: a PixelGroup of column permutations of the v x d grid.
 
     Sparsity A: an iterated wreath product of S_{s0+1}^s; sparsity B: of S_{s(s0+1)}.
@@ -210,7 +224,8 @@ def diffeomorphism_group(model):
     return _groups.diffeomorphism_group(_model(model))
 
 
-def transformation_orbits(model, group="diffeomorphism", *, inputs=None, method="auto", force=False, limit=None):
+def transformation_orbits(model: HierarchyModel, group: str = "diffeomorphism", *, inputs: InputSet | None = None,
+                          method: str = "auto", force: bool = False, limit: int | None = None) -> GroupOrbits:
     """The orbits of the diffeomorphism or synonym group on the inputs (a :class:`GroupOrbits`).
 
     Routes: 'structure' (auto: canonical forms), 'generators' (closure on the input
@@ -234,8 +249,9 @@ def transformation_orbits(model, group="diffeomorphism", *, inputs=None, method=
     return _orbits.structure(inputs, group, G)
 
 
-def sensitivity(model, representation, *, kind="synonym", level=1, inputs=None, layer="hidden",
-                force=False, limit=None):
+def sensitivity(model: HierarchyModel, representation: int | Network, *, kind: str = "synonym", level: int = 1,
+                inputs: InputSet | None = None, layer: str = "hidden", force: bool = False, limit: int | None = None
+                ) -> Fraction:
     """The exact sensitivity (a Fraction) of a representation to synonyms or diffeomorphisms at heights 1..level.
 
     ``representation``: a height k (the model's own level-k symbols, one-hot) or an
@@ -253,7 +269,9 @@ def sensitivity(model, representation, *, kind="synonym", level=1, inputs=None, 
     return _sensitivity.sensitivity_of(inputs, F, kind, level)
 
 
-def sensitivity_table(model, representation, *, inputs=None, layer="hidden", force=False, limit=None):
+def sensitivity_table(model: HierarchyModel, representation: int | Network, *, inputs: InputSet | None = None,
+                      layer: str = "hidden", force: bool = False, limit: int | None = None
+                      ) -> dict[str, dict[int, Fraction | None]]:
     """{kind: {level: Fraction}} for both kinds and every level 1..L (None where the representation is constant).
 
     >>> t = sensitivity_table(HierarchyModel(3, 2, 3, 2, 2), 1)
@@ -265,7 +283,7 @@ def sensitivity_table(model, representation, *, inputs=None, layer="hidden", for
     F = _sensitivity.representation_matrix(inputs, representation, layer)
     out = {}
     for kind in _sensitivity.KINDS:
-        row = {}
+        row: dict[int, Fraction | None] = {}
         for level in range(1, model.L + 1):
             try:
                 row[level] = _sensitivity.sensitivity_of(inputs, F, kind, level)
@@ -275,7 +293,8 @@ def sensitivity_table(model, representation, *, inputs=None, layer="hidden", for
     return out
 
 
-def hierarchy_claims(model, *, inputs=None, force=False, limit=None):
+def hierarchy_claims(model: HierarchyModel, *, inputs: InputSet | None = None, force: bool = False,
+                     limit: int | None = None) -> list[Claim]:
     """The claims of the SRHM paper on this model, computed: a list of :class:`exactorbit.claims.Claim`.
 
     >>> [c.verdict for c in hierarchy_claims(HierarchyModel(3, 2, 3, 2, 2, s0=1))]
@@ -288,7 +307,7 @@ def hierarchy_claims(model, *, inputs=None, force=False, limit=None):
     return evaluate(model, inputs)
 
 
-def hierarchy_report(model, *, force=False, limit=None):
+def hierarchy_report(model: HierarchyModel, *, force: bool = False, limit: int | None = None) -> dict[str, Any]:
     """Everything ``exactorbit hierarchy --json`` prints, as a JSON-able dict of exact ints and strings.
 
     >>> r = hierarchy_report(HierarchyModel(4, 2, 2, 2, 2))
@@ -313,7 +332,8 @@ def hierarchy_report(model, *, force=False, limit=None):
     }
 
 
-def invariance_certificate(model, *, force=False, limit=None):
+def invariance_certificate(model: HierarchyModel, *, force: bool = False, limit: int | None = None
+                           ) -> dict[str, Any]:
     """A JSON certificate that the labels are invariant under the diffeomorphism group (sparsity A, or s0 = 0).
 
     The independent checker (:mod:`exactorbit.checker`, kind 'hierarchy-invariance')

@@ -62,7 +62,7 @@ class CutOrbits:
     balanced_cut_orbits: list
     walk_index_spectrum: object = None
     #: the walk index of each cut orbit, by representative (when ``depth`` was given)
-    walk_indices: dict = field(default=None, repr=False)
+    walk_indices: dict | None = field(default=None, repr=False)
 
     def to_json(self):
         """The JSON payload of ``exactorbit interactions cut-orbits`` (ints and lists; spectrum keys as text)."""

@@ -72,7 +72,7 @@ class SeparationRank:
     cols: tuple = ()
     generic: bool = False
     note: str = ""
-    weights: dict = field(default=None, repr=False, compare=False)
+    weights: dict | None = field(default=None, repr=False, compare=False)
     model: object = field(default=None, repr=False, compare=False)
 
     @property

@@ -19,7 +19,10 @@ sum's, and refuses past ``limit`` (default ``LIMITS["conditioned"]``) unless ``f
 ([Fraction(3, 80), Fraction(1, 1), Fraction(1, 60), Fraction(3, 80)], 'encoder_sum')
 """
 
+from __future__ import annotations
+
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -31,6 +34,12 @@ from ._column_programme import _dp_estimate, _dp_joint_counts
 from ._encoder_sum import _joint_counts
 from ._encoders import _setting_reps
 from .family import _family, parameter_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .._routes import RouteTable
+    from .family import NetworkFamily
 
 __all__ = ["conditioned_reconstruction", "METHODS", "routes_for"]
 
@@ -93,7 +102,7 @@ DOOR = Door("conditioned_reconstruction", [
 ], refusal="method {name!r} {reason}")
 
 
-def routes_for(family, data):
+def routes_for(family: NetworkFamily, data: Iterable[int]) -> RouteTable:
     """Which routes of :func:`conditioned_reconstruction` apply to ``family`` and ``data``, why the others do not,
     their estimates, and which 'auto' takes (a :class:`~exactorbit._routes.RouteTable`).
 
@@ -108,7 +117,8 @@ def routes_for(family, data):
     return DOOR.explain(Ask(family=fam, data=_as_images(fam, data), force=False, limit=None, progress=None))
 
 
-def conditioned_reconstruction(family, data, *, method="auto", force=False, limit=None, progress=None):
+def conditioned_reconstruction(family: NetworkFamily, data: Iterable[int], *, method: str = "auto", force: bool = False,
+                               limit: int | None = None, progress: bool | None = None) -> list[Fraction]:
     """For every image x, P(F(x) = x | F(d) = d for every d in ``data``), exactly.
 
     Over the parameter settings that reconstruct every image of the training set:

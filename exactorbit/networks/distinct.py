@@ -21,7 +21,10 @@ The two doors' routes and 'auto' ladders are tables (:data:`DOORS`);
 (25936, 'one_hidden_unit')
 """
 
+from __future__ import annotations
+
 from math import comb
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -37,6 +40,14 @@ from ._one_hidden_unit import _distinct_k1
 from ._packed import _packable, _packed_enumeration, _unpack_keys
 from ._untied_sets import _function_sets, _untied_distinct_count, _untied_small
 from .family import _family, unit_setting_count
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from numpy.typing import NDArray
+
+    from .._routes import RouteTable
+    from .family import NetworkFamily
 
 __all__ = [
     "enumeration_estimate",
@@ -59,7 +70,7 @@ COUNT_METHODS = ("auto", "one_hidden_unit", "untied_sets", "packed_keys", "dicti
 _K1_STRUCTURE_PIXELS = tuning("one_hidden_unit_pixels")
 
 
-def enumeration_estimate(family):
+def enumeration_estimate(family: NetworkFamily) -> int:
     """An upper bound on the table entries that :func:`enumerate_functions` writes.
 
     (#encoder representatives) * (largest number of decoder functions per pixel)^n * 2^n.
@@ -143,8 +154,9 @@ def _family_ask(fam, force=False, limit=None, progress=None, workers=None, sched
                parallel=wants_parallel(workers, scheduler))
 
 
-def enumerate_functions(family, *, method="auto", force=False, limit=None, progress=None, workers=None,
-                        scheduler=None):
+def enumerate_functions(family: NetworkFamily, *, method: str = "auto", force: bool = False, limit: int | None = None,
+                        progress: bool | None = None, workers: int | None = None, scheduler: Any = None
+                        ) -> list[tuple[NDArray[np.int64], int]]:
     """All distinct functions of a family with exact multiplicities.
 
     Returns a list of ``(table, multiplicity)`` sorted by table (lexicographic),
@@ -168,7 +180,9 @@ def enumerate_functions(family, *, method="auto", force=False, limit=None, progr
     return RoutedList(route.run(ask), route.name)
 
 
-def function_keys(family, *, force=False, limit=None, progress=None, workers=None, scheduler=None):
+def function_keys(family: NetworkFamily, *, force: bool = False, limit: int | None = None,
+                  progress: bool | None = None, workers: int | None = None, scheduler: Any = None
+                  ) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
     """The distinct functions of a family with n <= 4 pixels as packed keys, with multiplicities.
 
     Returns ``(keys, counts)``: keys a sorted numpy uint64 array, one per distinct
@@ -191,7 +205,7 @@ def function_keys(family, *, force=False, limit=None, progress=None, workers=Non
     return _packed_enumeration(fam, progress=progress, workers=workers, scheduler=scheduler)
 
 
-def untied_distinct_estimate(family):
+def untied_distinct_estimate(family: NetworkFamily) -> int:
     """The number of candidate function sets that the ``"untied_sets"`` count generates.
 
     sum over distinct sets S(H) and c = 1..n of binomial(|S(H)|, c); the count
@@ -291,7 +305,8 @@ COUNT_DOOR = Door("count_distinct_functions", [
 DOORS = {"enumerate_functions": LISTING_DOOR, "count_distinct_functions": COUNT_DOOR}
 
 
-def routes_for(question, family, *, workers=None, scheduler=None):
+def routes_for(question: str, family: NetworkFamily, *, workers: int | None = None, scheduler: Any = None
+               ) -> RouteTable:
     """Which routes of ``question`` ('enumerate_functions' or 'count_distinct_functions') apply to ``family``,
     why the others do not, their estimates, and which 'auto' takes (a :class:`~exactorbit._routes.RouteTable`).
 
@@ -306,8 +321,9 @@ def routes_for(question, family, *, workers=None, scheduler=None):
     return DOORS[question].explain(_family_ask(_family(family), workers=workers, scheduler=scheduler))
 
 
-def count_distinct_functions(family, *, method="auto", force=False, limit=None, progress=None, workers=None,
-                             scheduler=None):
+def count_distinct_functions(family: NetworkFamily, *, method: str = "auto", force: bool = False,
+                             limit: int | None = None, progress: bool | None = None, workers: int | None = None,
+                             scheduler: Any = None) -> int:
     """The exact number of distinct functions of a family (an int whose ``.method`` names the route).
 
     Routes: ``"one_hidden_unit"`` (one hidden unit: F = h ? a : b with h the encoder
@@ -337,7 +353,7 @@ def count_distinct_functions(family, *, method="auto", force=False, limit=None, 
     return RoutedInt(count, route)
 
 
-def function_summaries(family, **kwargs):
+def function_summaries(family: NetworkFamily, **kwargs: Any) -> list[dict[str, Any]]:
     """Per distinct function: table, multiplicity, fixed images, is_bijection, image_size.
 
     >>> from exactorbit.networks import NetworkFamily

@@ -13,9 +13,12 @@ counts settings exactly (the moment programme for tied families);
 21134460321792
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +26,11 @@ from .._budget import LIMITS, refuse_if_over
 from .._validation import check_flag, check_int, check_items, describe
 from ..errors import InvalidArgument
 from ..images import Grid, parse_grid
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
     "NetworkFamily",
@@ -40,7 +48,7 @@ __all__ = [
 ]
 
 
-def parse_alphabet(text):
+def parse_alphabet(text: str | Iterable[int]) -> tuple[int, ...]:
     """Parse a weight alphabet from ``"-1,0,1"`` (or a sequence of ints): sorted tuple.
 
     >>> parse_alphabet("-1,1"), parse_alphabet([1, 0, 1])
@@ -90,10 +98,14 @@ class NetworkFamily:
     grid: Grid
     hidden: int
     tied: bool = True
-    alphabet: tuple = (-1, 0, 1)
+    alphabet: tuple[int, ...] = (-1, 0, 1)
     exclude_constant: bool = False
 
-    def __post_init__(self):
+    if TYPE_CHECKING:  # the dataclass's own __init__ at run time: it also takes "HxW" and an alphabet's text
+        def __init__(self, grid: str | Grid, hidden: int, tied: bool = True,
+                     alphabet: str | Iterable[int] = (-1, 0, 1), exclude_constant: bool = False) -> None: ...
+
+    def __post_init__(self) -> None:
         grid = parse_grid(self.grid)
         cap = LIMITS["network_pixels"].value
         if grid.n > cap:
@@ -102,12 +114,12 @@ class NetworkFamily:
         _validate_units(self)
 
     @property
-    def n(self):
+    def n(self) -> int:
         """Number of pixels (inputs and outputs)."""
         return self.grid.n
 
     @property
-    def symmetric_alphabet(self):
+    def symmetric_alphabet(self) -> bool:
         """Whether the alphabet is closed under negation (hidden units may then be negated)."""
         return set(self.alphabet) == {-a for a in self.alphabet}
 
@@ -116,7 +128,7 @@ class NetworkFamily:
 
         return family_html(self.describe(), parameter_settings(self))
 
-    def describe(self):
+    def describe(self) -> str:
         """One line naming the family.
 
         >>> NetworkFamily("2x2", 1, tied=False).describe()
@@ -148,25 +160,29 @@ class FamilySpec:
     inputs: int
     hidden: int = 1
     tied: bool = True
-    alphabet: tuple = (-1, 0, 1)
+    alphabet: tuple[int, ...] = (-1, 0, 1)
     exclude_constant: bool = False
 
-    def __post_init__(self):
+    if TYPE_CHECKING:  # the dataclass's own __init__ at run time: it also takes an alphabet's text
+        def __init__(self, inputs: int, hidden: int = 1, tied: bool = True,
+                     alphabet: str | Iterable[int] = (-1, 0, 1), exclude_constant: bool = False) -> None: ...
+
+    def __post_init__(self) -> None:
         object.__setattr__(self, "inputs", check_int("inputs", self.inputs, min_value=1, max_value=1024))
         _validate_units(self)
 
     @classmethod
-    def from_family(cls, family):
+    def from_family(cls, family: NetworkFamily) -> FamilySpec:
         """The spec of a :class:`NetworkFamily` (its grid forgotten, n inputs)."""
         fam = _family(family)
         return cls(fam.n, fam.hidden, fam.tied, fam.alphabet, fam.exclude_constant)
 
     @property
-    def n(self):
+    def n(self) -> int:
         """Number of inputs (and outputs)."""
         return self.inputs
 
-    def describe(self):
+    def describe(self) -> str:
         """One line naming the family."""
         kind = "tied" if self.tied else "untied"
         thr = "non-constant thresholds only" if self.exclude_constant else "thresholds incl. constant units"
@@ -193,7 +209,7 @@ def _spec(family):
 MAX_UNIT_INPUTS = 4096
 
 
-def threshold_range(weights, exclude_constant=False):
+def threshold_range(weights: Sequence[int], exclude_constant: bool = False) -> tuple[int, int]:
     """The inclusive range (lo, hi) of thresholds of a unit with these weights.
 
     lo = min_u w.u and hi = max_u w.u + 1, or lo + 1 and hi - 1 without the
@@ -219,7 +235,8 @@ def _weight_vectors(m, alphabet):
     return np.array(vectors, dtype=np.int64).reshape(len(vectors), m)
 
 
-def unit_settings(m, alphabet=(-1, 0, 1), exclude_constant=False):
+def unit_settings(m: int, alphabet: str | Iterable[int] = (-1, 0, 1), exclude_constant: bool = False
+                  ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """All settings (weights, threshold) of a threshold unit on m inputs.
 
     Returns ``(W, t)``: W of shape (S, m) and t of shape (S,), weight vectors in
@@ -244,7 +261,7 @@ def unit_settings(m, alphabet=(-1, 0, 1), exclude_constant=False):
     return W[rows], (starts + offsets).astype(np.int64)
 
 
-def unit_setting_count(m, alphabet=(-1, 0, 1), exclude_constant=False):
+def unit_setting_count(m: int, alphabet: str | Iterable[int] = (-1, 0, 1), exclude_constant: bool = False) -> int:
     """The number of settings of one unit on m inputs (closed form).
 
     sum over w in A^m of (sum_i |w_i| + 2), or of sum_i |w_i| without constant units.
@@ -288,7 +305,8 @@ def _distinct_rows(tables, weights=None):
     return tables[starts], np.add.reduceat(w, starts)
 
 
-def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False, *, force=False, limit=None):
+def threshold_functions(m: int, alphabet: str | Iterable[int] = (-1, 0, 1), exclude_constant: bool = False, *,
+                        force: bool = False, limit: int | None = None) -> tuple[NDArray[np.bool_], list[int]]:
     """The distinct Boolean functions of one threshold unit on m inputs, with multiplicities.
 
     Returns ``(tables, counts)``: tables (F, 2**m) bool in lexicographic order of
@@ -308,7 +326,7 @@ def threshold_functions(m, alphabet=(-1, 0, 1), exclude_constant=False, *, force
     return tables, [int(c) for c in counts]
 
 
-def nonempty_settings(family):
+def nonempty_settings(family: NetworkFamily | FamilySpec) -> int:
     """``parameter_settings(family)``, refusing a family with no setting (InvalidArgument saying why).
 
     >>> nonempty_settings(NetworkFamily("1x1", 1, alphabet=(0,), exclude_constant=True))
@@ -324,7 +342,7 @@ def nonempty_settings(family):
     return total
 
 
-def parameter_settings(family):
+def parameter_settings(family: NetworkFamily | FamilySpec) -> int:
     """The exact number of parameter settings of a family (a Python int).
 
     >>> parameter_settings(NetworkFamily("3x3", 1, tied=False))
@@ -404,12 +422,17 @@ class Network:
     """
 
     family: NetworkFamily
-    encoder_weights: tuple
-    encoder_thresholds: tuple
-    decoder_weights: tuple
-    decoder_thresholds: tuple
+    encoder_weights: tuple[tuple[int, ...], ...]
+    encoder_thresholds: tuple[int, ...]
+    decoder_weights: tuple[tuple[int, ...], ...]
+    decoder_thresholds: tuple[int, ...]
 
-    def __post_init__(self):
+    if TYPE_CHECKING:  # the dataclass's own __init__ at run time: it takes any sequences and stores tuples
+        def __init__(self, family: NetworkFamily, encoder_weights: Sequence[Sequence[int]],
+                     encoder_thresholds: Sequence[int], decoder_weights: Sequence[Sequence[int]],
+                     decoder_thresholds: Sequence[int]) -> None: ...
+
+    def __post_init__(self) -> None:
         fam = _family(self.family)
         n, k = fam.n, fam.hidden
 
@@ -453,7 +476,7 @@ class Network:
             object.__setattr__(self, name, value)
 
 
-def _batch(name, value, shape, batch=None):
+def _batch(name: str, value: ArrayLike, shape: tuple[int, ...], batch: int | None = None) -> NDArray[np.int64]:
     """``value`` as an int64 array of shape (B, *shape), B = ``batch`` if given; InvalidArgument otherwise."""
     try:
         arr = np.asarray(value)
@@ -467,7 +490,8 @@ def _batch(name, value, shape, batch=None):
     return arr.astype(np.int64)
 
 
-def network_tables(family, enc_w, enc_t, dec_w, dec_t):
+def network_tables(family: NetworkFamily, enc_w: ArrayLike, enc_t: ArrayLike, dec_w: ArrayLike, dec_t: ArrayLike
+                   ) -> NDArray[np.int64]:
     """Function tables of a batch of B networks, vectorised: array (B, 2**n) int64.
 
     Shapes: enc_w (B, k, n), enc_t (B, k), dec_w (B, n, k), dec_t (B, n).
@@ -499,7 +523,7 @@ def network_tables(family, enc_w, enc_t, dec_w, dec_t):
     return tables
 
 
-def network_table(network):
+def network_table(network: Network) -> NDArray[np.int64]:
     """The function table of one network (numpy int64 array of length 2**n).
 
     >>> fam = NetworkFamily("1x1", 1)
@@ -512,7 +536,7 @@ def network_table(network):
                           [network.decoder_weights], [network.decoder_thresholds])[0]
 
 
-def random_network(family, seed=None):
+def random_network(family: NetworkFamily, seed: int | np.random.Generator | None = None) -> Network:
     """A network with weights uniform in the alphabet and thresholds uniform in their ranges.
 
     ``seed``: None (fresh randomness), an int >= 0, or a ``numpy.random.Generator``.

@@ -10,11 +10,21 @@ h ? a : b is decided per encoder setting) or ``"listing"`` (the table among
 (True, True)
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .._routes import Ask, Door, Route, Step
 from ..functions import as_table
 from ._one_hidden_unit import is_member as _one_hidden_unit_member
 from .distinct import enumerate_functions
 from .family import _family
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
+
+    from .._routes import RouteTable
+    from .family import NetworkFamily
 
 __all__ = ["is_member", "METHODS", "routes_for"]
 
@@ -47,7 +57,7 @@ DOOR = Door("is_member", [
 ], refusal="method {name!r} {reason}")
 
 
-def routes_for(family):
+def routes_for(family: NetworkFamily) -> RouteTable:
     """Which routes of :func:`is_member` apply to ``family``, why the others do not, and which 'auto' takes.
 
     >>> from exactorbit.networks import NetworkFamily
@@ -57,7 +67,8 @@ def routes_for(family):
     return DOOR.explain(Ask(family=_family(family), table=None, force=False, limit=None))
 
 
-def is_member(family, table, *, method="auto", force=False, limit=None):
+def is_member(family: NetworkFamily, table: ArrayLike, *, method: str = "auto", force: bool = False,
+              limit: int | None = None) -> bool:
     """Whether some parameter setting of ``family`` computes ``table`` (a bool).
 
     'auto' uses the one-hidden-unit route when hidden=1, else lists the family's

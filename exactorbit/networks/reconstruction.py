@@ -24,7 +24,10 @@ is the by-weight answer itself (per weight, any number of inputs through a
 See also: :func:`exactorbit.networks.conditioned_reconstruction` (given a training set).
 """
 
+from __future__ import annotations
+
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from .._budget import LIMITS, refuse_if_over
 from .._routes import Ask, Door, Route, RoutedList, Step
@@ -32,6 +35,10 @@ from ..errors import InvalidArgument
 from ._by_weight import _by_weight_estimate, _counts_by_weight
 from ._direct import _direct_counts_estimate, _tied_counts, _untied_counts
 from .family import _family, _spec, _spec_settings, parameter_settings
+
+if TYPE_CHECKING:
+    from .._routes import RouteTable
+    from .family import FamilySpec, NetworkFamily
 
 __all__ = [
     "METHODS",
@@ -82,7 +89,7 @@ DOOR = Door("reconstruction_counts", [
 ])
 
 
-def routes_for(family):
+def routes_for(family: NetworkFamily) -> RouteTable:
     """Which routes of :func:`reconstruction_counts` (and :func:`reconstruction_probabilities`) apply to
     ``family``, their estimates, and which 'auto' takes (a :class:`~exactorbit._routes.RouteTable`).
 
@@ -93,7 +100,8 @@ def routes_for(family):
     return DOOR.explain(Ask(family=_family(family), force=False, limit=None))
 
 
-def reconstruction_counts(family, *, method="auto", force=False, limit=None):
+def reconstruction_counts(family: NetworkFamily, *, method: str = "auto", force: bool = False,
+                          limit: int | None = None) -> list[int]:
     """For every image x, the number of parameter settings with F(x) = x (a list of ints; ``.method``: the route).
 
     ``limit`` bounds the chosen route's estimate (direct: ``LIMITS["network_work"]``
@@ -109,7 +117,8 @@ def reconstruction_counts(family, *, method="auto", force=False, limit=None):
     return RoutedList(counts, route)
 
 
-def reconstruction_probabilities(family, *, method="auto", force=False, limit=None):
+def reconstruction_probabilities(family: NetworkFamily, *, method: str = "auto", force: bool = False,
+                                 limit: int | None = None) -> list[Fraction]:
     """For every image x (index = mask), P(F(x) = x) over a uniform parameter setting.
 
     A list of 2**n Fractions whose ``.method`` names the route; ``method``,
@@ -124,10 +133,11 @@ def reconstruction_probabilities(family, *, method="auto", force=False, limit=No
     if total == 0:
         raise InvalidArgument(f"family {fam.describe()} has no parameter setting")
     counts = reconstruction_counts(fam, method=method, force=force, limit=limit)
-    return RoutedList([Fraction(c, total) for c in counts], counts.method)
+    return RoutedList([Fraction(c, total) for c in counts], counts.method)  # type: ignore[attr-defined]  # a RoutedList
 
 
-def reconstruction_counts_by_weight(family, *, force=False, limit=None):
+def reconstruction_counts_by_weight(family: NetworkFamily | FamilySpec, *, force: bool = False,
+                                    limit: int | None = None) -> list[int]:
     """Per number s of on-bits, the number of settings with F(x) = x for one x of weight s.
 
     ``family`` is a :class:`NetworkFamily` or a :class:`FamilySpec` (any number
@@ -149,7 +159,8 @@ def reconstruction_counts_by_weight(family, *, force=False, limit=None):
     return _counts_by_weight(spec)
 
 
-def reconstruction_probabilities_by_weight(family, *, force=False, limit=None):
+def reconstruction_probabilities_by_weight(family: NetworkFamily | FamilySpec, *, force: bool = False,
+                                           limit: int | None = None) -> list[Fraction]:
     """P(F(x) = x) for an input x with s on-bits, for s = 0..m: a list of m + 1 Fractions.
 
     ``family`` is a :class:`NetworkFamily` or a :class:`FamilySpec` (use the

@@ -48,12 +48,16 @@ See also: :func:`exactorbit.counting.burnside_count` (the number of orbits alone
 :mod:`exactorbit.stabilizers` (one image's stabilizer, orbit size and minimal image).
 """
 
+from __future__ import annotations
+
 import functools
+import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._parallel import check_parallel
-from .._budget import check_force, limit_value, tuning
+from .._budget import check_force, limit_value, refuse_if_over, tuning
 from .._routes import Ask, Door, Route, Step
 from .._validation import check_flag, check_int, check_items, check_mask, describe
 from .._perm.perms import apply_mask as _apply
@@ -65,8 +69,18 @@ from ._enumerate import (AUTO_LIST_ENTRIES, MAX_FEATURES, enumerate_orbits, enum
                          orbit_labels as _enumerated_labels, stabilizer_orders)
 from ._generators import AUTO_PIXELS, estimate_generators, generator_labels, generator_orbits, generators_fit
 from ._result import OrbitClass, OrbitDecomposition
+from ._subsets import MAX_PIXELS as SUBSET_PIXELS, subset_orbits
 from ._symbolic import orbit_spectrum
 from ._torus import torus_spectrum, torus_structure
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from numpy.typing import NDArray
+
+    from .._routes import RouteTable
+    from ..groups import PixelGroup
 
 __all__ = [
     "OrbitDecomposition",
@@ -83,14 +97,14 @@ __all__ = [
 ]
 
 #: The routes of :func:`decompose` (``DOOR.methods``).
-METHODS = ("auto", "enumerate", "generators", "symbolic", "torus")
+METHODS = ("auto", "subsets", "enumerate", "generators", "symbolic", "torus")
 
 #: The routes of :func:`orbit_labels` (the ones that visit every image; ``LABELS_DOOR.methods``).
 LABEL_METHODS = ("auto", "enumerate", "generators")
 
 
 @functools.wraps(_estimate_enumeration)
-def estimate_enumeration(group, weight=None, *, labels=False):
+def estimate_enumeration(group: PixelGroup, weight: int | None = None, *, labels: bool = False) -> dict[str, int]:
     # the public door: ``labels`` checked here (a numpy array has no truth value)
     return _estimate_enumeration(group, weight, labels=check_flag("labels", labels))
 
@@ -167,8 +181,35 @@ def _run_generators(ask):
                             max_features=ask.max_features, progress=ask.progress)
 
 
+def _subsets_applies(ask):
+    if ask.weight is None:
+        return "it needs a weight (it visits the images of one weight)"
+    if ask.labels:
+        return "it gives no labels (it visits the images of one weight only)"
+    if ask.group.n > SUBSET_PIXELS:
+        return f"it needs at most {SUBSET_PIXELS} pixels (masks as uint64); the grid has {ask.group.n}"
+    return None
+
+
+def _subsets_small(ask):
+    count, bound = math.comb(ask.group.n, ask.weight), tuning("subsets_images")
+    return None if count <= bound else f"C(n, k) = {count} images, over TUNING['subsets_images'] = {bound}"
+
+
+def _subsets_estimate(ask):
+    return f"{math.comb(ask.group.n, ask.weight)} images of weight {ask.weight}"
+
+
+def _run_subsets(ask):
+    count = math.comb(ask.group.n, ask.weight)
+    refuse_if_over(f"visiting the {count} images of weight {ask.weight}", count, "orbit_points", force=ask.force)
+    return subset_orbits(ask.group, ask.weight, max_features=ask.max_features)
+
+
 #: The routes of :func:`decompose` and its 'auto' ladder, as data (``exactorbit.routes("decompose", G)``).
 DOOR = Door("decompose", [
+    Route("subsets", "the C(n, k) images of one weight, union-find over the generators (any |G|)", _run_subsets,
+          applies=_subsets_applies, estimate=_subsets_estimate),
     Route("enumerate", "every image visited over the listed elements (labels, features)", _run_enumerate,
           estimate=lambda ask: _said(_estimate_enumeration(ask.group, ask.weight, labels=ask.labels))),
     Route("generators", "every image visited by union-find over the generators (any |G|)", _run_generators,
@@ -181,6 +222,7 @@ DOOR = Door("decompose", [
                                      structure=_torus_group(ask)), applies=_torus_applies),
 ], auto=[
     Step("symbolic", when=_symmetric_closed_form),  # S_n: the weight classes, where visiting 2^n images costs seconds
+    Step("subsets", when=_subsets_small),  # one weight: its C(n, k) images only, whatever |G|
     Step("generators", when=lambda ask: (None if _too_big_to_list(ask) else "G is small enough to list")
          or _generators_fit(ask), quick=False),
     Step("enumerate", when=_enumerate_fits, quick=False),
@@ -221,7 +263,8 @@ def _decompose_ask(group, weight, method, labels, force, limit, max_features, pr
                max_features=max_features, progress=progress, workers=workers, scheduler=scheduler)
 
 
-def routes_for(group, weight=None, *, labels=False, force=False, limit=None):
+def routes_for(group: PixelGroup, weight: int | None = None, *, labels: bool = False, force: bool = False,
+               limit: int | None = None) -> RouteTable:
     """Which routes of :func:`decompose` apply, why the others do not, their estimates, and which 'auto' takes.
 
     >>> from exactorbit.groups import named_group
@@ -234,8 +277,9 @@ def routes_for(group, weight=None, *, labels=False, force=False, limit=None):
     return DOOR.explain(_decompose_ask(group, weight, "auto", labels, force, limit, MAX_FEATURES, None, None, None))
 
 
-def decompose(group, weight=None, *, method="auto", labels=False, force=False, limit=None,
-              max_features=MAX_FEATURES, progress=None, workers=None, scheduler=None):
+def decompose(group: PixelGroup, weight: int | None = None, *, method: str = "auto", labels: bool = False,
+              force: bool = False, limit: int | None = None, max_features: int = MAX_FEATURES,
+              progress: bool | None = None, workers: int | None = None, scheduler: Any = None) -> OrbitDecomposition:
     """Orbit decomposition of all images (or of those of weight k) by ``method``.
 
     ``method``: 'auto', 'enumerate', 'generators', 'symbolic' or 'torus'.
@@ -273,7 +317,9 @@ def decompose(group, weight=None, *, method="auto", labels=False, force=False, l
     return result
 
 
-def orbit_labels(group, *, method="auto", force=False, limit=None, progress=None, workers=None, scheduler=None):
+def orbit_labels(group: PixelGroup, *, method: str = "auto", force: bool = False, limit: int | None = None,
+                 progress: bool | None = None, workers: int | None = None, scheduler: Any = None
+                 ) -> NDArray[np.uint32]:
     """Every image's orbit label, its minimal image, as a numpy uint32 array of length 2^n.
 
     ``method``: 'enumerate' (minimal images over the listed elements; ``workers``
@@ -295,7 +341,9 @@ def orbit_labels(group, *, method="auto", force=False, limit=None, progress=None
     return LABELS_DOOR.run(ask, method)[0]
 
 
-def orbit_classes(group, points=None, *, name="points", decomposition=None, force=False, limit=None):
+def orbit_classes(group: PixelGroup, points: Iterable[int] | None = None, *, name: str = "points",
+                  decomposition: OrbitDecomposition | None = None, force: bool = False, limit: int | None = None
+                  ) -> list[OrbitClass]:
     """The orbits of G on all 2^n images (``points`` None) or on a G-closed set of masks, by representative.
 
     Each orbit is an :class:`OrbitClass`: the pair (smallest mask, size), with the

@@ -1,11 +1,22 @@
 """The result types of the orbit door: :class:`OrbitDecomposition` and :class:`OrbitClass`."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._validation import check_int_list, describe
 from ..errors import InvalidArgument
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from numpy.typing import NDArray
+
+    from ..images import Grid
 
 __all__ = ["OrbitDecomposition", "OrbitClass"]
 
@@ -25,7 +36,10 @@ class OrbitClass(tuple):
     exactorbit.errors.InvalidArgument: members must be a non-empty list of image masks, got [] (type list)
     """
 
-    def __new__(cls, members):
+    #: The sorted orbit (set when the record is made).
+    members: tuple[int, ...]
+
+    def __new__(cls, members: Iterable[int]) -> OrbitClass:
         values = check_int_list("members", members, min_value=0)
         if not values:
             raise InvalidArgument(f"members must be a non-empty list of image masks, got {describe(members)}")
@@ -34,19 +48,19 @@ class OrbitClass(tuple):
         return cls._trusted(tuple(values))
 
     @classmethod
-    def _trusted(cls, members):
+    def _trusted(cls, members: tuple[int, ...]) -> OrbitClass:
         """The orbit of ``members`` (a non-empty increasing tuple of ints), unchecked: for internal callers."""
         self = super().__new__(cls, (members[0], len(members)))
         self.members = members
         return self
 
     @property
-    def representative(self):
+    def representative(self) -> int:
         """The smallest mask of the orbit."""
         return self[0]
 
     @property
-    def size(self):
+    def size(self) -> int:
         """The number of images in the orbit."""
         return self[1]
 
@@ -67,17 +81,17 @@ class OrbitDecomposition:
     group_order: int
     images: int
     orbits: int
-    orbit_sizes: dict
+    orbit_sizes: dict[int, int]
     method: str
-    weight: object = None
-    smallest_orbit_size: object = None
-    smallest_nonconstant_orbit_size: object = None
-    minimal_orbit_features: object = None
+    weight: int | None = None
+    smallest_orbit_size: int | None = None
+    smallest_nonconstant_orbit_size: int | None = None
+    minimal_orbit_features: tuple[int, ...] | None = None
     features_truncated: bool = False
-    labels: object = field(default=None, repr=False)
-    _classes: object = field(default=None, repr=False, compare=False)
+    labels: NDArray[np.uint32] | None = field(default=None, repr=False)
+    _classes: list[OrbitClass] | None = field(default=None, repr=False, compare=False)
     #: The grid of the images (set by :func:`exactorbit.orbits.decompose`), for drawing.
-    grid: object = field(default=None, repr=False, compare=False)
+    grid: Grid | None = field(default=None, repr=False, compare=False)
 
     def _repr_html_(self):
         from .._display import decomposition_html
@@ -85,8 +99,9 @@ class OrbitDecomposition:
         return decomposition_html(self, self.grid)
 
     @classmethod
-    def from_sizes(cls, sizes, *, group_order, method, weight=None, smallest_nonconstant=None,
-                   features=None, truncated=False, labels=None):
+    def from_sizes(cls, sizes: dict[int, int], *, group_order: int, method: str, weight: int | None = None,
+                   smallest_nonconstant: int | None = None, features: tuple[int, ...] | None = None,
+                   truncated: bool = False, labels: NDArray[np.uint32] | None = None) -> OrbitDecomposition:
         """A decomposition from its orbit-size histogram {size: number of orbits}; the totals are derived.
 
         >>> OrbitDecomposition.from_sizes({4: 1, 1: 2}, group_order=4, method="enumerate")
@@ -107,7 +122,7 @@ class OrbitDecomposition:
             labels=labels,
         )
 
-    def classes(self):
+    def classes(self) -> list[OrbitClass]:
         """Every orbit as an :class:`OrbitClass`, ordered by representative (needs ``labels``).
 
         >>> from exactorbit.groups import translations
@@ -132,7 +147,7 @@ class OrbitDecomposition:
         members = np.split(images[order], starts[1:])
         return [OrbitClass._trusted(tuple(m.tolist())) for m in members if len(m)]
 
-    def to_json(self):
+    def to_json(self) -> dict[str, Any]:
         """The JSON payload of ``exactorbit orbits`` (exact ints; string keys for sizes)."""
         feats = self.minimal_orbit_features
         return {

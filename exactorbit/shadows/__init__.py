@@ -30,6 +30,10 @@ The nearest elements of one function are :func:`nearest_elements` (:mod:`.neares
 ((2, Fraction(1, 7), 'one_hidden_unit'), Fraction(0, 1))
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from .._budget import LIMITS, check_force, refuse_if_over
@@ -47,6 +51,14 @@ from ._one_hidden_unit import _shadow_group as _shadow_one_hidden_unit
 from ._result import RecurrentShadowGroup, ShadowGroup
 from .nearest import _input_set
 from .nearest import Shadow, ambient_elements, ambient_tables, nearest_elements, signed_permutation
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from numpy.typing import ArrayLike
+
+    from .._routes import RouteTable
+    from ..groups import PixelGroup
 
 __all__ = [
     "ShadowGroup",
@@ -187,7 +199,8 @@ def _ask(door, method, family_or_functions, **arguments):
                auto=door.is_auto(method), **arguments)
 
 
-def routes_for(question, family_or_functions, *, complement=False, inputs=None, force=False):
+def routes_for(question: str, family_or_functions: NetworkFamily | Iterable[ArrayLike | tuple[ArrayLike, int]], *,
+               complement: bool = False, inputs: Iterable[int] | None = None, force: bool = False) -> RouteTable:
     """Which routes of ``question`` ('shadow_group' or 'recurrent_shadow_group') apply, why the others do not,
     and which 'auto' takes (a :class:`~exactorbit._routes.RouteTable`).  ``complement`` and ``inputs`` are
     those of :func:`shadow_group` (the recurrent shadow group has neither).
@@ -209,8 +222,10 @@ def routes_for(question, family_or_functions, *, complement=False, inputs=None, 
     return door.explain(_ask(door, "auto", family_or_functions, complement=complement, inputs=inputs, force=force))
 
 
-def shadow_group(group, family_or_functions, tolerance=0, *, complement=False, inputs=None, method="auto",
-                 force=False, limit=None, progress=None):
+def shadow_group(group: PixelGroup, family_or_functions: NetworkFamily | Iterable[ArrayLike | tuple[ArrayLike, int]],
+                 tolerance: int = 0, *,
+                 complement: bool = False, inputs: Iterable[int] | None = None, method: str = "auto",
+                 force: bool = False, limit: int | None = None, progress: bool | None = None) -> ShadowGroup:
     """The nearest-element shadow group of a family at a tolerance (a :class:`ShadowGroup`).
 
     ``family_or_functions``: a :class:`~exactorbit.networks.NetworkFamily` (every
@@ -240,7 +255,9 @@ def shadow_group(group, family_or_functions, tolerance=0, *, complement=False, i
     return DOORS["shadow_group"].run(ask, method)[0]
 
 
-def recurrent_shadow_group(family_or_functions, *, group=None, method="auto", force=False, limit=None):
+def recurrent_shadow_group(family_or_functions: NetworkFamily | Iterable[ArrayLike | tuple[ArrayLike, int]], *,
+                           group: PixelGroup | None = None, method: str = "auto", force: bool = False,
+                           limit: int | None = None) -> RecurrentShadowGroup:
     """The recurrent shadow group of a family (definition 2), a :class:`RecurrentShadowGroup`.
 
     ``family_or_functions`` as in :func:`shadow_group`.  The group does not depend

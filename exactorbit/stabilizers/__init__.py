@@ -14,17 +14,26 @@ Routes:
 
 * ``"natural"`` (:mod:`._natural`): S_n and A_n on the pixels in closed form
   (the symmetric group on 784 pixels in microseconds);
+* ``"torus"`` (:mod:`._torus`): a torus group T x| P (all translations with point
+  symmetries, however generated) in closed form, linear part by linear part,
+  translations checked only where the rarest colour can go: no element listed,
+  no chain (the 28x28 torus group with its dihedral part in milliseconds);
 * ``"vectorised"`` (:mod:`._vectorised`): every element applied to the image at
   once, when the group's elements fit in memory (the 6272 elements of the 28x28
   torus group);
 * ``"backtrack"`` (:mod:`._backtrack`): a search over a stabilizer chain with
   orbit-counting refinement and pruning by the subgroup found so far, for any
   group on up to 4096 pixels;
-* ``"listing"`` (:mod:`._listing`): the orbit searched point by point, the
-  definitional route, bounded by ``LIMITS["orbit_points"]``.
+* ``"listing"`` (:mod:`._listing`): the orbit searched point by point along the
+  generators, the definitional route, bounded by ``LIMITS["orbit_points"]``.
 
-'auto' takes the natural route for S_n and A_n, the vectorised one when the
-elements are listed already or cheap to list, else the backtrack.  Every point
+'auto' takes the natural route when G is known to be S_n or A_n; then the listing
+when the orbit is small (at most ``TUNING["listing_orbit"]`` images of x's weight,
+or |G| when known), or as a first attempt on a fresh group of at most 64 pixels
+(given up past ``ATTEMPT_POINTS`` points: tens of microseconds on small groups, no
+chain built); then the torus route for a torus group, the natural one for S_n and
+A_n, the vectorised one when the elements are listed already or cheap to list,
+else the backtrack.  Every point
 may also be a tuple of images (the diagonal action: a tuple colours each pixel
 with its memberships).
 
@@ -32,7 +41,9 @@ with its memberships).
 >>> G = named_group("translations+dihedral", "3x3")
 >>> H = stabilizer(G, 0b000010010)
 >>> H.order(), H.method, orbit_size(G, 0b000010010)
-(4, 'vectorised', 18)
+(4, 'listing', 18)
+>>> stabilizer(named_group("translations+dihedral", "28x28"), 0b11).method
+'torus'
 >>> import math
 >>> S = named_group("symmetric", "28x28")
 >>> x = (1 << 392) - 1                                # the first 392 of 784 pixels
@@ -46,13 +57,13 @@ See also: :func:`exactorbit.actions.orbit` (the orbit itself, listed).
 
 from dataclasses import dataclass
 
-from .._budget import check_force, limit_value
-from .._routes import Ask, Door, RoutedInt, RoutedTuple, Route, Step
-from ..actions import check_point, elements_fit
+from .._budget import check_force, limit_value, tuning
+from .._routes import Ask, Door, GaveUp, RoutedInt, RoutedTuple, Route, Step
+from ..actions import check_point, elements_fit, orbit_bound
 from ..errors import InvalidArgument
 from ..groups import PixelGroup
-from ..images import colouring, to_mask
-from . import _backtrack, _listing, _natural, _vectorised
+from ..images import colouring, render_text, to_mask
+from . import _backtrack, _listing, _natural, _torus, _vectorised
 from .._perm.chain import StabilizerChain
 
 __all__ = [
@@ -69,7 +80,7 @@ __all__ = [
 ]
 
 #: The routes of every door of this module (each door's ``methods``).
-METHODS = ("auto", "natural", "vectorised", "backtrack", "listing")
+METHODS = ("auto", "natural", "torus", "vectorised", "backtrack", "listing")
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,11 @@ def _kept_by_every_generator(group, c):
     return all(np.array_equal(c[np.asarray(g, dtype=np.int64)], c) for g in group.generators)
 
 
+def _cap(ask):
+    """The cap of 'auto''s first attempt at the listing route (None: a named route, or a bound that holds)."""
+    return getattr(ask, "cap", None)
+
+
 def _ask(group, x, method, force, limit, target=None):
     """One call of a door: the point (checked), its colouring and the 'kept by every generator' test, on demand."""
     ask = Ask(group=group, x=x, target=target, method=method, force=force, limit=limit)
@@ -112,20 +128,82 @@ def _whole_group(ask):
     return None if ask.kept() else "a generator moves the image"
 
 
+_COLD_ORDER = tuning("vectorised_cold_order")
+
+
 def _fits(ask):
-    return None if elements_fit(ask.group) else "the group is too large to list (TUNING['vectorised_order'])"
+    group = ask.group
+    if not elements_fit(group):
+        return "the group is too large to list (TUNING['vectorised_order'])"
+    if not group.elements_listed and group.order() > _COLD_ORDER:
+        return (f"|G| = {group.order()} is over TUNING['vectorised_cold_order'] = {_COLD_ORDER} and G's elements "
+                "are not listed yet: the backtrack answers one image without listing them")
+    return None
 
 
-#: The 'auto' ladder of every door of this module: S_n and A_n in closed form; a union of orbits at once (the
-#: backtrack's first test, before any listing or chain); the vectorised route when the elements fit; else the backtrack.
-_LADDER = (Step("natural"), Step("backtrack", when=_whole_group), Step("vectorised", when=_fits, quick=False),
+_LISTING_ORBIT = tuning("listing_orbit")
+
+#: Points a first attempt of the listing route searches on a fresh small group (order unknown) before giving up.
+ATTEMPT_POINTS = 256
+
+#: Largest degree on which 'auto' makes that attempt (past it, a failed attempt costs more than it may save).
+ATTEMPT_DEGREE = 64
+
+
+def _small_orbit(ask):
+    """'auto' searches the orbit first when it cannot exceed TUNING['listing_orbit'] points: the images of x's
+    weight (weights, for a tuple), or |G| when it is known already, bound it (:func:`~exactorbit.actions.orbit_bound`)."""
+    bound = orbit_bound(ask.group, ask.x)
+    if bound <= _LISTING_ORBIT or (ask.target is not None and ask.target == ask.x):  # a == b: the search's root
+        ask.cap = None
+        return None
+    return f"the orbit may have up to {bound} points, over TUNING['listing_orbit'] = {_LISTING_ORBIT}"
+
+
+def _fresh_small_group(ask):
+    """On a group of at most ATTEMPT_DEGREE pixels whose order is not known yet (no chain, no listing), 'auto'
+    searches the orbit first, giving up past ATTEMPT_POINTS points: a small orbit needs no chain at all."""
+    group = ask.group
+    if group.n > ATTEMPT_DEGREE:
+        return f"{group.n} pixels is over ATTEMPT_DEGREE = {ATTEMPT_DEGREE}"
+    if group._order is not None or group.elements_listed:
+        return "the group's order is known: the bound above decides"
+    ask.cap = ATTEMPT_POINTS
+    return None
+
+
+def _listed(ask):
+    """G's elements are listed already (an earlier question): the vectorised route reads them at once."""
+    return None if ask.group.elements_listed else "G's elements are not listed yet"
+
+
+def _natural_known(ask):
+    """S_n and A_n first only when that is known already (deciding it may cost a Schreier-Sims)."""
+    return None if ask.group.natural_kind_known else "whether G is S_n or A_n is not known yet"
+
+
+#: The 'auto' ladder of every door of this module: S_n and A_n in closed form when known; a small orbit searched
+#: along the generators (no chain, no listing), or a first attempt at it on a fresh small group; S_n and A_n in
+#: closed form; a union of orbits at once (the backtrack's first test, before any listing
+#: or chain); the vectorised route when the elements fit; else the backtrack.
+_LADDER = (Step("natural", guard=_natural_known), Step("listing", when=_small_orbit),
+           Step("listing", when=_fresh_small_group, gives_up=(GaveUp,)), Step("backtrack", when=_whole_group),
+           Step("vectorised", when=_listed), Step("torus"), Step("natural"), Step("vectorised", when=_fits, quick=False),
            Step("backtrack"))
 
 
-def _door(question, natural, vectorised, backtrack, listing):
-    """A door of this module: the four routes with this question's run functions, the shared ladder."""
+def _why_not_torus(ask):
+    if ask.group.torus_structure is not None:
+        return None
+    return f"needs a torus group T x| P (all translations, with point symmetries); {ask.group.name} is not one"
+
+
+def _door(question, natural, vectorised, backtrack, listing, torus):
+    """A door of this module: the five routes with this question's run functions, the shared ladder."""
     return Door(question, [
         Route("natural", "S_n and A_n in closed form (the colour classes)", natural, applies=_why_not_natural),
+        Route("torus", "T x| P in closed form: translations checked where the rarest colour goes (numpy)", torus,
+              applies=_why_not_torus),
         Route("vectorised", "every listed element applied at once (numpy)", vectorised),
         Route("backtrack", "a search over the stabilizer chain with refinement and pruning", backtrack),
         Route("listing", "the orbit searched point by point (definitional)", listing),
@@ -168,14 +246,21 @@ def _stabilizer_backtrack(ask):
     return [_element(g) for g in arrays], order
 
 
+def _stabilizer_torus(ask):
+    gens, order = _torus.stabilizer(ask.group, ask.colours())
+    return gens, order
+
+
 STABILIZER = _door("stabilizer", _stabilizer_natural, _stabilizer_vectorised, _stabilizer_backtrack,
-                   lambda ask: _listing.stabilizer(ask.group, ask.x, ask.force, ask.limit))
+                   lambda ask: _listing.stabilizer(ask.group, ask.x, ask.force, ask.limit, _cap(ask)),
+                   _stabilizer_torus)
 
 
 def stabilizer(group, x, *, method="auto", force=False, limit=None):
     """The stabilizer of an image (or of a tuple: the intersection) as a subgroup with exact order.
 
-    The result is a :class:`~exactorbit.groups.PixelGroup` named ``Stab(x)``; its
+    The result is a :class:`~exactorbit.groups.PixelGroup` named ``Stab(x)`` (x's picture on grids of at most
+    64 pixels, e.g. ``Stab(#./..)``, else its mask); its
     generators are strong generators (backtrack) or Schreier generators (listing),
     its order is known exactly, and ``.method`` names the route.
 
@@ -190,7 +275,14 @@ def stabilizer(group, x, *, method="auto", force=False, limit=None):
     x = check_point(group, x)
     STABILIZER.check(method)
     (gens, order), route = STABILIZER.run(_ask(group, x, method, force, limit), method)
-    return PixelGroup._trusted(group.grid, gens, name=f"Stab({x})", order=order, method=route)
+    return PixelGroup._trusted(group.grid, gens, name=f"Stab({_title(x, group.grid)})", order=order, method=route)
+
+
+def _title(x, grid):
+    """An image as a stabilizer's name says it: its picture ('#./..') on small grids, else its mask."""
+    if grid.n > 64:
+        return f"mask {x}" if not isinstance(x, tuple) else "masks " + ", ".join(map(str, x))
+    return render_text(x, grid) if not isinstance(x, tuple) else ", ".join(render_text(m, grid) for m in x)
 
 
 # -- orbit size ---------------------------------------------------------------------------------------------------
@@ -205,7 +297,8 @@ ORBIT_SIZE = _door("orbit_size",
                    lambda ask: ask.group.order() // stabilizer(ask.group, ask.x, method="natural").order(),
                    lambda ask: _vectorised.orbit_size(ask.group, _vectorised_ready(ask)),
                    _orbit_size_backtrack,
-                   lambda ask: _listing.orbit_size(ask.group, ask.x, ask.force, ask.limit))
+                   lambda ask: _listing.orbit_size(ask.group, ask.x, ask.force, ask.limit, _cap(ask)),
+                   lambda ask: _torus.orbit_size(ask.group, ask.colours()))
 
 
 def orbit_size(group, x, *, method="auto", force=False, limit=None):
@@ -236,11 +329,17 @@ def _transporter_backtrack(ask):
                                          force=ask.force, limit=ask.limit)
 
 
+def _transporter_torus(ask):
+    g = _torus.transporter(ask.group, ask.colours(), colouring(ask.target, ask.group.n))
+    return None if g is None else _element(g)
+
+
 TRANSPORTER = _door("transporter", _transporter_natural,
                     lambda ask: _vectorised.transporter(ask.group, _vectorised_ready(ask),
                                                         colouring(ask.target, ask.group.n)),
                     _transporter_backtrack,
-                    lambda ask: _listing.transporter(ask.group, ask.x, ask.target, ask.force, ask.limit))
+                    lambda ask: _listing.transporter(ask.group, ask.x, ask.target, ask.force, ask.limit, _cap(ask)),
+                    _transporter_torus)
 
 
 def transporter(group, a, b, *, method="auto", force=False, limit=None):
@@ -253,7 +352,8 @@ def transporter(group, a, b, *, method="auto", force=False, limit=None):
     True
     """
     TRANSPORTER.check(method)  # first: a numpy array compared with == has no truth value
-    if (type(a) is int and type(b) is int and type(group) is PixelGroup and group.natural_kind == "symmetric"
+    if (type(a) is int and type(b) is int and type(group) is PixelGroup and group.natural_kind_known
+            and group.natural_kind == "symmetric"
             and 0 <= a < (1 << group.n) and 0 <= b < (1 << group.n) and TRANSPORTER.first_rung(method) == "natural"):
         # the quick case (two masks in S_n): a few microseconds, as GAP's SymmetricGroup
         if a.bit_count() != b.bit_count():
@@ -293,12 +393,17 @@ def _canonical_backtrack(ask):
 
 
 def _canonical_listing(ask):
-    image, g = _listing.minimal_image(ask.group, ask.x, ask.force, ask.limit)
+    image, g = _listing.minimal_image(ask.group, ask.x, ask.force, ask.limit, _cap(ask))
     return CanonicalImage(image, tuple(g), "listing")
 
 
+def _canonical_torus(ask):
+    image, g = _torus.minimal_image(ask.group, ask.colours())
+    return CanonicalImage(_point(image, ask.x), _element(g), "torus")
+
+
 CANONICAL_IMAGE = _door("canonical_image", _canonical_natural, _canonical_vectorised, _canonical_backtrack,
-                        _canonical_listing)
+                        _canonical_listing, _canonical_torus)
 
 
 def canonical_image(group, x, *, method="auto", force=False, limit=None):
@@ -328,7 +433,9 @@ def routes_for(question, group, x, target=None, *, force=False, limit=None):
 
     >>> from exactorbit.groups import named_group
     >>> routes_for("stabilizer", named_group("translations+dihedral", "3x3"), 0b000010010).auto
-    'vectorised'
+    'listing'
+    >>> routes_for("stabilizer", named_group("translations+dihedral", "12x12"), 0b1011).auto
+    'torus'
     >>> routes_for("stabilizer", named_group("symmetric", "28x28"), 1).auto
     'natural'
     """

@@ -16,6 +16,8 @@ The stabilizer's generators are picked from its elements until they generate a
 group of its order.  Front doors: :mod:`exactorbit.stabilizers`.
 """
 
+import random
+
 import numpy as np
 
 
@@ -63,7 +65,9 @@ def generators_of(group, rows, order):
     """
     identity = np.arange(group.n)
     gens, closure, members = [], {identity.tobytes()}, [identity]
-    for row in rows[np.random.default_rng(0).permutation(len(rows))]:
+    shuffled = list(range(len(rows)))
+    random.Random(0).shuffle(shuffled)  # a fixed shuffle: the generators do not depend on the rows' order
+    for row in rows[shuffled]:
         if len(closure) == order:
             break
         if row.tobytes() in closure:

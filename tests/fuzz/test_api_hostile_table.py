@@ -335,6 +335,7 @@ VALID = {
     "actions.apply_all": {"tables": lazy(lambda: __import__("exactorbit.actions").actions.action_tables([GEN], 4)),
                           "masks": [1, 2]},
     "actions.cycle_masks": {"elements": [GEN], "n": 4},
+    "actions.orbit_bound": {"x": 3},
     # certificates, checker
     "certificates.Certificate": {},
     "certificates.table_digest": {"values": [1, 2, 3]},
@@ -501,6 +502,9 @@ VALID = {
     # testing
     "testing.assert_equivariant": {"f": lazy(lambda: (lambda arr: arr))},
     "testing.assert_invariant": {"f": lazy(lambda: (lambda arr: np.zeros(arr.shape[:-2], dtype=np.int64)))},
+    "testing.equivariance_error": {"f": lazy(lambda: (lambda arr: arr))},
+    "plot_graph": {"graph": lazy(lambda: __import__("exactorbit.graphs").graphs.cayley_graph(
+        __import__("exactorbit.groups").groups.named_group("dihedral", "2x2")))},
     "testing.note_image": {"image": 3, "grid": "2x2"},
     "testing.picture": {"image": 3, "grid": "2x2"},
     # tour

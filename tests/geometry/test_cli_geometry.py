@@ -124,7 +124,7 @@ def test_claims_json(capsys):
     data, _ = run_json(capsys, "claims", "--pancake", "4")
     assert set(data) == {"claims"} and len(data["claims"]) >= 1
     for c in data["claims"]:
-        assert set(c) == {"id", "statement", "verdict", "evidence"}
+        assert set(c) == {"id", "statement", "verdict", "summary", "evidence"}
         assert c["verdict"] in ("holds", "fails", "undecided") and c["statement"]
     expected = [x.as_dict() for x in geometry.geometry_claims(geometry.pancake(4))]
     assert [(c["id"], c["verdict"]) for c in data["claims"]] == [(c["id"], c["verdict"]) for c in expected]

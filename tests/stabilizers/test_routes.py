@@ -32,7 +32,8 @@ ROUTES = ("vectorised", "backtrack", "listing")
 
 def _routes(group):
     natural = group.natural_kind == "symmetric" or (group.natural_kind == "alternating" and group.n >= 5)
-    return ROUTES + (("natural",) if natural else ())
+    torus = group.torus_structure is not None
+    return ROUTES + (("natural",) if natural else ()) + (("torus",) if torus else ())
 
 
 @st.composite
@@ -143,7 +144,7 @@ def test_bad_arguments():
         stabilizer(G, 1, method="natural")
     with pytest.raises(InvalidArgument, match="tuples of one length"):
         transporter(G, (1, 2), 1)
-    assert set(METHODS) == {"auto", "natural", "vectorised", "backtrack", "listing"}
+    assert set(METHODS) == {"auto", "natural", "torus", "vectorised", "backtrack", "listing"}
 
 
 def test_vectorised_route_lists_the_group_within_the_limit_and_force_lifts_it(monkeypatch):
