@@ -29,8 +29,8 @@ import secrets
 from ._validation import clip
 from .errors import InvalidArgument
 
-__all__ = ["write_file", "existing_content", "directory_lock", "probe_directory", "remove_quietly", "cannot",
-           "reason"]
+__all__ = ["write_file", "existing_content", "directory_lock", "probe_directory", "prepare_directory",
+           "remove_quietly", "cannot", "reason"]
 
 
 def reason(exc):
@@ -135,6 +135,33 @@ def probe_directory(folder, what="directory"):
         raise cannot(f"write to the {what}", folder, exc) from None
     os.close(fd)
     remove_quietly(tmp)
+
+
+def prepare_directory(path, what):
+    """Create the directory ``path`` if needed and check that files can be written there, before any work.
+
+    ``what`` names it in every refusal (one InvalidArgument: empty, a file in the way, not creatable, not
+    writable).
+
+    >>> prepare_directory("/dev/null", "certificate directory")
+    Traceback (most recent call last):
+    ...
+    exactorbit.errors.InvalidArgument: certificate directory /dev/null exists and is not a directory
+    """
+    from ._validation import clip
+
+    path = os.fspath(path)
+    shown = clip(path, 200)
+    if not path:
+        raise InvalidArgument(f"{what} is empty: give a directory")
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise InvalidArgument(f"{what} {shown} exists and is not a directory")
+    try:
+        os.makedirs(path, exist_ok=True)
+    except (OSError, ValueError) as exc:
+        raise InvalidArgument(f"cannot create the {what} {shown}: {getattr(exc, 'strerror', None) or exc}") from None
+    probe_directory(path, what)
+    return path
 
 
 def write_file(path, data, *, overwrite=True, flag="overwrite=True"):

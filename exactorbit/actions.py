@@ -220,12 +220,10 @@ def orbit_search(group, x, limit, force, target=None, cap=None):
     a first attempt of 'auto' (:class:`exactorbit._routes.GaveUp` past ``cap`` points).
     """
     bound = None if check_force(force) else limit_value("orbit_points", limit)
-    if x == target:
-        return {x: None}
-    if cap is not None:
-        return _capped_search(group.generators, x, cap, target)
     gens = group.generators
     tree = {x: None}
+    if x == target:
+        return tree
     queue = deque([x])
     while queue:
         y = queue.popleft()
@@ -235,30 +233,12 @@ def orbit_search(group, x, limit, force, target=None, cap=None):
                 tree[z] = (y, k)
                 if z == target:
                     return tree
+                if cap is not None and len(tree) > cap:  # no refusal text: no order computed
+                    raise GaveUp(f"the orbit has more than {cap} points")
                 if bound is not None and len(tree) > bound:
                     refuse_if_over(f"the orbit search (group of order {group.order()}; points found before stopping)",
                                    len(tree), "orbit_points", limit=limit)
                 queue.append(z)
-    return tree
-
-
-def _capped_search(gens, x, cap, target):
-    """The search of :func:`orbit_search`, giving up past ``cap`` points (no refusal text: no order computed)."""
-    tree = {x: None}
-    frontier = [x]
-    while frontier:
-        new = []
-        for y in frontier:
-            for k, s in enumerate(gens):
-                z = _apply(s, y)
-                if z not in tree:
-                    tree[z] = (y, k)
-                    if z == target:
-                        return tree
-                    new.append(z)
-        if len(tree) > cap:
-            raise GaveUp(f"the orbit has more than {cap} points")
-        frontier = new
     return tree
 
 

@@ -194,11 +194,11 @@ def _value_text(v, digits=6):
 def _fixed_cells(a, digits):
     """Float cells with one number of decimals (``digits`` significant ones for the largest), or None."""
     finite = np.abs(a[np.isfinite(a)])
-    scale = float(finite.max()) if finite.size else 0.0
+    scale = float(finite.max()) if finite.size else 0.0  # float-ok: measuring float code
     if not 1e-3 <= scale < 1e5:
         return None
     decimals = max(0, digits - 1 - math.floor(math.log10(scale)))
-    return [[format(float(v), f".{decimals}f") if np.isfinite(v) else _value_text(v) for v in row] for row in a]
+    return [[format(float(v), f".{decimals}f") if np.isfinite(v) else _value_text(v) for v in row] for row in a]  # float-ok
 
 
 def _lines(a, digits=6, compact=False):
@@ -325,7 +325,7 @@ def _check_tolerance(name, value):
         raise InvalidArgument(f"{name} must be None (the default for the outputs' dtype) or a real number >= 0, "
                               f"got {describe(value)}")
     try:
-        number = float(value)
+        number = float(value)  # float-ok: measuring float code
     except (OverflowError, ValueError):
         number = math.inf
     if not math.isfinite(number) or number < 0:
@@ -596,12 +596,12 @@ class _Comparison:
         a, b = self.actual, self.expected
         dtypes = [a.dtype, b.dtype] + ([self.in_dtype] if self.in_dtype is not None else [])
         self.rtol = rtol if rtol is not None else max(_default_rtol(d) for d in dtypes)
-        work = np.result_type(a.dtype, b.dtype, np.float64)
+        work = np.result_type(a.dtype, b.dtype, np.float64)  # float-ok: measuring float code
         with np.errstate(all="ignore"):
             aw, bw = a.astype(work), b.astype(work)
             equal = ~_differences(a, b)
             finite = np.isfinite(bw)
-            self.scale = float(np.abs(bw[finite]).max()) if finite.any() else 0.0
+            self.scale = float(np.abs(bw[finite]).max()) if finite.any() else 0.0  # float-ok: measuring float code
             self.atol = atol if atol is not None else self.rtol * self.scale
             self.dev = np.where(equal, 0.0, np.abs(aw - bw))
             if self.atol == 0 and self.rtol == 0:
@@ -624,7 +624,7 @@ class _Comparison:
         """|actual - expected| at ``index``: an exact int for integer outputs."""
         if self.integral:
             return abs(int(self.actual[index]) - int(self.expected[index]))
-        return float(self.dev[index])
+        return float(self.dev[index])  # float-ok: measuring float code
 
     def worst(self):
         """The index of the entry out of tolerance with the largest deviation (a NaN first), or None."""
@@ -663,7 +663,7 @@ class _Comparison:
 def _num(v):
     if isinstance(v, (int, np.integer)):
         return str(int(v))
-    v = float(v)
+    v = float(v)  # float-ok: measuring float code
     return "0" if v == 0 else format(v, ".3g")
 
 
@@ -679,7 +679,7 @@ def _entry_text(v):
 
 def _pair_text(a, b):
     left, right = _entry_text(a), _entry_text(b)
-    if left == right and isinstance(a, (float, np.floating)):
+    if left == right and isinstance(a, (float, np.floating)):  # float-ok: measuring float code
         left, right = repr(float(a)), repr(float(b))
     return f"{left} vs {right}"
 

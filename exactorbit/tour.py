@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ._budget import say
-from ._files import directory_lock, existing_content, probe_directory, remove_quietly, write_file
+from ._files import directory_lock, existing_content, prepare_directory, remove_quietly, write_file
 from ._version import __version__
 from ._validation import check_items, clip, describe
 from .errors import InvalidArgument, TooExpensive
@@ -318,19 +318,7 @@ def prepare_certificate_directory(directory):
     """
     if not isinstance(directory, (str, os.PathLike)):
         raise InvalidArgument(f"certificate directory must be a path, got {describe(directory)}")
-    path = os.fspath(directory)
-    shown = clip(path, 200)
-    if not path:
-        raise InvalidArgument("certificate directory is empty")
-    if os.path.exists(path) and not os.path.isdir(path):
-        raise InvalidArgument(f"certificate directory {shown} exists and is not a directory")
-    try:
-        os.makedirs(path, exist_ok=True)
-    except (OSError, ValueError) as exc:
-        raise InvalidArgument(f"cannot create the certificate directory {shown}: "
-                              f"{getattr(exc, 'strerror', None) or exc}") from None
-    probe_directory(path, "certificate directory")
-    return path
+    return prepare_directory(directory, "certificate directory")
 
 
 def write_certificates(report, directory, *, overwrite=False):

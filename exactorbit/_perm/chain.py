@@ -52,15 +52,20 @@ def inverse(p):
 _SMALL_DEGREE = 64
 
 
+def _find(parent, x):
+    """The root of x in a union-find forest (path halving)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
 def _orbit_labels_small(gens, n):
     """Orbit labels (smallest point of each orbit) by union-find over the generators' edges, as a list."""
     parent = list(range(n))
 
     def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return _find(parent, x)
 
     for g in gens:
         for i, j in enumerate(g.tolist() if hasattr(g, "tolist") else g):
@@ -128,10 +133,7 @@ def block_closure(gens, n, a, p):
     parent = list(range(n))
 
     def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return _find(parent, x)
 
     queue = [(a, p)]
     parent[find(p)] = find(a)

@@ -94,24 +94,9 @@ def run(args):
 
 def _prepare_csv_dir(directory):
     """Create --csv-dir if needed and check that files can be written there (before the work)."""
-    from .._files import probe_directory
-    from .._validation import clip
-    from ..errors import InvalidArgument
+    from .._files import prepare_directory
 
-    path = os.fspath(directory)
-    if not path:
-        raise InvalidArgument("--csv-dir is empty: give a directory")
-    if os.path.exists(path) and not os.path.isdir(path):
-        raise InvalidArgument(f"--csv-dir {clip(path, 200)} exists and is not a directory")
-    try:
-        os.makedirs(path, exist_ok=True)
-    except (OSError, ValueError) as exc:
-        raise InvalidArgument(f"--csv-dir: cannot create {clip(path, 200)}: "
-                              f"{getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        probe_directory(path, "--csv-dir directory")
-    except InvalidArgument as exc:
-        raise InvalidArgument(f"--csv-dir: {exc}") from None
+    prepare_directory(directory, "--csv-dir directory")
 
 
 def _write_tables(report, directory):
