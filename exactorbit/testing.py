@@ -198,7 +198,8 @@ def _fixed_cells(a, digits):
     if not 1e-3 <= scale < 1e5:
         return None
     decimals = max(0, digits - 1 - math.floor(math.log10(scale)))
-    return [[format(float(v), f".{decimals}f") if np.isfinite(v) else _value_text(v) for v in row] for row in a]  # float-ok
+    # float-ok: the numbers of a float picture, for display
+    return [[format(float(v), f".{decimals}f") if np.isfinite(v) else _value_text(v) for v in row] for row in a]
 
 
 def _lines(a, digits=6, compact=False):
@@ -680,7 +681,7 @@ def _entry_text(v):
 def _pair_text(a, b):
     left, right = _entry_text(a), _entry_text(b)
     if left == right and isinstance(a, (float, np.floating)):  # float-ok: measuring float code
-        left, right = repr(float(a)), repr(float(b))
+        left, right = repr(float(a)), repr(float(b))  # float-ok: measuring float code
     return f"{left} vs {right}"
 
 
@@ -905,7 +906,7 @@ def _worse(a, b):
         if c.shapes_differ:
             return (2, 0.0)
         at = c.worst()
-        v = float(c.deviation_at(at)) if c.dev is not None else 0.0
+        v = float(c.deviation_at(at)) if c.dev is not None else 0.0  # float-ok: measuring float code
         return (1, 0.0) if v != v else (0, v)
     return key(a) > key(b)
 
