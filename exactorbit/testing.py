@@ -198,8 +198,8 @@ def _fixed_cells(a, digits):
     if not 1e-3 <= scale < 1e5:
         return None
     decimals = max(0, digits - 1 - math.floor(math.log10(scale)))
-    # float-ok: the numbers of a float picture, for display
-    return [[format(float(v), f".{decimals}f") if np.isfinite(v) else _value_text(v) for v in row] for row in a]
+    shown = lambda v: format(float(v), f".{decimals}f")  # noqa: E731  # float-ok: display only
+    return [[shown(v) if np.isfinite(v) else _value_text(v) for v in row] for row in a]
 
 
 def _lines(a, digits=6, compact=False):
@@ -1038,7 +1038,7 @@ def assert_invariant(f, group, *, images=None, max_images=1024, input_transform=
     >>> from exactorbit.groups import named_group
     >>> G = named_group("translations+dihedral", "3x3")
     >>> assert_invariant(np.sum, G)                       # the number of on-pixels
-    >>> assert_invariant(np.mean, G, dtype=np.float32)    # float32 means, summed in another order: within 1e-5
+    >>> assert_invariant(np.mean, G, dtype=np.float32)    # float-ok: float32 means, summed in another order
     >>> assert_invariant(lambda x: x[0, 0], G)
     Traceback (most recent call last):
     ...
@@ -1077,7 +1077,7 @@ def equivariance_error(f, group, *, invariant=False, images=None, max_images=102
     1
     >>> equivariance_error(lambda x: 1 - x, G)
     0
-    >>> x = np.random.default_rng(0).standard_normal((4, 3, 3)).astype(np.float32)
+    >>> x = np.random.default_rng(0).standard_normal((4, 3, 3)).astype(np.float32)   # float-ok
     >>> err = equivariance_error(lambda a: np.maximum(a, 0).mean(), G, images=x, invariant=True)
     >>> 0 <= err < 1e-6                                   # float32 rounding, nothing more
     True
