@@ -19,6 +19,10 @@ answered by :mod:`exactorbit.stabilizers`; listing is one of its routes.
 (3, 6, 9, 12)
 """
 
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 import math
 from collections import Counter, deque
 
@@ -31,6 +35,9 @@ from .errors import InvalidArgument
 from ._perm.perms import apply_mask as _apply, compose, identity  # unchecked: the package's own loops
 from .groups import PixelGroup, check_group
 from .images import as_mask, colouring, is_array_image, parse_grid, to_arrays, to_mask
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "apply",
@@ -48,7 +55,7 @@ __all__ = [
 ]
 
 
-def apply(g, mask):
+def apply(g: Sequence[int], mask: Any) -> Any:
     """The image ``g.x`` of a mask (pixel p moves to g[p]); tuples act coordinate-wise.
 
     ``g`` is a permutation of 0..n-1 in array form (a tuple or list of ints) and
@@ -82,7 +89,7 @@ def _check_perm(g):
     return n
 
 
-def apply_many(g, masks):
+def apply_many(g: Sequence[int], masks: Any) -> np.ndarray:
     """Apply ``g`` to many masks at once (numpy, byte-wise lookup tables; n <= 64).
 
     Returns a numpy uint64 array of the same shape.
@@ -451,7 +458,8 @@ def routes_for(group, x=None):
     return DOOR.explain(Ask(group=group, x=x, force=False, limit=None))
 
 
-def orbit(group, x, *, method="auto", force=False, limit=None):
+def orbit(group: PixelGroup, x: Any, *, method: str = "auto", force: bool = False,
+          limit: int | None = None) -> Orbit:
     """The orbit of an image (or of a tuple of images) as a sorted tuple; ``.method`` names the route.
 
     Routes: ``"listing"`` (breadth first along the generators, refused past

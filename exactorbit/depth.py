@@ -148,7 +148,7 @@ def minimal_orbit_layer1(group: PixelGroup, *, force: bool = False, limit: int |
                    if c.representative not in (0, (1 << group.n) - 1)]
         smallest = min(c.size for c in classes)
         return tuple(sorted(x for c in classes if c.size == smallest for x in c.members))
-    out = set()
+    out: set = set()
     for r in reps:
         out.update(orbit(group, int(r)))
     return tuple(sorted(out))
@@ -181,7 +181,7 @@ def reconstructed_features(group: PixelGroup, table: Iterable[int], *, close: bo
         raise InvalidArgument("table reconstructs no non-constant image: no layer-1 feature")
     if not close:
         return tuple(fixed)
-    out = set()
+    out: set = set()
     for x in fixed:
         out.update(orbit(group, x))
     return tuple(sorted(out))

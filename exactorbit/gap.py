@@ -13,6 +13,10 @@ is GAP's point p + 1.
 '[1,3]'
 """
 
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 import os
 import shutil
 import subprocess
@@ -20,6 +24,9 @@ import subprocess
 from ._validation import describe
 from .errors import InvalidArgument
 from .groups import PixelGroup
+
+if TYPE_CHECKING:
+    from .images import Grid
 
 __all__ = ["to_gap", "from_gap", "parse_gap_permutations", "gap_permutation", "gap_set", "gap_available",
            "gap_executable", "run_gap"]
@@ -52,7 +59,7 @@ def gap_permutation(g):
     return "".join(cycles) or "()"
 
 
-def to_gap(group):
+def to_gap(group: PixelGroup) -> str:
     """The group as a GAP expression ``Group([...])`` on the points 1..n (generators in 1-based cycles)."""
     if not isinstance(group, PixelGroup):
         raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
@@ -244,7 +251,7 @@ def parse_gap_permutations(text, n):
     return out
 
 
-def from_gap(text, grid, name=None):
+def from_gap(text: str, grid: str | Grid, name: str | None = None) -> PixelGroup:
     """A PixelGroup from GAP's 1-based generators (e.g. the output of :func:`to_gap`, or GAP's own print).
 
     >>> from exactorbit.groups import named_group

@@ -31,6 +31,10 @@ ints), so it can be handed to any networkx algorithm.
 (4, 4, [1, 2, 4, 4])
 """
 
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 import math
 
 import networkx as nx
@@ -47,6 +51,11 @@ from .groups import check_group, parse_generators
 from .images import as_mask, render_text
 from .stabilizers import orbit_size
 from .subgroups import subgroup_classes
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .groups import PixelGroup
 
 __all__ = [
     "cayley_graph",
@@ -110,7 +119,8 @@ def _generators(group, generators):
     return tuple(gens)
 
 
-def cayley_graph(group, generators=None, *, force=False, limit=None):
+def cayley_graph(group: PixelGroup, generators: Sequence[Sequence[int]] | None = None, *, force: bool = False,
+                 limit: int | None = None) -> CayleyGraph:
     """The right Cayley graph: nodes the elements, an edge ``g -> compose(g, s)`` for each generator ``s``.
 
     ``generators`` (default ``group.generators``) are distinct elements of the
@@ -180,7 +190,7 @@ class SchreierGraph(_Drawn, nx.MultiDiGraph):
     """The Schreier graph of :func:`schreier_graph`: a ``networkx.MultiDiGraph`` that draws itself."""
 
 
-def schreier_graph(group, image, *, force=False, limit=None):
+def schreier_graph(group: PixelGroup, image: Any, *, force: bool = False, limit: int | None = None) -> SchreierGraph:
     """The Schreier (orbit) graph of one image: its orbit, with an edge ``y -> apply(s, y)`` per generator ``s``.
 
     A ``networkx.MultiDiGraph``: one edge per point ``y`` and generator index ``k``
@@ -225,7 +235,7 @@ def schreier_graph(group, image, *, force=False, limit=None):
     return graph
 
 
-def functional_graph(table):
+def functional_graph(table: Any) -> nx.DiGraph:
     """The functional graph of a map F on {0..N-1}: nodes 0..N-1, one edge ``x -> F[x]`` each.
 
     Node attribute ``recurrent``: whether x lies in the recurrent set
@@ -252,7 +262,7 @@ def functional_graph(table):
     return graph
 
 
-def recurrent_nodes(graph):
+def recurrent_nodes(graph: nx.DiGraph) -> set:
     """The set of nodes of a directed graph that lie on a directed cycle (a loop counts).
 
     Read off the edges alone (strongly connected components of more than one
@@ -318,7 +328,7 @@ def _minimal_rows(stack, rows, orders):
     return np.array(minimal, dtype=np.intp)
 
 
-def subgroup_hasse(group, *, force=False, limit=None):
+def subgroup_hasse(group: PixelGroup, *, force: bool = False, limit: int | None = None) -> nx.DiGraph:
     """The Hasse diagram of the subgroups up to conjugacy: one node per class, edges up the cover relation.
 
     Nodes are the indices ``0..k-1`` of :func:`exactorbit.subgroups.subgroup_classes`

@@ -22,6 +22,10 @@ Each function returns the :class:`matplotlib.figure.Figure`; save it with
 ['1', '6', '9', '18', '36']
 """
 
+
+from __future__ import annotations
+
+from typing import Any
 import os
 from collections import Counter
 from fractions import Fraction
@@ -37,6 +41,7 @@ from .groups import PixelGroup, check_group
 from .images import Image, parse_image, render_text, to_array
 from .networks import NetworkFamily, reconstruction_probabilities
 from .orbits import DOOR as DECOMPOSE, OrbitDecomposition, decompose
+
 
 __all__ = ["plot_probability_vs_orbit_size", "plot_orbit_spectrum", "orbit_gallery", "plot_counts", "plot_masks",
            "plot_cayley_graph", "plot_schreier_graph", "plot_graph"]
@@ -207,7 +212,8 @@ def _violation_bundles(ax, ranking, segments, log_x):
     return out
 
 
-def plot_probability_vs_orbit_size(group, family=None, probabilities=None, *, ax=None, mark_violations=True):
+def plot_probability_vs_orbit_size(group: PixelGroup, family: Any = None, probabilities: Any = None, *, ax: Any = None,
+                                   mark_violations: bool = True) -> Any:
     """C5 in a picture: each orbit class's exact reconstruction probability against its orbit size under G.
 
     One point per orbit class of G on all 2^n images (``orbit_classes``), at
@@ -407,7 +413,8 @@ def plot_masks(masks, grid, *, titles=None, path=None, suptitle=""):
     return fig
 
 
-def plot_orbit_spectrum(source, weight=None, *, ax=None, method="auto", force=False, limit=None):
+def plot_orbit_spectrum(source: Any, weight: int | None = None, *, ax: Any = None, method: str = "auto",
+                        force: bool = False, limit: int | None = None) -> Any:
     """Bar chart of the orbit spectrum: for each orbit size, the number of orbits of that size.
 
     ``source`` is a :class:`~exactorbit.groups.PixelGroup` (its orbits on all
@@ -475,7 +482,8 @@ def _check_image(group, image):
     return check_mask("image", image, group.n)
 
 
-def orbit_gallery(group, image, path=None, *, max_images=64, columns=None):
+def orbit_gallery(group: PixelGroup, image: Any, path: str | None = None, *, max_images: int = 64,
+                  columns: int | None = None) -> Any:
     """The orbit of one image under G as small binary pictures (black = on), smallest masks first.
 
     ``image`` is an int mask, a text image such as ``"#./.."`` or an
@@ -545,7 +553,7 @@ def _refuse_nodes(what, nodes, max_nodes):
                               "is a blur")
 
 
-def plot_cayley_graph(group, *, ax=None, max_nodes=MAX_GRAPH_NODES):
+def plot_cayley_graph(group: PixelGroup, *, ax: Any = None, max_nodes: int = MAX_GRAPH_NODES) -> Any:
     """The Cayley graph of G drawn: one node per element, an arrow ``g -> g*s`` in generator s's colour.
 
     The graph is :func:`exactorbit.graphs.cayley_graph` (``g*s``: apply g, then
@@ -578,7 +586,8 @@ def plot_cayley_graph(group, *, ax=None, max_nodes=MAX_GRAPH_NODES):
                               f"{'s' if k != 1 else ''}: an arrow g -> g*s (g, then s) per generator s")
 
 
-def plot_schreier_graph(group, image, *, ax=None, max_nodes=MAX_GRAPH_NODES, pictures=None):
+def plot_schreier_graph(group: PixelGroup, image: Any, *, ax: Any = None, max_nodes: int = MAX_GRAPH_NODES,
+                        pictures: bool | None = None) -> Any:
     """The Schreier graph of an image's orbit drawn: one node per image of the orbit, an arrow ``y -> s(y)`` in
     generator s's colour.
 
@@ -612,7 +621,7 @@ def plot_schreier_graph(group, image, *, ax=None, max_nodes=MAX_GRAPH_NODES, pic
     return graph_figure(schreier_graph(group, x), ax=ax, max_nodes=max_nodes, pictures=pictures)
 
 
-def plot_graph(graph, *, ax=None, max_nodes=MAX_GRAPH_NODES, pictures=None):
+def plot_graph(graph: Any, *, ax: Any = None, max_nodes: int = MAX_GRAPH_NODES, pictures: bool | None = None) -> Any:
     """Draw a graph made by :func:`exactorbit.graphs.cayley_graph` or :func:`exactorbit.graphs.schreier_graph`
     (e.g. a Cayley graph on generators of your choice), as :func:`plot_cayley_graph` and
     :func:`plot_schreier_graph` draw theirs.  Returns the Figure.

@@ -166,7 +166,7 @@ def groups_with_features(draw: DrawFn, max_pixels: int = 6) -> tuple[PixelGroup,
     group = draw(pixel_groups(max_pixels=max_pixels).filter(lambda g: g.n >= 2))
     full = (1 << group.n) - 1
     seeds = draw(st.lists(st.integers(1, full - 1), min_size=1, max_size=3))
-    feats = set()
+    feats: set = set()
     for x in seeds:
         feats.update(orbit(group, x))
     return group, tuple(sorted(feats))

@@ -42,6 +42,10 @@ the code under test: ``np.roll`` and friends return the subclass), call
 final falsifying example only.
 """
 
+
+from __future__ import annotations
+
+from typing import Any
 import math
 import random as _random
 from contextlib import contextmanager
@@ -54,6 +58,7 @@ from .errors import InvalidArgument
 from ._perm.perms import cycle_string
 from .groups import check_group
 from .images import from_array, parse_grid, render_text, to_array
+from collections.abc import Sequence
 
 __all__ = [
     "DEFAULT_RTOL",
@@ -138,7 +143,7 @@ def _gather(inv, arr):
     return arr.reshape(lead + (h * w,))[..., inv].reshape(arr.shape)
 
 
-def apply_to_array(g, array, grid=None):
+def apply_to_array(g: Sequence[int], array: Any, grid: Any = None) -> Any:
     """The array ``g.x``: pixel p of the last two axes (p = r*w + c) moves to g[p]; leading axes are kept.
 
     The same action as :func:`exactorbit.actions.apply` on masks: for a 0/1

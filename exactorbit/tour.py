@@ -14,10 +14,13 @@ that ``exactorbit verify`` re-derives (byte-identical on every run).
 ('holds', ['C1', 'C2', 'C3'])
 """
 
+from __future__ import annotations
+
 import csv
 import io
 import os
 from dataclasses import dataclass, field
+from typing import Any
 from fractions import Fraction
 
 from ._budget import say
@@ -156,8 +159,9 @@ class TourReport:
         return tour_html(self)
 
 
-def run_tour(grid="3x3", group="translations+dihedral", *, hidden=1, tied=True, alphabet=(-1, 0, 1),
-             exclude_constant=False, tolerance=None, layers=3, quiet=True, force=False):
+def run_tour(grid: str = "3x3", group: str = "translations+dihedral", *, hidden: int = 1, tied: bool = True,
+             alphabet: tuple[int, ...] = (-1, 0, 1), exclude_constant: bool = False, tolerance: Any = None,
+             layers: int = 3, quiet: bool = True, force: bool = False) -> TourReport:
     """Run every claim on one toy case: a :class:`TourReport` (case, claims, certificates, verdicts).
 
     >>> r = run_tour("2x2", "dihedral", tied=True)

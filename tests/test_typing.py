@@ -38,6 +38,16 @@ ANNOTATED_MODULES = {
     "exactorbit.certificates",
     "exactorbit.checker",
     "exactorbit.hierarchy",
+    "exactorbit.groups",
+    "exactorbit.actions",
+    "exactorbit.stabilizers",
+    "exactorbit.gap",
+    "exactorbit.graphs",
+    "exactorbit.plots",
+    "exactorbit.shadows.nearest",
+    "exactorbit.testing",
+    "exactorbit.tour",
+    "exactorbit.claims",
 }
 
 

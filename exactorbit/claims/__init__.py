@@ -16,6 +16,10 @@ case-level functions in order; :func:`evaluate` runs them.
 ['holds', 'holds']
 """
 
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 from .._validation import describe
 from ..errors import InvalidArgument, TooExpensive
 from ._claim import FAILS, HOLDS, UNDECIDED, Claim, fraction_str, undecided
@@ -39,6 +43,9 @@ from .c6_shadow_ranking import claim_c6_shadow_ranking
 from .c7_diagonal import claim_c7_diagonal
 from .c8_depth import claim_c8_depth
 from .case import Case
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "Claim",
@@ -91,7 +98,7 @@ STATEMENTS = {
 }
 
 
-def evaluate(case, *, say=None):
+def evaluate(case: Any, *, say: Callable[[str], Any] | None = None) -> list:
     """Every claim on ``case``, in order (a list of :class:`Claim`); ``say(id)`` is called before each.
 
     A claim whose work is over a limit is ``undecided``, with the refusal (its

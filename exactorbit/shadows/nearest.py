@@ -23,6 +23,10 @@ generate is the question of :mod:`exactorbit.shadows`.
 Shadow(distance=0, elements=(((1, 0), False),))
 """
 
+
+from __future__ import annotations
+
+from typing import Any
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +36,7 @@ from .._validation import check_flag, check_int_list, check_permutation, describ
 from ..errors import InvalidArgument
 from ..functions import as_table
 from ..groups import PixelGroup, check_group
+
 
 __all__ = ["Shadow", "ambient_elements", "ambient_tables", "nearest_elements", "signed_permutation"]
 
@@ -102,7 +107,8 @@ def _distances(tables, table, idx):
     return (tables[:, idx] != table[idx][None, :]).sum(axis=1)
 
 
-def nearest_elements(group, table, complement=False, inputs=None, _tables=None, *, force=False, limit=None):
+def nearest_elements(group: PixelGroup, table: Any, complement: bool = False, inputs: Any = None, _tables: Any = None,
+                     *, force: bool = False, limit: int | None = None) -> Any:
     """The shadow of one function: nearest ambient elements and the distance.
 
     The action table of the ambient group on the 2^n images is guarded by

@@ -55,6 +55,10 @@ with its memberships).
 See also: :func:`exactorbit.actions.orbit` (the orbit itself, listed).
 """
 
+
+from __future__ import annotations
+
+from typing import Any
 from dataclasses import dataclass
 
 from .._budget import check_force, limit_value, tuning
@@ -256,7 +260,8 @@ STABILIZER = _door("stabilizer", _stabilizer_natural, _stabilizer_vectorised, _s
                    _stabilizer_torus)
 
 
-def stabilizer(group, x, *, method="auto", force=False, limit=None):
+def stabilizer(group: PixelGroup, x: Any, *, method: str = "auto", force: bool = False,
+               limit: int | None = None) -> PixelGroup:
     """The stabilizer of an image (or of a tuple: the intersection) as a subgroup with exact order.
 
     The result is a :class:`~exactorbit.groups.PixelGroup` named ``Stab(x)`` (x's picture on grids of at most
@@ -301,7 +306,8 @@ ORBIT_SIZE = _door("orbit_size",
                    lambda ask: _torus.orbit_size(ask.group, ask.colours()))
 
 
-def orbit_size(group, x, *, method="auto", force=False, limit=None):
+def orbit_size(group: PixelGroup, x: Any, *, method: str = "auto", force: bool = False,
+               limit: int | None = None) -> int:
     """Size of the orbit of an image (or of a tuple of images): |G| / |Stab(x)|, without listing the orbit.
 
     >>> from exactorbit.groups import translations
@@ -342,7 +348,8 @@ TRANSPORTER = _door("transporter", _transporter_natural,
                     _transporter_torus)
 
 
-def transporter(group, a, b, *, method="auto", force=False, limit=None):
+def transporter(group: PixelGroup, a: Any, b: Any, *, method: str = "auto", force: bool = False,
+                limit: int | None = None) -> tuple[int, ...] | None:
     """An element g with a^g = b (a, b images or tuples of images), or None: set (or tuple) isomorphism.
 
     >>> from exactorbit.groups import translations
@@ -406,7 +413,8 @@ CANONICAL_IMAGE = _door("canonical_image", _canonical_natural, _canonical_vector
                         _canonical_listing, _canonical_torus)
 
 
-def canonical_image(group, x, *, method="auto", force=False, limit=None):
+def canonical_image(group: PixelGroup, x: Any, *, method: str = "auto", force: bool = False,
+                    limit: int | None = None) -> CanonicalImage:
     """A canonical image of x's orbit with an element reaching it: here the minimal image (see :func:`minimal_image`).
 
     Equal for all images of one orbit, different across orbits; ``x^element == image``.
@@ -451,7 +459,8 @@ def routes_for(question, group, x, target=None, *, force=False, limit=None):
     return door.explain(_ask(group, x, "auto", force, limit, target))
 
 
-def minimal_image(group, x, *, method="auto", force=False, limit=None):
+def minimal_image(group: PixelGroup, x: Any, *, method: str = "auto", force: bool = False,
+                  limit: int | None = None) -> Any:
     """The smallest mask of the orbit of x (for a tuple: the smallest tuple, its first image first).
 
     The order is that of the int masks: the highest pixel decides first.  GAP's
