@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(
     bool(MISSING), reason=f"the documentation site needs {', '.join(MISSING)}: pip install -e '.[docs]'")
 
 #: Pages written by hand (docs/*.md, docs/tutorials/, the index pages) and the reference pages.
-PAGES = ["index", "getting_started", "concepts", "developer", "benchmarks", "cli",
+PAGES = ["index", "getting_started", "concepts", "developer", "benchmarks", "cli", "guide",
          "tutorials/teacher", "tutorials/researcher", "tutorials/ml_engineer",
          "notebooks/index", "proofs/index", "api/index", "api/limits"]
 #: One API page per public module (docs/api/NAME.rst).
