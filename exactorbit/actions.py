@@ -240,8 +240,8 @@ def orbit_search(group, x, limit, force, target=None, cap=None):
                 tree[z] = (y, k)
                 if z == target:
                     return tree
-                if cap is not None and len(tree) > cap:  # no refusal text: no order computed
-                    raise GaveUp(f"the orbit has more than {cap} points")
+                if cap is not None and len(tree) > (cap if bound is None else min(cap, bound)):
+                    raise GaveUp(f"the orbit has more than {len(tree) - 1} points")  # no order computed: no refusal
                 if bound is not None and len(tree) > bound:
                     refuse_if_over(f"the orbit search (group of order {group.order()}; points found before stopping)",
                                    len(tree), "orbit_points", limit=limit)

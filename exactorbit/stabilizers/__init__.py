@@ -69,6 +69,7 @@ from ..groups import PixelGroup
 from ..images import colouring, render_text, to_mask
 from . import _backtrack, _listing, _natural, _torus, _vectorised
 from .._perm.chain import StabilizerChain
+from .._perm.structure import JORDAN_DEGREE, is_transitive, jordan_alt_sym
 
 __all__ = [
     "METHODS",
@@ -158,10 +159,11 @@ def _small_orbit(ask):
     """'auto' searches the orbit first when it cannot exceed TUNING['listing_orbit'] points: the images of x's
     weight (weights, for a tuple), or |G| when it is known already, bound it (:func:`~exactorbit.actions.orbit_bound`)."""
     bound = orbit_bound(ask.group, ask.x)
-    if bound <= _LISTING_ORBIT or (ask.target is not None and ask.target == ask.x):  # a == b: the search's root
+    most = _LISTING_ORBIT if ask.limit is None else min(_LISTING_ORBIT, limit_value("orbit_points", ask.limit))
+    if bound <= most or (ask.target is not None and ask.target == ask.x):  # a == b: the search's root
         ask.cap = None
         return None
-    return f"the orbit may have up to {bound} points, over TUNING['listing_orbit'] = {_LISTING_ORBIT}"
+    return f"the orbit may have up to {bound} points, over TUNING['listing_orbit'] = {_LISTING_ORBIT} (or the limit)"
 
 
 def _fresh_small_group(ask):
@@ -182,8 +184,14 @@ def _listed(ask):
 
 
 def _natural_known(ask):
-    """S_n and A_n first only when that is known already (deciding it may cost a Schreier-Sims)."""
-    return None if ask.group.natural_kind_known else "whether G is S_n or A_n is not known yet"
+    """S_n and A_n first only when that is known already (deciding it may cost a Schreier-Sims), or when ten random
+    elements prove it at once (Jordan's test, on a transitive group of at least JORDAN_DEGREE pixels): then the
+    listing never builds S_(n-1) from Schreier generators."""
+    group = ask.group
+    if (not group.natural_kind_known and group.n >= JORDAN_DEGREE and is_transitive(group.generators, group.n)
+            and jordan_alt_sym([tuple(g) for g in group.generators], group.n, tries=10)):
+        group.natural_kind  # noqa: B018 - decided now (the same first tries prove it), kept as the group's fact
+    return None if group.natural_kind_known else "whether G is S_n or A_n is not known yet"
 
 
 #: The 'auto' ladder of every door of this module: S_n and A_n in closed form when known; a small orbit searched

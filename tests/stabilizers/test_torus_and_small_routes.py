@@ -122,3 +122,24 @@ def test_auto_on_random_small_groups_matches_the_naive_twins(n, data):
     y = orb[-1]
     g = transporter(PixelGroup(f"1x{n}", gens), x, y)
     assert apply(g, x) == y
+
+
+def test_a_disguised_symmetric_group_takes_the_natural_route_not_the_listing():
+    # review of issue 24: the listing would build S_(n-1) from Schreier generators (minutes on 256 pixels);
+    # Jordan's test proves S_n from ten random elements first
+    rng = random.Random(1)
+    n = 144
+    gens = [tuple(rng.sample(range(n), n)) for _ in range(2)]
+    H = stabilizer(PixelGroup("12x12", gens), 1)
+    assert H.method == "natural" and H.order() * n == PixelGroup("12x12", gens).order()
+
+
+def test_a_users_limit_below_the_attempts_cap_lets_auto_go_on():
+    from exactorbit.actions import orbit_bound  # noqa: F401  (the bound the first rung reads)
+
+    G = named_group("translations+dihedral", "8x8")
+    x = 0b1011001110001
+    got = orbit_size(G, x, limit=100)   # the orbit has 512 points: the attempt gives up at 100, the torus answers
+    assert got == len(naive_orbit(G, x)) and got.method == "torus"
+    got = orbit_size(named_group("translations+dihedral", "3x3"), 0b11, limit=5)
+    assert got == 18 and got.method != "listing"
