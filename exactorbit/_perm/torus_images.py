@@ -30,10 +30,6 @@ import numpy as np
 __all__ = ["translated", "matches", "minimal", "element", "images", "keys", "mask_of_key", "orbit_points",
            "sparse_minimal"]
 
-#: Entries of one block of candidate rows (past it the candidates are taken in chunks).
-_BLOCK = 1 << 21
-
-
 def translated(coords, c, shifts):
     """Row k: the colouring c translated by the translation ``shifts[k]`` (pixel j takes c[j - t_k]).
 

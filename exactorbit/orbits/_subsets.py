@@ -21,8 +21,6 @@ Front door: :func:`exactorbit.orbits.decompose` (``method="subsets"``).
 ({2: 1, 6: 3}, 'subsets', (21,))
 """
 
-import math
-
 import numpy as np
 
 from .._validation import check_int
@@ -128,8 +126,3 @@ def subset_orbits(group, weight, *, max_features=1000):
     return OrbitDecomposition.from_sizes(sizes, group_order=order, method="subsets", weight=k,
                                          smallest_nonconstant=best, features=tuple(feats[:max_features]),
                                          truncated=len(feats) > max_features)
-
-
-def subset_count(n, weight):
-    """C(n, k): the images the route visits (its estimate)."""
-    return math.comb(n, weight)

@@ -258,14 +258,9 @@ def _stabilizer_backtrack(ask):
     return [_element(g) for g in arrays], order
 
 
-def _stabilizer_torus(ask):
-    gens, order = _torus.stabilizer(ask.group, ask.colours())
-    return gens, order
-
-
 STABILIZER = _door("stabilizer", _stabilizer_natural, _stabilizer_vectorised, _stabilizer_backtrack,
                    lambda ask: _listing.stabilizer(ask.group, ask.x, ask.force, ask.limit, _cap(ask)),
-                   _stabilizer_torus)
+                   lambda ask: _torus.stabilizer(ask.group, ask.colours()))
 
 
 def stabilizer(group: PixelGroup, x: Any, *, method: str = "auto", force: bool = False,
