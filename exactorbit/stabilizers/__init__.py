@@ -198,8 +198,8 @@ def _natural_known(ask):
 #: along the generators (no chain, no listing), or a first attempt at it on a fresh small group; S_n and A_n in
 #: closed form; a union of orbits at once (the backtrack's first test, before any listing
 #: or chain); the vectorised route when the elements fit; else the backtrack.
-_LADDER = (Step("natural", guard=_natural_known), Step("listing", when=_small_orbit),
-           Step("listing", when=_fresh_small_group, gives_up=(GaveUp,)), Step("backtrack", when=_whole_group),
+_LADDER = (Step("natural", guard=_natural_known), Step("backtrack", when=_whole_group),
+           Step("listing", when=_small_orbit), Step("listing", when=_fresh_small_group, gives_up=(GaveUp,)),
            Step("vectorised", when=_listed), Step("torus"), Step("natural"), Step("vectorised", when=_fits, quick=False),
            Step("backtrack"))
 
