@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 import math
-from collections import Counter, deque
+from collections import Counter
+from functools import partial
 
 import numpy as np
 
@@ -32,7 +33,8 @@ from ._budget import LIMITS, check_force, limit_value, refuse_if_over, tuning
 from ._routes import Ask, Door, GaveUp, Route, RoutedTuple, Step
 from ._validation import check_int, check_int_list, check_items, check_mask, check_permutation, describe
 from .errors import InvalidArgument
-from ._perm.perms import apply_mask as _apply, compose, identity  # unchecked: the package's own loops
+from ._perm.perms import (ENTRY_NS, apply_mask as _apply, compose, identity, mask_mapper,  # unchecked
+                          table_mapper, table_ns)
 from .groups import PixelGroup, check_group
 from .images import as_mask, colouring, is_array_image, parse_grid, to_arrays, to_mask
 
@@ -210,6 +212,8 @@ def _mask_array(masks, bits):
 
 def check_point(group, x, name="image"):
     """An image in any accepted form (int, Image, text, (h, w) array) as a mask, or a tuple of them as a tuple."""
+    if type(x) is int and type(group) is PixelGroup and x >= 0 and not x >> group.grid.n:  # a mask: the common case
+        return x
     if not isinstance(group, PixelGroup):
         raise InvalidArgument(f"group must be a PixelGroup, got {describe(group)}")
     if isinstance(x, (tuple, list)) and not is_array_image(x):
@@ -217,6 +221,11 @@ def check_point(group, x, name="image"):
             raise InvalidArgument(f"{name} tuple must not be empty")
         return tuple(as_mask(v, group.grid, f"{name}[{k}]") for k, v in enumerate(x))
     return as_mask(x, group.grid, name)
+
+
+#: Points an orbit search maps with :func:`~exactorbit._perm.perms.apply_mask` before it builds each generator's
+#: cheapest map (:func:`~exactorbit._perm.perms.mask_mapper`: O(n) to build, then a few shifts per point).
+_MAPPER_AFTER = 4
 
 
 def orbit_search(group, x, limit, force, target=None, cap=None):
@@ -227,26 +236,52 @@ def orbit_search(group, x, limit, force, target=None, cap=None):
     a first attempt of 'auto' (:class:`exactorbit._routes.GaveUp` past ``cap`` points).
     """
     bound = None if check_force(force) else limit_value("orbit_points", limit)
+    stop = cap if bound is None else (bound if cap is None else min(cap, bound))
     gens = group.generators
     tree = {x: None}
     if x == target:
         return tree
-    queue = deque([x])
-    while queue:
-        y = queue.popleft()
-        for k, s in enumerate(gens):
-            z = _apply(s, y)
+    maps = [partial(_apply, s) for s in gens]
+    mapped = isinstance(x, tuple)  # a tuple keeps apply_mask (coordinate-wise)
+    queue, i, tables_at = [x], 0, None
+    while i < len(queue):
+        y = queue[i]
+        i += 1
+        if not mapped and i == _MAPPER_AFTER:  # a longer orbit: each generator's cheapest map
+            maps, mapped = [mask_mapper(s, x.bit_count(), group.n) for s in gens], True
+            tables_at = _tables_break_even(group.n, maps)
+        elif i == tables_at:  # an orbit this long: byte tables have paid for themselves (ski rental)
+            per_point = table_ns(group.n)
+            maps = [table_mapper(s, group.n) if f.ns > per_point else f for s, f in zip(gens, maps)]
+        for k, f in enumerate(maps):
+            z = f(y)
             if z not in tree:
                 tree[z] = (y, k)
                 if z == target:
                     return tree
-                if cap is not None and len(tree) > (cap if bound is None else min(cap, bound)):
-                    raise GaveUp(f"the orbit has more than {len(tree) - 1} points")  # no order computed: no refusal
-                if bound is not None and len(tree) > bound:
-                    refuse_if_over(f"the orbit search (group of order {group.order()}; points found before stopping)",
-                                   len(tree), "orbit_points", limit=limit)
                 queue.append(z)
+        if stop is not None and len(tree) > stop:
+            _stop_search(group, tree, cap, bound, limit)
     return tree
+
+
+def _tables_break_even(n, maps):
+    """After how many points an orbit search trades its maps for byte tables where a lookup is the cheaper (None:
+    nowhere): when the maps have cost as much more than the tables as building the tables costs (a 2-competitive
+    choice, as in ski rental)."""
+    per_point = table_ns(n)
+    dearer = [f.ns - per_point for f in maps if f.ns > per_point]
+    if not dearer:
+        return None
+    return max(_MAPPER_AFTER + 1, ENTRY_NS * 256 * ((n + 7) // 8) * len(dearer) // sum(dearer))
+
+
+def _stop_search(group, tree, cap, bound, limit):
+    """An orbit search past its cap (a first attempt: GaveUp, no order computed) or its bound (refused)."""
+    if cap is not None:  # a first attempt gives up at the smaller of its cap and the bound, with no refusal
+        raise GaveUp(f"the orbit has more than {len(tree) - 1} points")
+    refuse_if_over(f"the orbit search (group of order {group.order()}; points found before stopping)",
+                   len(tree), "orbit_points", limit=limit)
 
 
 def transversal_element(group, tree, y):
@@ -373,7 +408,11 @@ def orbit_bound(group, x):
     (6, 12)
     """
     group = check_group(group)
-    x = check_point(group, x)
+    return _orbit_bound(group, check_point(group, x))
+
+
+def _orbit_bound(group, x):
+    """:func:`orbit_bound` for a checked group and point (the doors' ladders)."""
     n = group.n
     if not isinstance(x, tuple):
         bound = math.comb(n, x.bit_count())
@@ -390,7 +429,7 @@ def _orbit_small(ask):
     """'auto' searches small orbits along the generators: the images of x's weight, or |G| when known, are few."""
     if ask.x is None:
         return "no image given (the bound reads its weight)"
-    bound = orbit_bound(ask.group, ask.x)
+    bound = _orbit_bound(ask.group, ask.x)
     limit = tuning("listing_orbit")
     return None if bound <= limit else f"the orbit may have up to {bound} points, over TUNING['listing_orbit'] = {limit}"
 

@@ -133,6 +133,15 @@ def cycle_string(p):
     return _cycle_string(check_permutation("p", p))
 
 
+_INT_TYPE = frozenset((int,))
+
+
+@functools.lru_cache(maxsize=64)
+def _points(n):
+    """The list [0, ..., n - 1] (a permutation's entries, sorted), built once per degree."""
+    return list(range(n))
+
+
 def _check_array_form(name, perm, n):
     if _is_sympy(perm, "Permutation"):
         if perm.size != n:
@@ -288,7 +297,12 @@ class PixelGroup:
             raise InvalidArgument(f"generators must be a list of permutations, got {describe(generators)}")
         name = check_name("name", name)
         gens = []
+        points = _points(n)
         for k, g in enumerate(generators):
+            if (type(g) is tuple or type(g) is list) and len(g) == n and set(map(type, g)) <= _INT_TYPE \
+                    and sorted(g) == points:  # the common case (ints 0..n-1), checked at C speed
+                gens.append(tuple(g))
+                continue
             if isinstance(g, str):
                 g = _parse_cycles(g, n, f"generator {k}")
             elif _is_sympy(g, "Permutation"):  # a sympy permutation: its array form, on exactly n points
@@ -479,7 +493,7 @@ class PixelGroup:
         >>> symmetric("3x3").natural_kind_known
         True
         """
-        return "natural_kind" in self._facts
+        return "natural_kind" in self._facts or "order" in self._facts  # the order decides it at once
 
     @property
     def natural_kind(self):
@@ -965,7 +979,8 @@ def named_group(spec: str, grid: str | Grid) -> PixelGroup:
         group = symmetric(g)
         group.name = "+".join(names)
         return group
-    return PixelGroup._trusted(g, _named_generators(tuple(names), g), "+".join(names))
+    key = tuple(names)
+    return PixelGroup._trusted(g, _named_generators(key, g), "+".join(names), order=_named_order(key, g))
 
 
 @functools.lru_cache(maxsize=256)
@@ -974,10 +989,45 @@ def _named_generators(names, grid):
     return tuple(p for name in names for p in _NAMED[name](grid).generators)
 
 
+#: The named groups whose order :func:`_named_order` gives in closed form (the torus's translations and point
+#: symmetries).
+_TORUS_NAMES = frozenset(("translations", "rotations", "reflections", "dihedral", "trivial"))
+
+
+@functools.lru_cache(maxsize=256)
+def _named_order(names, grid):
+    """|G| for a sum of named torus groups, with no Schreier-Sims (None for other names: computed when asked).
+
+    The point symmetries P (at most 8) are listed by closure.  With translations T
+    (hw of them; the point symmetries normalise T, so G = TP), |G| = |T| |P| / |T n P|,
+    where T n P are the point symmetries that are translations (on small grids a
+    mirror can be one: on 1 x 2 it is the shift).
+    """
+    if not set(names) <= _TORUS_NAMES:
+        return None
+    point = [p for name in names if name not in ("translations", "trivial") for p in _NAMED[name](grid).generators]
+    ident = _identity(grid.n)
+    found, frontier = {ident}, [ident]
+    while frontier:
+        frontier = [q for p in frontier for s in point if (q := _compose(p, s)) not in found]
+        found.update(frontier)
+    if "translations" not in names:
+        return len(found)
+    h, w = grid.h, grid.w
+
+    def translation(p):  # the translation moving pixel 0 where p moves it
+        a, b = divmod(p[0], w)
+        return tuple(((r + a) % h) * w + (c + b) % w for r in range(h) for c in range(w))
+    shared = sum(1 for p in found if p == translation(p))
+    return h * w * len(found) // shared
+
+
 def _looks_like_grid(value):
     """Whether a positional argument is a grid (a Grid, 'HxW', or a pair of ints), not generators."""
     if isinstance(value, Grid):
         return True
+    if type(value) is list:  # generators
+        return False
     if isinstance(value, str):
         return re.fullmatch(r"\s*[0-9]+\s*[xX,]\s*[0-9]+\s*", value) is not None
     return isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value)

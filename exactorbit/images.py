@@ -109,6 +109,10 @@ def parse_grid(text: str | Grid | tuple[int, int] | list[int]) -> Grid:
     """
     if isinstance(text, Grid):
         return text
+    if type(text) is str:
+        known = _PARSED.get(text)
+        if known is not None and known.n <= LIMITS["grid_pixels"].value:  # the cap may have been lowered since
+            return known
     if isinstance(text, (tuple, list)) and len(text) == 2:
         return Grid(*text)
     if not isinstance(text, str):
@@ -119,7 +123,15 @@ def parse_grid(text: str | Grid | tuple[int, int] | list[int]) -> Grid:
     if max(len(m.group(1)), len(m.group(2))) > 5:  # before int(): a grid has at most 4096 pixels
         cap = LIMITS["grid_pixels"].value
         raise InvalidArgument(f"grid {clip(text.strip(), 40)} is too large; exactorbit handles at most {cap} pixels")
-    return Grid(int(m.group(1)), int(m.group(2)))
+    grid = Grid(int(m.group(1)), int(m.group(2)))
+    if len(_PARSED) < _PARSED_MAX:
+        _PARSED[text] = grid
+    return grid
+
+
+#: Grid texts parsed already (a Grid is immutable; the pixel cap is checked when one is first parsed): text -> Grid.
+_PARSED: dict = {}
+_PARSED_MAX = 1024
 
 
 @overload

@@ -235,6 +235,8 @@ def natural_kind(gens, n, *, known_order=None, order=None, transitive=None):
     """
     if not gens:  # the trivial group: S_1 on one point, else neither
         return ("symmetric" if n <= 1 else ""), 1
+    if known_order is not None:  # the order decides: A_n is S_n's only subgroup of index 2
+        return _kind_of_order(known_order, n), known_order
     if n >= 3 and not (transitive() if transitive is not None else is_transitive(gens, n)):
         return "", None
     if n >= JORDAN_DEGREE and known_order is None:
@@ -248,7 +250,18 @@ def natural_kind(gens, n, *, known_order=None, order=None, transitive=None):
             return "", None
         if jordan_alt_sym(tuples, n, tries=30, seed=1):
             return kind, None
-    value = known_order if known_order is not None else order()
-    kind = ("symmetric" if value == math.factorial(n) else
-            "alternating" if n >= 3 and 2 * value == math.factorial(n) else "")
-    return kind, value
+    value = order()
+    return _kind_of_order(value, n), value
+
+
+def _kind_of_order(order, n):
+    """'symmetric' when a group of degree n has order n!, 'alternating' for n!/2 (n >= 3; A_n is the only subgroup
+    of index 2), else ''.  A small order is told from n!/2 by its bit length, before any factorial.
+
+    >>> _kind_of_order(6, 3), _kind_of_order(3, 3), _kind_of_order(10 ** 6, 784)
+    ('symmetric', 'alternating', '')
+    """
+    if n >= 3 and order.bit_length() < n * (n.bit_length() - 3) // 2:  # n!/2 >= (n/e)^n / 2 > 2^(n (log2 n - 1.5) - 1)
+        return ""
+    full = math.factorial(n)
+    return "symmetric" if order == full else "alternating" if n >= 3 and 2 * order == full else ""

@@ -69,6 +69,7 @@ from ..groups import PixelGroup
 from ..images import colouring, render_text, to_mask
 from . import _backtrack, _listing, _natural, _torus, _vectorised
 from .._perm.chain import StabilizerChain
+from .._perm.perms import apply_mask as _apply
 from .._perm.structure import JORDAN_DEGREE, is_transitive, jordan_alt_sym
 
 __all__ = [
@@ -97,15 +98,29 @@ class CanonicalImage:
     method: str
 
 
-def _kept_by_every_generator(group, c):
-    """Whether the colouring c is a union of orbits of the group: every generator keeps it (c[g[p]] = c[p]).
+#: Set bits (of x or of its complement) up to which 'kept by every generator' is tested on the mask (one shift per
+#: bit), not on the colouring (numpy: a few microseconds per generator, whatever the weight).
+_KEPT_BITS = 64
+
+
+def _kept_by_every_generator(group, x, colours):
+    """Whether x (a mask or a tuple) is a union of orbits of the group: every generator keeps it (c[g[p]] = c[p]).
 
     Then every element keeps it: Stab = G, the orbit is {x}, x is its own minimal image.
     One pass over the generators, no stabilizer chain (the chain of a group on 4096 pixels
-    takes seconds, and the backtrack would prune at once anyway).
+    takes seconds, and the backtrack would prune at once anyway).  A mask with few set
+    (or few unset) bits is mapped bit by bit; otherwise its colouring (``colours()``) is
+    gathered by each generator.
     """
+    if not isinstance(x, tuple):
+        n = group.n
+        bits = min(x.bit_count(), n - x.bit_count())
+        if bits <= _KEPT_BITS:
+            y = x if bits == x.bit_count() else x ^ ((1 << n) - 1)  # g keeps x iff it keeps x's complement
+            return all(_apply(g, y) == y for g in group.generators)
     import numpy as np
 
+    c = colours()
     return all(np.array_equal(c[np.asarray(g, dtype=np.int64)], c) for g in group.generators)
 
 
@@ -114,12 +129,30 @@ def _cap(ask):
     return getattr(ask, "cap", None)
 
 
+class _ImageAsk(Ask):
+    """One call of a door of this module: the point (checked), its colouring and the 'kept by every generator'
+    test, computed on demand, once."""
+
+    def __init__(self, group, x, target, method, force, limit):
+        self.group, self.x, self.target, self.method, self.force, self.limit = group, x, target, method, force, limit
+        self._memo = {}
+
+    def colours(self):
+        """x's colouring (:func:`~exactorbit.images.colouring`), once."""
+        if "colours" not in self._memo:
+            self._memo["colours"] = colouring(self.x, self.group.n)
+        return self._memo["colours"]
+
+    def kept(self):
+        """Whether every generator keeps x (:func:`_kept_by_every_generator`), once."""
+        if "kept" not in self._memo:
+            self._memo["kept"] = _kept_by_every_generator(self.group, self.x, self.colours)
+        return self._memo["kept"]
+
+
 def _ask(group, x, method, force, limit, target=None):
     """One call of a door: the point (checked), its colouring and the 'kept by every generator' test, on demand."""
-    ask = Ask(group=group, x=x, target=target, method=method, force=force, limit=limit)
-    ask.colours = lambda: ask.memo("colours", lambda: colouring(ask.x, group.n))
-    ask.kept = lambda: ask.memo("kept", lambda: _kept_by_every_generator(group, ask.colours()))
-    return ask
+    return _ImageAsk(group, x, target, method, force, limit)
 
 
 def _why_not_natural(ask):
@@ -183,10 +216,16 @@ def _listed(ask):
     return None if ask.group.elements_listed else "G's elements are not listed yet"
 
 
+def _natural_decided(ask):
+    """S_n and A_n first only when that is known already (deciding it may cost a Schreier-Sims; a known order
+    decides it at once)."""
+    return None if ask.group.natural_kind_known else "whether G is S_n or A_n is not known yet"
+
+
 def _natural_known(ask):
-    """S_n and A_n first only when that is known already (deciding it may cost a Schreier-Sims), or when ten random
+    """The stabilizer's first rung: S_n and A_n first when that is known already, or when ten random
     elements prove it at once (Jordan's test, on a transitive group of at least JORDAN_DEGREE pixels): then the
-    listing never builds S_(n-1) from Schreier generators."""
+    listing never builds S_(n-1) from Schreier generators (the other questions' listings need no order)."""
     group = ask.group
     if (not group.natural_kind_known and group.n >= JORDAN_DEGREE and is_transitive(group.generators, group.n)
             and jordan_alt_sym([tuple(g) for g in group.generators], group.n, tries=10)):
@@ -198,10 +237,19 @@ def _natural_known(ask):
 #: along the generators (no chain, no listing), or a first attempt at it on a fresh small group; S_n and A_n in
 #: closed form; a union of orbits at once (the backtrack's first test, before any listing
 #: or chain); the vectorised route when the elements fit; else the backtrack.
-_LADDER = (Step("natural", guard=_natural_known), Step("backtrack", when=_whole_group),
+_LADDER = (Step("natural", guard=_natural_decided), Step("backtrack", when=_whole_group),
            Step("listing", when=_small_orbit), Step("listing", when=_fresh_small_group, gives_up=(GaveUp,)),
            Step("vectorised", when=_listed), Step("torus"), Step("natural"), Step("vectorised", when=_fits, quick=False),
            Step("backtrack"))
+def _same_point(ask):
+    """A transporter from x to x: the orbit search's root, the identity, at once."""
+    return None if ask.target is not None and ask.target == ask.x else "the two images differ"
+
+
+#: The transporter's ladder: the same, after the identity for x to x.
+_TRANSPORTER_LADDER = (_LADDER[0], Step("listing", when=_same_point)) + _LADDER[1:]
+#: The stabilizer's ladder: the same, but S_n and A_n are also tried first by Jordan's test (its listing needs |G|).
+_STABILIZER_LADDER = (Step("natural", guard=_natural_known),) + _LADDER[1:]
 
 
 def _why_not_torus(ask):
@@ -210,7 +258,7 @@ def _why_not_torus(ask):
     return f"needs a torus group T x| P (all translations, with point symmetries); {ask.group.name} is not one"
 
 
-def _door(question, natural, vectorised, backtrack, listing, torus):
+def _door(question, natural, vectorised, backtrack, listing, torus, ladder=_LADDER):
     """A door of this module: the five routes with this question's run functions, the shared ladder."""
     return Door(question, [
         Route("natural", "S_n and A_n in closed form (the colour classes)", natural, applies=_why_not_natural),
@@ -219,7 +267,7 @@ def _door(question, natural, vectorised, backtrack, listing, torus):
         Route("vectorised", "every listed element applied at once (numpy)", vectorised),
         Route("backtrack", "a search over the stabilizer chain with refinement and pruning", backtrack),
         Route("listing", "the orbit searched point by point (definitional)", listing),
-    ], auto=_LADDER, refusal="method '{name}' {reason}")
+    ], auto=ladder, refusal="method '{name}' {reason}")
 
 
 def _vectorised_ready(ask):
@@ -260,7 +308,7 @@ def _stabilizer_backtrack(ask):
 
 STABILIZER = _door("stabilizer", _stabilizer_natural, _stabilizer_vectorised, _stabilizer_backtrack,
                    lambda ask: _listing.stabilizer(ask.group, ask.x, ask.force, ask.limit, _cap(ask)),
-                   lambda ask: _torus.stabilizer(ask.group, ask.colours()))
+                   lambda ask: _torus.stabilizer(ask.group, ask.colours()), _STABILIZER_LADDER)
 
 
 def stabilizer(group: PixelGroup, x: Any, *, method: str = "auto", force: bool = False,
@@ -348,7 +396,7 @@ TRANSPORTER = _door("transporter", _transporter_natural,
                                                         colouring(ask.target, ask.group.n)),
                     _transporter_backtrack,
                     lambda ask: _listing.transporter(ask.group, ask.x, ask.target, ask.force, ask.limit, _cap(ask)),
-                    _transporter_torus)
+                    _transporter_torus, _TRANSPORTER_LADDER)
 
 
 def transporter(group: PixelGroup, a: Any, b: Any, *, method: str = "auto", force: bool = False,
