@@ -116,6 +116,8 @@ TUNING = {
                                 "cheaper block system (about 0.1 s of cosets)"),
     "block_list_max": Tuning(50_000, "elements", "elements of one block's group the block route lists (past it the "
                              "block system is dropped, unless the block's group is its whole S_k or A_k)"),
+    "fibre_action": Tuning(5_040, "elements", "elements of one orbit's action B the fibre route of cycle_types lists "
+                           "(one kernel coset per conjugacy class of B)"),
     "class_orbital_degree": Tuning(1024, "pixels", "largest degree whose orbitals sharpen the class search's "
                                    "invariant (their table is n^2)"),
     "class_orbital_powers": Tuning(16, "powers", "powers g^k whose orbital statistics enter the class invariant"),

@@ -216,7 +216,7 @@ class Door:
 
         The ladder is walked inline (as :meth:`_ladder` walks it): a small question's whole call is a few
         microseconds, and this walk is most of its overhead."""
-        if method != "auto":
+        if type(method) is not str or method != "auto":  # a named route (checked by choose), or a wrong value
             route = self.choose(ask, method)
             return route.run(ask), route.name
         for step, route in self._rungs:

@@ -52,11 +52,14 @@ def test_methods_are_the_tables_methods(door, methods):
 
 @pytest.mark.parametrize("make, x, auto", [
     (lambda: named_group("translations", "3x3"), 0b000010011, "listing"),       # 84 images of weight 3
-    (lambda: named_group("translations+dihedral", "8x8"), 0b1011001, "torus"),  # C(64, 4) images: T x| D4
-    (lambda: named_group("dihedral", "4x4"), 0b0110_1001_0011, "vectorised"),   # 8 elements, C(16, 6) images
-    (lambda: symmetric("3x3"), 0b000001111, "listing"),                        # 9! elements, 126 images
-    (lambda: named_group("translations+dihedral", "8x8"), (1, 6), "torus"),    # a tuple of images
-], ids=["T3x3", "TD8x8", "D4x4", "S9", "tuple"])
+    (lambda: named_group("translations+dihedral", "8x8"), 0b1011001, "listing"),  # |G| = 512 known: a small orbit
+    (lambda: named_group("translations+dihedral", "12x12"), 0b1011001, "torus"),  # C(144, 4) images, |G| = 1152
+    (lambda: named_group("dihedral", "4x4"), 0b0110_1001_0011, "listing"),      # |G| = 8 known: a small orbit
+    (lambda: from_generators(list(named_group("dihedral", "4x4").generators), "4x4"), 0b0110_1001_0011,
+     "vectorised"),                                                              # |G| unknown, C(16, 6) images
+    (lambda: symmetric("3x3"), 0b000001111, "listing"),                         # 9! elements, 126 images
+    (lambda: named_group("translations+dihedral", "12x12"), (1, 6), "torus"),   # a tuple of images
+], ids=["T3x3", "TD8x8", "TD12x12", "D4x4", "D4x4 generators", "S9", "tuple"])
 def test_orbit_auto_is_the_route_routes_for_names(make, x, auto):
     # a fresh group on each side: 'auto' reads what the group knows already (its order bounds the orbit)
     table = actions.routes_for(make(), x)

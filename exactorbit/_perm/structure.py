@@ -159,10 +159,14 @@ def random_elements(gens, n, count, seed=0):
 
     >>> len(random_elements([(1, 2, 0)], 3, 4)), set(random_elements([(1, 0)], 2, 5)) <= {(0, 1), (1, 0)}
     (4, True)
+    >>> random_elements([], 2, 2)
+    [(0, 1), (0, 1)]
     """
     import random
     from operator import itemgetter
 
+    if not gens:  # the trivial group
+        return [tuple(range(n))] * count
     rng = random.Random(seed).random
     slots = [tuple(g) for g in gens] * (10 // max(len(gens), 1) + 1)
     slots = slots[:max(10, len(gens))]

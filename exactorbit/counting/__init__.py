@@ -27,6 +27,11 @@ named route), the number of elements of each cycle type; every function below ta
   group: wreath products, the transitive groups of GAP's library), coset by coset of the
   product D of the block groups, each coset a product over the cycles of blocks
   (:mod:`exactorbit.counting._blocks`);
+* ``"fibres"``: an intransitive group (a subdirect product of its orbit actions), fibre by
+  fibre over the action B on its orbit with the smallest action: one coset of the kernel per
+  conjugacy class of B, its cycle types from the kernel's cyclic extensions (each by the
+  door's own 'auto') by Moebius inversion over the divisors of the coset's order
+  (:mod:`exactorbit.counting._fibres`);
 * ``"classes"``: any group, from its conjugacy classes found by a seeded random search
   over the stabilizer chain with backtrack conjugacy tests and centralisers; exact, the
   class sizes must sum to |G| (:mod:`exactorbit._perm.classes`);
@@ -36,7 +41,8 @@ named route), the number of elements of each cycle type; every function below ta
 'auto' takes "product", then "symmetric", then "product_action" when G = H x K on rows x
 columns, then "listing" when the listing is small
 (|G| x n <= 2,000,000 entries), else "blocks" when a block system cuts G into at most
-``LIMITS["block_cosets"]`` cosets, else "classes" (and "listing" within
+``LIMITS["block_cosets"]`` cosets, else "fibres" for an intransitive group with an orbit
+action of at most ``TUNING["fibre_action"]`` elements, else "classes" (and "listing" within
 ``LIMITS["group_elements"]`` if the class search gives up).  The routes and this ladder
 are one table, :data:`DOOR`; :func:`routes_for` reads it for a group without counting.
 Proofs: proofs/theorem2_burnside_polya.md, proofs/conjugacy_classes.md.
@@ -68,7 +74,7 @@ from .._routes import Ask, Door, RoutedInt, RoutedList, Route, Step
 from .._validation import check_int, describe
 from ..errors import InvalidArgument, TooExpensive
 from ..groups import check_group, cycle_lengths
-from . import _blocks, _classes, _listing, _product, _product_action, _symmetric
+from . import _blocks, _classes, _fibres, _listing, _product, _product_action, _symmetric
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -104,7 +110,7 @@ def count_cycles(g: Sequence[int]) -> int:
 
 
 #: The routes of :func:`cycle_types` (and of every count built on it).
-METHODS = ("auto", "listing", "symmetric", "product", "product_action", "blocks", "classes")  # == DOOR.methods
+METHODS = ("auto", "listing", "symmetric", "product", "product_action", "blocks", "fibres", "classes")  # == DOOR.methods
 
 class CycleTypes(Counter):
     """A Counter cycle type -> number of elements that records the route that computed it (``.method``).
@@ -148,6 +154,8 @@ DOOR = Door("cycle_types", [
           applies=_product_action.why_not, note="the rows' and columns' groups combined"),
     Route("blocks", "a block system: coset by coset of the block groups' product", _blocks.run,
           applies=_blocks.why_not, estimate=_blocks.estimate, quick=False),
+    Route("fibres", "an intransitive group fibre by fibre over its smallest orbit action (kernel cosets)",
+          _fibres.run, applies=_fibres.why_not, quick=False),
     Route("classes", "conjugacy classes by a seeded random search with backtrack tests", _classes.run, quick=False),
 ], auto=[
     Step("product"),
@@ -155,6 +163,7 @@ DOOR = Door("cycle_types", [
     Step("product_action"),
     Step("listing", when=lambda ask: _listing_is_fast(ask)),
     Step("blocks", when=_blocks.within_bound, gives_up=(TooExpensive,)),  # products past their budget
+    Step("fibres", gives_up=(TooExpensive,)),  # a kernel's or an extension's types refused: the class search
     Step("classes", gives_up=(_classes.ClassSearchIncomplete,)),  # the search past its budget
     Step("listing"),
 ])
@@ -187,7 +196,7 @@ def cycle_types(group: PixelGroup, *, method: str = "auto", force: bool = False,
     """Counter mapping each cycle type ``((length, count), ...)`` to its number of elements (a :class:`CycleTypes`).
 
     ``method``: ``"auto"``, ``"listing"``, ``"symmetric"``, ``"product"``,
-    ``"product_action"``, ``"blocks"`` or ``"classes"`` (see the module's help); every route gives the same Counter, and
+    ``"product_action"``, ``"blocks"``, ``"fibres"`` or ``"classes"`` (see the module's help); every route gives the same Counter, and
     ``.method`` says which ran.  ``limit`` bounds the listing
     (``LIMITS["group_elements"]``), the symmetric route's partitions
     (``LIMITS["symmetric_partitions"]``), the pairs of factor cycle types the

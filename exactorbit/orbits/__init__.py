@@ -282,9 +282,13 @@ def decompose(group: PixelGroup, weight: int | None = None, *, method: str = "au
               progress: bool | None = None, workers: int | None = None, scheduler: Any = None) -> OrbitDecomposition:
     """Orbit decomposition of all images (or of those of weight k) by ``method``.
 
-    ``method``: 'auto', 'enumerate', 'generators', 'symbolic' or 'torus'.
+    ``method``: 'auto', 'subsets', 'enumerate', 'generators', 'symbolic' or 'torus'.
 
-    'auto' enumerates grids of at most 30 pixels when G is small enough to list
+    With a ``weight`` k, 'auto' first takes the subsets route when the C(n, k) images
+    of that weight are at most ``TUNING["subsets_images"]``: union-find over those
+    images alone along the generators, whatever |G| (its bound is
+    ``LIMITS["orbit_points"]``, which ``force=True`` lifts; ``limit`` bounds the other
+    routes).  S_n is answered by its weight classes before that.  Otherwise 'auto' enumerates grids of at most 30 pixels when G is small enough to list
     and the estimate is within the limits; otherwise, on grids of at most 24
     pixels, it runs the generators route (union-find over the generators, any
     |G|); past that, the torus route when G contains every translation of the

@@ -419,13 +419,15 @@ def transporter(group: PixelGroup, a: Any, b: Any, *, method: str = "auto", forc
         return RoutedTuple(_element(_natural.set_transporter(a, b, group.n, "symmetric")), "natural")
     a = check_point(group, a, "a")
     b = check_point(group, b, "b")
-    if isinstance(a, tuple) != isinstance(b, tuple) or (isinstance(a, tuple) and len(a) != len(b)):
-        raise InvalidArgument(f"a and b must both be images or tuples of one length: {a!r}, {b!r}")
-    weights = lambda p: [m.bit_count() for m in p] if isinstance(p, tuple) else p.bit_count()  # noqa: E731
-    if weights(a) != weights(b):
+    if type(a) is not int or type(b) is not int:
+        if isinstance(a, tuple) != isinstance(b, tuple) or (isinstance(a, tuple) and len(a) != len(b)):
+            raise InvalidArgument(f"a and b must both be images or tuples of one length: {a!r}, {b!r}")
+        if isinstance(a, tuple) and [m.bit_count() for m in a] != [m.bit_count() for m in b]:
+            return None
+    if not isinstance(a, tuple) and a.bit_count() != b.bit_count():
         return None
     g, route = TRANSPORTER.run(_ask(group, a, method, force, limit, b), method)
-    return None if g is None else RoutedTuple(_element(g) if not isinstance(g, tuple) else g, route)
+    return None if g is None else RoutedTuple(g if type(g) is tuple else _element(g), route)
 
 
 # -- canonical image: CanonicalImage per route --------------------------------------------------------------------

@@ -52,6 +52,8 @@ def stabilizer(group, x, force, limit, cap=None):
 
 def transporter(group, a, b, force, limit, cap=None):
     """An element g with a^g = b, or None, by searching the orbit of a until b appears."""
+    if a == b:  # the search's root
+        return identity(group.n)
     tree = orbit_search(group, a, limit, force, target=b, cap=cap)
     if b not in tree:
         return None

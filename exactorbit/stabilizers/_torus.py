@@ -13,22 +13,48 @@ Front doors: :mod:`exactorbit.stabilizers`.
 import numpy as np
 
 from .._perm.torus_images import element, matches, minimal, sparse_minimal
-from ._vectorised import generators_of
 
 __all__ = ["stabilizer", "orbit_size", "transporter", "minimal_image"]
 
 
-def _stabilizer_rows(group, colours):
-    """The stabilizer's elements, one row each (p then t, for every match)."""
-    structure = group.torus_structure
-    found = [element(structure, p[None, :], ts[:, None]) for p, ts in matches(structure, colours, colours) if len(ts)]
-    return np.concatenate(found)
-
-
 def stabilizer(group, colours):
-    """(generators, order) of the stabilizer of a colouring."""
-    rows = _stabilizer_rows(group, colours)
-    return generators_of(group, rows, len(rows)), len(rows)
+    """(generators, order) of the stabilizer of a colouring, in closed form: a basis of its translations (a lattice
+    L of Z_h x Z_w, at most two vectors, taken greedily) and one element for every other linear part it meets (a
+    coset of L each); together they generate it, and its order is the number of matches.  No element is listed
+    beyond the translations of L (the 64 x 64 checkerboard's 16,384 elements were closed row by row before)."""
+    structure = group.torus_structure
+    identity = np.arange(group.n)
+    gens, order = [], 0
+    for p, ts in matches(structure, colours, colours):
+        if not len(ts):
+            continue
+        order += len(ts)
+        if np.array_equal(p, identity):
+            gens.extend(tuple(element(structure, p, t).tolist()) for t in _lattice_basis(group.grid, ts.tolist()))
+        else:
+            gens.append(tuple(element(structure, p, int(ts[0])).tolist()))
+    return gens, order
+
+
+def _lattice_basis(grid, ts):
+    """A few of the translations ``ts`` (pixel indices: the translation moving pixel 0 there; a subgroup of
+    Z_h x Z_w) that generate them all: each one outside the subgroup of those taken is taken, and the subgroup grown
+    by its cosets (at most |ts| sums per vector taken; a subgroup of Z_h x Z_w needs at most two)."""
+    h, w = grid.h, grid.w
+
+    def add(a, b):
+        return ((a // w + b // w) % h) * w + (a % w + b % w) % w
+    members, basis = {0}, []
+    for t in ts:
+        if t in members:
+            continue
+        basis.append(t)
+        grown, step = set(members), t
+        while step not in members:  # M + <t> is the union of the cosets M + k t
+            grown.update(add(m, step) for m in members)
+            step = add(step, t)
+        members = grown
+    return basis
 
 
 def orbit_size(group, colours):

@@ -30,9 +30,14 @@ def torus_cases(draw):
     if draw(st.booleans()) and len(G.generators) >= 2:  # the same group, other generators
         a, b = G.generators[0], G.generators[1]
         G = PixelGroup(G.grid, [compose(a, b), *G.generators[1:]] + [a])
-    weight = draw(st.sampled_from(["sparse", "dense", "any"]))
+    weight = draw(st.sampled_from(["sparse", "dense", "any", "periodic"]))
     n = G.n
-    if weight == "sparse":
+    if weight == "periodic":  # a tile repeated along a lattice: large stabilizers, several basis translations
+        a, b = draw(st.sampled_from([d for d in range(1, h + 1) if h % d == 0])), \
+            draw(st.sampled_from([d for d in range(1, w + 1) if w % d == 0]))
+        tile = draw(st.integers(0, (1 << (a * b)) - 1))
+        x = sum(1 << (r * w + c) for r in range(h) for c in range(w) if (tile >> ((r % a) * b + c % b)) & 1)
+    elif weight == "sparse":
         x = sum(1 << q for q in draw(st.sets(st.integers(0, n - 1), max_size=3)))
     elif weight == "dense":
         x = (1 << n) - 1 - sum(1 << q for q in draw(st.sets(st.integers(0, n - 1), max_size=3)))
