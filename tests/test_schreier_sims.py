@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from exactorbit.groups import PixelGroup
-from exactorbit._perm.schreier_sims import Chain, order_of, schreier_sims
+from exactorbit._perm.schreier_sims import Chain, order_of, schreier_sims, schreier_sims_batched
 from exactorbit._perm.structure import jordan_alt_sym, natural_kind
 from exactorbit.testutil import naive_elements
 
@@ -49,6 +49,32 @@ def test_order_is_the_naive_closures_and_the_prefix_starts_the_base(case):
     members = set(elements)
     other = tuple(random.Random(n).sample(range(n), n))
     assert chain.contains(other) == (other in members)
+
+
+@settings(max_examples=150, deadline=None)
+@given(generator_sets())
+def test_the_batched_chain_is_a_chain_of_the_same_group(case):
+    n, gens, prefix = case
+    base, strong = schreier_sims_batched(gens, n, prefix)
+    elements = naive_elements(PixelGroup(f"1x{n}", gens)) if gens else [tuple(range(n))]
+    assert order_of(base, strong, n) == len(elements)
+    assert base[:len(prefix)] == prefix
+    assert all(g != tuple(range(n)) for g in strong) and set(strong) <= set(elements)
+    # a strong generating set: the chain of its own generators with this base has the same order
+    assert order_of(*schreier_sims(strong, n, base), n) == len(elements)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(3, 8), st.integers(8, 30), st.integers(0, 1 << 30))
+def test_the_batched_chain_matches_the_tuple_chain_on_large_degrees(m, size, seed):
+    rng = random.Random(seed)
+    n = m * size
+    gens = []
+    for _ in range(rng.randint(1, 3)):  # C_size wr S_m and its subgroups: imprimitive, several levels
+        sigma = rng.sample(range(m), m)
+        shift = [rng.randrange(size) for _ in range(m)]
+        gens.append(tuple(sigma[p // size] * size + (p % size + shift[p // size]) % size for p in range(n)))
+    assert order_of(*schreier_sims_batched(gens, n), n) == order_of(*schreier_sims(gens, n), n)
 
 
 @settings(max_examples=60, deadline=None)

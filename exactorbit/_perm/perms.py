@@ -96,13 +96,17 @@ def shift_classes(g):
     """
     n = len(g)
     if n <= 127:  # at C speed: each class's mask read off a byte string of the shifts
-        shifts = bytes(map(sub, g, range(-127, n - 127)))  # byte p: g[p] - p + 127
-        backwards = shifts[::-1]  # pixel 0 last: the least significant digit of int(..., 2)
-        return {v - 127: int(backwards.translate(_CLASS_TABLES[v]), 2) for v in set(shifts)}
+        return _classes_of_bytes(bytes(map(sub, g, range(-127, n - 127))))  # byte p: g[p] - p + 127
     classes = {}
     for p, q in enumerate(g):
         classes[q - p] = classes.get(q - p, 0) | (1 << p)
     return classes
+
+
+def _classes_of_bytes(shifts):
+    """:func:`shift_classes` from the shifts as bytes (byte p: g[p] - p + 127)."""
+    backwards = shifts[::-1]  # pixel 0 last: the least significant digit of int(..., 2)
+    return {v - 127: int(backwards.translate(_CLASS_TABLES[v]), 2) for v in set(shifts)}
 
 
 #: For each byte v (a shift d = v - 127, |d| <= 126), a table sending v to b'1' and every other byte to b'0'.
@@ -125,11 +129,17 @@ def mask_mapper(g, weight, n):
     (6, 6)
     """
     bits = min(weight, n - weight)
-    if _CLASS_COST * len(set(map(sub, g, range(n)))) <= _BIT_COST * bits:  # the classes counted at C speed
-        classes = shift_classes(g)
+    shifts = bytes(map(sub, g, range(-127, n - 127))) if n <= 127 else list(map(sub, g, range(n)))
+    if _CLASS_COST * len(set(shifts)) <= _BIT_COST * bits:  # the classes counted at C speed
+        classes = _classes_of_bytes(shifts) if n <= 127 else shift_classes(g)
         fixed = classes.pop(0, 0)
         up = tuple((m, d) for d, m in classes.items() if d > 0)
         down = tuple((m, -d) for d, m in classes.items() if d < 0)
+        if len(up) == 1 and len(down) == 1:  # a translation of the torus (or of a strip): one step, one wrap
+            (m1, d1), (m2, d2) = up[0], down[0]
+            by_step = lambda y: (y & fixed) | ((y & m1) << d1) | ((y & m2) >> d2)  # noqa: E731
+            by_step.ns = CLASS_NS * len(classes)
+            return by_step
 
         def by_classes(y):
             out = y & fixed

@@ -233,14 +233,21 @@ def _natural_known(ask):
     return None if group.natural_kind_known else "whether G is S_n or A_n is not known yet"
 
 
-#: The 'auto' ladder of every door of this module: S_n and A_n in closed form when known; a small orbit searched
-#: along the generators (no chain, no listing), or a first attempt at it on a fresh small group; S_n and A_n in
-#: closed form; a union of orbits at once (the backtrack's first test, before any listing
-#: or chain); the vectorised route when the elements fit; else the backtrack.
-_LADDER = (Step("natural", guard=_natural_decided), Step("backtrack", when=_whole_group),
-           Step("listing", when=_small_orbit), Step("listing", when=_fresh_small_group, gives_up=(GaveUp,)),
-           Step("vectorised", when=_listed), Step("torus"), Step("natural"), Step("vectorised", when=_fits, quick=False),
-           Step("backtrack"))
+#: The stabilizer's 'auto' ladder: S_n and A_n in closed form when known (or proven at once by Jordan's test);
+#: a union of orbits at once (the backtrack's first test, before any listing or chain: Stab = G with G's own
+#: generators); a small orbit searched along the generators (no chain, no listing), or a first attempt at it on a
+#: fresh small group; the vectorised route when the elements are listed; the torus route; S_n and A_n; the
+#: vectorised route when the elements fit; else the backtrack.
+_STABILIZER_LADDER = (Step("natural", guard=_natural_known), Step("backtrack", when=_whole_group),
+                      Step("listing", when=_small_orbit), Step("listing", when=_fresh_small_group, gives_up=(GaveUp,)),
+                      Step("vectorised", when=_listed), Step("torus"), Step("natural"),
+                      Step("vectorised", when=_fits, quick=False), Step("backtrack"))
+#: The other doors' ladder: the same, but S_n and A_n first only when known (their listings need no |G|), and a
+#: small orbit searched before the union-of-orbits test (the search's first round is that test).
+_LADDER = (Step("natural", guard=_natural_decided), _STABILIZER_LADDER[2], _STABILIZER_LADDER[1]) \
+    + _STABILIZER_LADDER[3:]
+
+
 def _same_point(ask):
     """A transporter from x to x: the orbit search's root, the identity, at once."""
     return None if ask.target is not None and ask.target == ask.x else "the two images differ"
@@ -248,8 +255,6 @@ def _same_point(ask):
 
 #: The transporter's ladder: the same, after the identity for x to x.
 _TRANSPORTER_LADDER = (_LADDER[0], Step("listing", when=_same_point)) + _LADDER[1:]
-#: The stabilizer's ladder: the same, but S_n and A_n are also tried first by Jordan's test (its listing needs |G|).
-_STABILIZER_LADDER = (Step("natural", guard=_natural_known),) + _LADDER[1:]
 
 
 def _why_not_torus(ask):
