@@ -1,7 +1,8 @@
 """Small random groups and images, exactorbit beside GAP: cold calls on a fresh group, median and worst ratios.
 
     python3 benchmarks/bench_small_groups.py [--cases 100] [--images 3] [--runs 5] [--quick] [--seed 2024]
-                                             [--eo-cap 5] [--no-gap] [--gap-timeout 1800] [--json FILE]
+                                             [--eo-cap 5] [--no-gap] [--gap-timeout 1800] [--chunks 10]
+                                             [--json FILE]
 
 What is measured.  About ``--cases`` groups drawn with a fixed seed, the way the GAP cross-check draws them:
 
@@ -49,8 +50,11 @@ untimed warm-up call per (case, question) gives the answer and its duration; the
 their median is the time (when the warm-up took over 1 s, its own time is the time: it too ran on a fresh
 group).  exactorbit: ``time.perf_counter`` in this process, after every question once on a 2x2 group (so
 no timed call loads a module); a call still running after ``--eo-cap`` seconds (default 5) is stopped by
-``SIGALRM`` and enters the ratios at the cap, a lower bound (``>=`` in the output).  GAP: one process
-for the whole run (the case file is written to a temporary directory), ``NanosecondsSinceEpoch()``,
+``SIGALRM`` and enters the ratios at the cap, a lower bound (``>=`` in the output).  The two sides take
+turns: the cases are dealt into ``--chunks`` chunks (default 10), and each chunk is timed by exactorbit and
+then by GAP, so that the two times of one ratio are taken within seconds of each other (this VM's speed
+drifted by 30-50% between minutes).  GAP: one process per chunk (the case file is written to a temporary
+directory), ``NanosecondsSinceEpoch()``,
 which ticks in microseconds here: a call under 0.1 ms is repeated 20 times per timed run (a fresh group
 each time) and the run's time divided by 20.  A GAP time is floored at 0.1 us for the ratios.
 exactorbit refusals (``TooExpensive``) and errors are counted, not timed.  Every answer both sides give
@@ -361,7 +365,7 @@ def run_eo(cases, runs, cap):
             for j in ([0] if level == "group" else range(1, len(case["images"]) + 1)):
                 results[(case["id"], j, key)] = {"eo": time_eo(key, case, j, runs, cap)}
         if case["id"] % 10 == 0:
-            print(f"  exactorbit: {case['id']}/{len(cases)} groups", file=sys.stderr, flush=True)
+            print(f"  exactorbit: group {case['id']}", file=sys.stderr, flush=True)
     return results
 
 
@@ -583,12 +587,16 @@ def main(argv=None):
                              "0: no cap)")
     parser.add_argument("--gap-timeout", type=int, default=1800, help="seconds for the whole GAP run (default 1800)")
     parser.add_argument("--json", metavar="FILE", help="save every case and timing here")
+    parser.add_argument("--chunks", type=int, default=10,
+                        help="the cases in this many chunks, each timed by exactorbit and then by GAP, so that the two "
+                             "sides take turns (default 10: the machine's speed drifts)")
     args = parser.parse_args(argv)
     count = args.cases if args.cases is not None else (20 if args.quick else 100)
     images = args.images if args.images is not None else (2 if args.quick else 3)
     runs = args.runs if args.runs is not None else (3 if args.quick else 5)
-    if count < 1 or images < 1 or runs < 1:
-        parser.error("--cases, --images and --runs must be at least 1")
+    if count < 1 or images < 1 or runs < 1 or args.chunks < 1:
+        parser.error("--cases, --images, --runs and --chunks must be at least 1")
+    args.chunks = min(args.chunks, count)
     gap = None if args.no_gap else gap_executable()
     load = os.getloadavg()
     print(f"bench_small_groups: {count} groups x {images} images, {runs} runs, seed {args.seed}; exactorbit "
@@ -599,29 +607,39 @@ def main(argv=None):
     print(f"cases drawn in {time.perf_counter() - t0:.1f} s: " + ", ".join(
         f"{sum(c['kind'] == kind for c in cases)} {kind}" for kind in ("named", "random generators",
                                                                        "random subgroup")), flush=True)
-    t0 = time.perf_counter()
-    results = run_eo(cases, runs, args.eo_cap)
-    eo_wall = time.perf_counter() - t0
+    version = gap_version(gap) if gap is not None else None
+    # the two sides take turns, chunk by chunk: this VM's speed drifts by tens of percent within a minute, and
+    # a ratio should compare two times measured at about the same moment
+    chunks = [cases[i::args.chunks] for i in range(args.chunks)] if gap is not None else [cases]
+    results, eo_wall, gap_wall, errors = {}, 0.0, 0.0, []
+    for chunk in chunks:
+        t0 = time.perf_counter()
+        part = run_eo(chunk, runs, args.eo_cap)
+        eo_wall += time.perf_counter() - t0
+        if gap is not None:
+            t0 = time.perf_counter()
+            gap_rows, err = run_gap_side(chunk, runs, gap, args.gap_timeout)
+            gap_wall += time.perf_counter() - t0
+            if err:
+                errors.append(err)
+            for k, row in gap_rows.items():
+                if k in part:
+                    part[k]["gap"] = row
+        results.update(part)
     print(f"exactorbit side: {eo_wall:.1f} s", flush=True)
     meta = {"cases": count, "images": images, "runs": runs, "seed": args.seed, "eo_cap_s": args.eo_cap,
-            "load_average": list(load),
+            "load_average": list(load), "chunks": len(chunks),
             "exactorbit": eo.__version__, "python": platform.python_version(), "eo_wall_s": eo_wall}
     if args.no_gap:
         print("GAP not run (--no-gap)")
     elif gap is None:
         print("GAP is not installed (Debian package gap, or set EXACTORBIT_GAP): exactorbit's times only")
     else:
-        version = gap_version(gap)
-        t0 = time.perf_counter()
-        gap_rows, err = run_gap_side(cases, runs, gap, args.gap_timeout)
-        gap_wall = time.perf_counter() - t0
-        print(f"GAP {version} side ({gap}, one process): {gap_wall:.1f} s", flush=True)
-        if err:
+        print(f"GAP {version} side ({gap}, one process per chunk, {len(chunks)} chunks taking turns with "
+              f"exactorbit's): {gap_wall:.1f} s", flush=True)
+        for err in errors:
             print(f"GAP said: {err[-1500:]}")
         meta.update(gap=version, gap_wall_s=gap_wall)
-        for k, row in gap_rows.items():
-            if k in results:
-                results[k]["gap"] = row
     bad = compare(cases, results) if gap else []
     if args.json:
         save_json(args.json, cases, results, meta)

@@ -36,7 +36,7 @@ import random as _random
 
 import numpy as np
 
-from ._budget import refuse_if_over, refuse_if_over_memory
+from ._budget import LIMITS, refuse_if_over, refuse_if_over_memory
 from ._perm import structure as _structure
 from ._perm.chain import StabilizerChain, all_products
 from ._perm.cycles import cycle_lengths as _cycle_lengths, parity as _parity
@@ -321,16 +321,17 @@ class PixelGroup:
         ``method`` names that route."""
         self = cls.__new__(cls)
         self.grid = grid
-        self._setup([tuple(g) for g in generators], name)
+        self._setup(generators if type(generators) is tuple and all(type(g) is tuple for g in generators)
+                    else [tuple(g) for g in generators], name)
         if order is not None:
             self._record(order=order)
         self.method = method
         return self
 
     def _setup(self, gens, name):
-        ident = _identity(self.grid.n)
-        gens = list(dict.fromkeys(g for g in gens if g != ident))
-        self.generators = tuple(gens)
+        distinct = dict.fromkeys(gens)  # in order, once each, the identity left out
+        distinct.pop(_identity(self.grid.n), None)
+        self.generators = tuple(distinct)
         self.name = name or "group"
         self._sympy = None
         self._facts = {}  # proven facts and cached listings, by name (FACTS); written only by _record
@@ -483,7 +484,8 @@ class PixelGroup:
         """
         key = tuple(base_prefix)
         if key not in self._chains:
-            self._chains[key] = StabilizerChain(self.generators, self.n, key)
+            self._chains[key] = (StabilizerChain._unchecked(self.generators, self.n) if not key  # checked already
+                                 else StabilizerChain(self.generators, self.n, key))
         return self._chains[key]
 
     @property
@@ -866,13 +868,17 @@ def rows_by_columns(grid, rows=None, columns=None):
     """
     g = parse_grid(grid)
     h, w = g.h, g.w
+    full = rows is None and columns is None  # S_h x S_w, faithful on the grid: |G| = h! w!, known at once
     rows = _swap_and_cycle(h) if rows is None else [_check_array_form(f"rows[{i}]", s, h)
                                                      for i, s in enumerate(_listed("rows", rows))]
     columns = _swap_and_cycle(w) if columns is None else [_check_array_form(f"columns[{i}]", t, w)
                                                           for i, t in enumerate(_listed("columns", columns))]
     gens = [tuple(s[p // w] * w + p % w for p in range(g.n)) for s in rows]
     gens += [tuple((p // w) * w + t[p % w] for p in range(g.n)) for t in columns]
-    return PixelGroup(g, gens, name=f"rows x columns {h}x{w}")
+    group = PixelGroup(g, gens, name=f"rows x columns {h}x{w}")
+    if full:
+        group._record(order=math.factorial(h) * math.factorial(w))
+    return group
 
 
 def wreath_product(grid):
@@ -886,7 +892,9 @@ def wreath_product(grid):
     h, w = g.h, g.w
     gens = [tuple(s) + tuple(range(w, g.n)) for s in _swap_and_cycle(w)]  # inside the first row
     gens += [tuple(s[p // w] * w + p % w for p in range(g.n)) for s in _swap_and_cycle(h)]  # the rows
-    return PixelGroup(g, gens, name=f"S{w} wr S{h}")
+    group = PixelGroup(g, gens, name=f"S{w} wr S{h}")
+    group._record(order=math.factorial(w) ** h * math.factorial(h))  # the base group (S_w)^h, then S_h on top
+    return group
 
 
 def _listed(name, value):
@@ -961,6 +969,10 @@ def named_group(spec: str, grid: str | Grid) -> PixelGroup:
     ...
     exactorbit.errors.InvalidArgument: unknown group name 'rotation' in spec 'rotation' (did you mean 'rotations'?); known names: translations, rotations, reflections, dihedral, symmetric, trivial; on a 1 x N strip also necklace, bracelet
     """
+    if type(spec) is str and type(grid) is str:  # the common call: its parse and its facts read from a cache
+        known = _NAMED_CALLS.get((spec, grid))
+        if known is not None and known[0].n <= LIMITS["grid_pixels"].value:  # the cap may have been lowered since
+            return PixelGroup._trusted(*known[:3], order=known[3])
     g = parse_grid(grid)
     if not isinstance(spec, str) or not spec.strip():
         raise InvalidArgument(f"group spec must be '+'-joined names, got {describe(spec)}")
@@ -980,7 +992,14 @@ def named_group(spec: str, grid: str | Grid) -> PixelGroup:
         group.name = "+".join(names)
         return group
     key = tuple(names)
-    return PixelGroup._trusted(g, _named_generators(key, g), "+".join(names), order=_named_order(key, g))
+    call = (g, _named_generators(key, g), "+".join(names), _named_order(key, g))
+    if type(grid) is str and len(_NAMED_CALLS) < 256:
+        _NAMED_CALLS[spec, grid] = call
+    return PixelGroup._trusted(*call[:3], order=call[3])
+
+
+#: named_group's calls by (spec, grid text): (grid, generators, name, order), the checks and parses done once.
+_NAMED_CALLS: dict = {}
 
 
 @functools.lru_cache(maxsize=256)

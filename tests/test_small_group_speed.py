@@ -138,3 +138,69 @@ def test_the_transporter_from_x_to_x_is_the_identity_at_once(n, seed):
     g = eo.transporter(G, x, x)
     assert tuple(g) == tuple(range(n)) and g.method == "listing"
     assert G._order is None and not G._chains  # nothing computed about the group
+
+
+def test_a_named_group_read_from_the_call_cache_is_the_same_group_and_honours_a_lowered_cap(monkeypatch):
+    first, second = named_group("translations+dihedral", "5x5"), named_group("translations+dihedral", "5x5")
+    assert first is not second and first.generators == second.generators and first.name == second.name
+    assert first.order() == second.order() == order_of(*schreier_sims(list(first.generators), 25), 25)
+    old = LIMITS["grid_pixels"]
+    monkeypatch.setitem(LIMITS, "grid_pixels", Limit(16, old.unit, old.bounds, hard=True))
+    with pytest.raises(InvalidArgument, match="at most 16"):
+        named_group("translations+dihedral", "5x5")
+
+
+@pytest.mark.parametrize("h,w", [(h, w) for h in range(1, 5) for w in range(1, 5)])
+def test_rows_by_columns_and_wreath_products_know_their_orders_in_closed_form(h, w):
+    from exactorbit.groups import rows_by_columns, wreath_product
+
+    for G in (rows_by_columns(f"{h}x{w}"), wreath_product(f"{h}x{w}")):
+        assert G._order is not None, "the order is recorded when the group is built"
+        assert G.order() == order_of(*schreier_sims(list(G.generators), h * w), h * w), (G.name, h, w)
+    partial = rows_by_columns(f"{h}x{w}", rows=[tuple(range(h))])  # H given: its order is not assumed
+    assert partial._order is None and partial.order() == math.factorial(w)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 3), st.integers(0, 2 ** 32), st.integers(1, 10 ** 5))
+def test_the_capped_schreier_sims_gives_the_order_or_proves_it_over_the_cap(n, count, seed, cap):
+    from exactorbit._perm.schreier_sims import schreier_sims_capped
+
+    rng = random.Random(seed)
+    gens = [tuple(rng.sample(range(n), n)) for _ in range(count)]
+    order = order_of(*schreier_sims(gens, n), n)
+    found = schreier_sims_capped(gens, n, cap)
+    if order <= cap:
+        base, strong, value = found
+        assert value == order == order_of(base, strong, n)
+    else:
+        assert found is None
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 3), st.integers(0, 2 ** 32))
+def test_point_orbits_and_transitivity_by_search_are_the_union_find_ones(n, count, seed):
+    from exactorbit._perm.chain import _orbit_labels_small
+    from exactorbit._perm.structure import is_transitive
+
+    rng = random.Random(seed)
+    gens = []
+    for _ in range(count):  # a few cycles on random parts: every number of orbits
+        p = list(range(n))
+        part = rng.sample(range(n), rng.randint(1, n))
+        for a, b in zip(part, part[1:] + part[:1]):
+            p[a] = b
+        gens.append(tuple(p))
+    orbits = {}  # the naive twin: the closure of each point under the generators and their inverses
+    for p in range(n):
+        seen, todo = {p}, [p]
+        while todo:
+            q = todo.pop()
+            for g in gens:
+                for r in (g[q], g.index(q)):
+                    if r not in seen:
+                        seen.add(r)
+                        todo.append(r)
+        orbits[p] = min(seen)
+    assert _orbit_labels_small(gens, n) == [orbits[p] for p in range(n)]
+    assert is_transitive(gens, n) == (len(set(orbits.values())) == 1)

@@ -61,19 +61,21 @@ def _find(parent, x):
 
 
 def _orbit_labels_small(gens, n):
-    """Orbit labels (smallest point of each orbit) by union-find over the generators' edges, as a list."""
-    parent = list(range(n))
-
-    def find(x):
-        return _find(parent, x)
-
-    for g in gens:
-        for i, j in enumerate(g.tolist() if hasattr(g, "tolist") else g):
-            if i != j:
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return [find(i) for i in range(n)]
+    """Orbit labels (smallest point of each orbit) as a list, each orbit searched along the generators' images from
+    its smallest point (a finite group's orbit is closed under the generators alone)."""
+    images = [g.tolist() if hasattr(g, "tolist") else g for g in gens]
+    label = [-1] * n
+    for p in range(n):
+        if label[p] < 0:
+            label[p] = p
+            found = [p]
+            for q in found:  # the list grows while it is read: breadth first
+                for g in images:
+                    r = g[q]
+                    if label[r] < 0:
+                        label[r] = p
+                        found.append(r)
+    return label
 
 
 def orbit_labels(gens, n):
@@ -238,7 +240,7 @@ def _bsgs(gens, n, prefix):
     is a direct product over its orbits."""
     if not gens:
         return [], [], 1
-    labels = orbit_labels(gens, n).tolist()
+    labels = _orbit_labels_small(gens, n) if n <= _SMALL_DEGREE else orbit_labels(gens, n).tolist()
     homes = [{labels[i] for i, j in enumerate(g) if i != j} for g in gens]
     factors = sorted({h for home in homes for h in home})
     if len(factors) < 2 or any(len(home) != 1 for home in homes):
@@ -305,7 +307,8 @@ class StabilizerChain:
     def _setup(self, generators, n, base_prefix):
         self.n = n
         identity = tuple(range(n))
-        gens = [tuple(g.tolist()) if hasattr(g, "tolist") else tuple(int(v) for v in g) for g in generators]
+        gens = [g if type(g) is tuple else tuple(g.tolist()) if hasattr(g, "tolist") else tuple(int(v) for v in g)
+                for g in generators]  # tuples of ints (from the group) as they are
         gens = [g for g in gens if g != identity]
         base, strong, self._order = _bsgs(gens, n, list(dict.fromkeys(int(p) for p in base_prefix)))  # a repeat adds nothing
         self.base = base

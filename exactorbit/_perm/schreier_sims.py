@@ -32,7 +32,7 @@ from operator import itemgetter
 
 import numpy as np
 
-__all__ = ["schreier_sims", "schreier_sims_batched", "order_of", "Chain"]
+__all__ = ["schreier_sims", "schreier_sims_capped", "schreier_sims_batched", "order_of", "Chain", "OverCap"]
 
 
 def _then(p, q):
@@ -117,11 +117,15 @@ def _unchecked_schreier_generator(level, identity):
             key = (beta, k)
             if key in level.checked:
                 continue
-            g = _then(_then(ub, s), _inverse_of(level, s[beta]))
-            if g == identity:
+            us = _then(ub, s)
+            if us == u[s[beta]]:  # u_beta s u_(beta^s)^-1 = 1, told with no inverse (most are, once complete)
                 level.checked.add(key)
                 continue
-            yield key, g
+            yield key, _then(us, _inverse_of(level, s[beta]))
+
+
+class OverCap(Exception):
+    """A capped Schreier-Sims gave up: the group's order exceeds the cap (the basic orbits found so far prove it)."""
 
 
 class Chain:
@@ -154,12 +158,15 @@ class Chain:
         self._complete()
         return True
 
-    def extend(self, gens):
-        """Add every generator (no membership test first), then complete the chain once."""
+    def extend(self, gens, cap=None):
+        """Add every generator (no membership test first), then complete the chain once.
+
+        ``cap``: give up (:class:`OverCap`) as soon as the product of the basic orbit lengths, a lower bound on
+        the order at every step, exceeds it."""
         for g in dict.fromkeys(tuple(g) for g in gens):
             if g != self.identity:
                 self._join(g)
-        self._complete()
+        self._complete(cap)
 
     def _join(self, g):
         levels = self.levels
@@ -170,8 +177,10 @@ class Chain:
             last += 1
         _add_generator(levels, g, 0, min(last, len(levels) - 1), self.identity)
 
-    def _complete(self):
+    def _complete(self, cap=None):
         levels, identity = self.levels, self.identity
+        if cap is not None and self.order() > cap:
+            raise OverCap(cap)
         i = len(levels) - 1
         while i >= 0:
             level = levels[i]
@@ -184,6 +193,8 @@ class Chain:
                 if j == len(levels):  # h fixes every base point: extend the base by a point it moves
                     _new_level(levels, _moved_point(h), identity)
                 _add_generator(levels, h, i + 1, j, identity)
+                if cap is not None and self.order() > cap:
+                    raise OverCap(cap)
                 i = j
                 jumped = True
                 break
@@ -227,6 +238,24 @@ def schreier_sims(gens, n, base_prefix=(), *, orbit_sizes=None):
     if orbit_sizes is not None:
         orbit_sizes[:] = chain.orbit_sizes()
     return chain.base, chain.strong
+
+
+def schreier_sims_capped(gens, n, cap):
+    """(base, strong generators, order) as :func:`schreier_sims` gives them when |G| <= cap, else None, given up
+    as soon as the basic orbits found prove |G| > cap (their product is a lower bound at every step): a small
+    group's order at the cost of its own chain, a large one's refusal cheaply.
+
+    >>> schreier_sims_capped([(1, 2, 3, 0)], 4, 10)
+    ([0], [(1, 2, 3, 0)], 4)
+    >>> schreier_sims_capped([(1, 0, 2, 3), (1, 2, 3, 0)], 4, 10) is None   # S_4: 24 > 10
+    True
+    """
+    chain = Chain(n)
+    try:
+        chain.extend(gens, cap)
+    except OverCap:
+        return None
+    return chain.base, chain.strong, chain.order()
 
 
 def order_of(base, strong, n):

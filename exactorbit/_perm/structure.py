@@ -143,7 +143,19 @@ def is_transitive(gens, n):
     >>> is_transitive([(1, 0, 2)], 3), is_transitive([(1, 2, 0)], 3)
     (False, True)
     """
-    return n <= 1 or (bool(gens) and len(set(orbit_labels(gens, n).tolist())) == 1)
+    if n <= 1:
+        return True
+    if not gens:
+        return False
+    images = [g.tolist() if hasattr(g, "tolist") else g for g in gens]
+    seen, found = {0}, [0]
+    for q in found:  # the orbit of point 0, breadth first along the generators' images
+        for g in images:
+            r = g[q]
+            if r not in seen:
+                seen.add(r)
+                found.append(r)
+    return len(found) == n
 
 
 def _primes_between(lo, hi):

@@ -21,8 +21,12 @@ Front door: :func:`exactorbit.orbits.decompose` (``method="subsets"``).
 ({2: 1, 6: 3}, 'subsets', (21,))
 """
 
+import math
+from itertools import combinations
+
 import numpy as np
 
+from .._perm.perms import mask_mapper
 from .._validation import check_int
 from ..groups import check_group as _check_group
 from ._result import OrbitDecomposition
@@ -31,6 +35,10 @@ __all__ = ["subset_orbits", "subset_masks", "MAX_PIXELS"]
 
 #: Most pixels the route handles (masks are uint64).
 MAX_PIXELS = 64
+
+#: C(n, k) up to which the images are searched in Python, orbit by orbit along each generator's cheapest map (past
+#: it, numpy's arrays: a fixed cost of some hundreds of microseconds, then far less per image).  Measured here.
+PYTHON_IMAGES = 256
 
 
 def subset_masks(n, k):
@@ -61,6 +69,33 @@ def _images(g, masks, n):
             table[np.arange(1 << width) >> b & 1 == 1] |= bit
         out |= table[(masks >> np.uint64(start)) & np.uint64((1 << width) - 1)]
     return out
+
+
+def _small_subset_orbits(group, gens, k, max_features):
+    """:func:`subset_orbits` for a few images, in Python: every k-subset mask, each orbit searched breadth first
+    along the generators' maps (:func:`~exactorbit._perm.perms.mask_mapper`) from its smallest unvisited mask."""
+    n = group.n
+    maps = [mask_mapper(g, k, n) for g in gens]
+    seen, sizes, mins = set(), {}, {}
+    for combo in combinations(range(n), k):
+        x = sum(1 << p for p in combo)
+        if x in seen:
+            continue
+        orbit, queue = {x}, [x]
+        for y in queue:
+            for f in maps:
+                z = f(y)
+                if z not in orbit:
+                    orbit.add(z)
+                    queue.append(z)
+        seen |= orbit
+        sizes[len(orbit)] = sizes.get(len(orbit), 0) + 1
+        mins.setdefault(len(orbit), []).append(min(orbit))
+    best, feats = None, []
+    if 0 < k < n:
+        best = min(sizes)
+        feats = sorted(mins[best])[: max_features + 1]
+    return _result(group, dict(sorted(sizes.items())), k, best, feats, max_features)
 
 
 def _labels(edges, size):
@@ -103,9 +138,11 @@ def subset_orbits(group, weight, *, max_features=1000):
     max_features = check_int("max_features", max_features, min_value=0)
     if n > MAX_PIXELS:  # pragma: no cover - the door checks first
         raise AssertionError("the subsets route needs at most 64 pixels")
-    masks = subset_masks(n, k)
     ident = tuple(range(n))
     gens = [g for g in dict.fromkeys(group.generators) if g != ident]
+    if math.comb(n, k) <= PYTHON_IMAGES:  # a few hundred images: numpy's per-call cost would be most of the time
+        return _small_subset_orbits(group, gens, k, max_features)
+    masks = subset_masks(n, k)
     edges = []
     for g in gens:
         image = np.searchsorted(masks, _images(g, masks, n))
@@ -116,13 +153,19 @@ def subset_orbits(group, weight, *, max_features=1000):
     sizes_of = counts[reps]
     values, numbers = np.unique(sizes_of, return_counts=True)
     sizes = {int(v): int(c) for v, c in zip(values, numbers)}
-    order = group.order()
-    if any(order % s for s in sizes):  # pragma: no cover - orbit-stabilizer guarantees it
-        raise AssertionError("an orbit size does not divide the group's order")
     best, feats = None, []
     if 0 < k < n and len(reps):
         best = int(sizes_of.min())
         feats = [int(m) for m in masks[reps[sizes_of == best][: max_features + 1]]]
+    return _result(group, sizes, k, best, feats, max_features)
+
+
+def _result(group, sizes, k, best, feats, max_features):
+    """The decomposition from the orbit sizes ({size: count}), the smallest non-constant size and the minimal
+    images of its orbits (ascending, up to max_features + 1 of them)."""
+    order = group.order()
+    if any(order % s for s in sizes):  # pragma: no cover - orbit-stabilizer guarantees it
+        raise AssertionError("an orbit size does not divide the group's order")
     return OrbitDecomposition.from_sizes(sizes, group_order=order, method="subsets", weight=k,
                                          smallest_nonconstant=best, features=tuple(feats[:max_features]),
                                          truncated=len(feats) > max_features)

@@ -69,7 +69,7 @@ from ..groups import PixelGroup
 from ..images import colouring, render_text, to_mask
 from . import _backtrack, _listing, _natural, _torus, _vectorised
 from .._perm.chain import StabilizerChain
-from .._perm.perms import apply_mask as _apply
+from .._perm.perms import apply_mask as _apply, identity
 from .._perm.structure import JORDAN_DEGREE, is_transitive, jordan_alt_sym
 
 __all__ = [
@@ -415,13 +415,15 @@ def transporter(group: PixelGroup, a: Any, b: Any, *, method: str = "auto", forc
     True
     """
     TRANSPORTER.check(method)  # first: a numpy array compared with == has no truth value
-    if (type(a) is int and type(b) is int and type(group) is PixelGroup and group.natural_kind_known
-            and group.natural_kind == "symmetric"
-            and 0 <= a < (1 << group.n) and 0 <= b < (1 << group.n) and TRANSPORTER.first_rung(method) == "natural"):
-        # the quick case (two masks in S_n): a few microseconds, as GAP's SymmetricGroup
-        if a.bit_count() != b.bit_count():
-            return None
-        return RoutedTuple(_element(_natural.set_transporter(a, b, group.n, "symmetric")), "natural")
+    if type(a) is int and type(b) is int and type(group) is PixelGroup and 0 <= a and 0 <= b \
+            and not (a | b) >> group.n:  # two masks: the quick cases first, a few microseconds as in GAP
+        kind = group.natural_kind if group.natural_kind_known else None
+        if kind == "symmetric" and TRANSPORTER.first_rung(method) == "natural":
+            if a.bit_count() != b.bit_count():
+                return None
+            return RoutedTuple(_element(_natural.set_transporter(a, b, group.n, "symmetric")), "natural")
+        if a == b and not kind and TRANSPORTER.is_auto(method):  # the ladder's identity rung (its first rung,
+            return RoutedTuple(identity(group.n), "listing")     # S_n or A_n, is taken only when that is known)
     a = check_point(group, a, "a")
     b = check_point(group, b, "b")
     if type(a) is not int or type(b) is not int:

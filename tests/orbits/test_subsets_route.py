@@ -53,3 +53,21 @@ def test_subsets_route_refuses_what_it_cannot_do():
         decompose(named_group("translations", "9x9"), weight=1, method="subsets")
     with pytest.raises(TooExpensive, match="force"):
         decompose(named_group("translations", "8x8"), weight=8, method="subsets")   # C(64, 8) = 4.4e9 images
+
+
+@settings(max_examples=60, deadline=None)
+@given(eos.pixel_groups(max_pixels=12), st.data())
+def test_the_python_and_the_numpy_kernels_of_the_subsets_route_agree(group, data):
+    """Below PYTHON_IMAGES images the route searches them in Python; past it, numpy arrays: the same answer."""
+    from exactorbit.orbits import _subsets
+
+    k = data.draw(st.integers(0, group.n))
+    max_features = data.draw(st.integers(0, 5))
+    small = _subsets._small_subset_orbits(group, list(group.generators), k, max_features)
+    saved = _subsets.PYTHON_IMAGES
+    try:
+        _subsets.PYTHON_IMAGES = -1  # every case by the numpy kernel
+        large = _subsets.subset_orbits(group, k, max_features=max_features)
+    finally:
+        _subsets.PYTHON_IMAGES = saved
+    assert small == large and small.method == "subsets"
