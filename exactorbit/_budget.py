@@ -131,6 +131,9 @@ TUNING = {
                                 "about 330 MB, a few seconds)"),
     "subsets_images": Tuning(200_000, "images", "C(n, k) up to which decompose's 'auto' answers one weight by "
                              "visiting its images alone (the subsets route), before any listing of G"),
+    "subsets_python_images": Tuning(256, "images", "C(n, k) up to which the subsets route searches the images in "
+                                    "Python, orbit by orbit (past it numpy arrays: a fixed cost of some hundreds of "
+                                    "microseconds, then far less per image)"),
     "enumerate_list_entries": Tuning(1 << 22, "entries", "|G| x n up to which decompose's 'auto' lists G's elements "
                                      "to enumerate the orbits"),
     # interactions (exactorbit.interactions)

@@ -130,3 +130,43 @@ def test_jordan_finds_the_symmetric_group_on_fifty_points():
     gens = [tuple(list(range(1, n)) + [0]), (1, 0) + tuple(range(2, n))]
     assert jordan_alt_sym(gens, n)
     assert natural_kind(gens, n) == ("symmetric", None)   # no Schreier-Sims of S_50 needed
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(12, 14), st.integers(11, 13), st.sampled_from(["translations", "translations+rotations",
+                                                                 "translations+dihedral", "translations+reflections"]),
+       st.integers(0, 2 ** 32))
+def test_generators_added_one_at_a_time_on_large_degrees_give_the_closed_form_order(h, w, spec, seed):
+    """From SEQUENTIAL_DEGREE points on, generators are added one at a time (a redundant one costs one sift): the
+    order of a disguised torus group (random words and the generators, relabelled) is its closed form
+    |T| |P| / |T n P| (groups._named_order, no Schreier-Sims), by both ways of adding them."""
+    from exactorbit._perm import schreier_sims as ss
+    from exactorbit.groups import named_group
+
+    rng = random.Random(seed)
+    G = named_group(spec, f"{h}x{w}")
+    n = h * w
+    assert n >= ss.SEQUENTIAL_DEGREE
+    words = []
+    for _ in range(2):
+        g = tuple(range(n))
+        for _ in range(rng.randint(2, 5)):
+            s = rng.choice(G.generators)
+            g = tuple(s[p] for p in g)
+        words.append(g)
+    sigma = rng.sample(range(n), n)
+    inverse = [0] * n
+    for i, j in enumerate(sigma):
+        inverse[j] = i
+    gens = [tuple(sigma[g[inverse[p]]] for p in range(n)) for g in words + list(G.generators)]
+    sizes = []
+    ss.schreier_sims(gens, n, orbit_sizes=sizes)
+    assert math.prod(sizes) == G.order()
+    saved = ss.SEQUENTIAL_DEGREE
+    try:
+        ss.SEQUENTIAL_DEGREE = 10 ** 9  # every generator at once
+        at_once = []
+        ss.schreier_sims(gens, n, orbit_sizes=at_once)
+    finally:
+        ss.SEQUENTIAL_DEGREE = saved
+    assert math.prod(at_once) == G.order()

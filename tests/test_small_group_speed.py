@@ -161,22 +161,6 @@ def test_rows_by_columns_and_wreath_products_know_their_orders_in_closed_form(h,
     assert partial._order is None and partial.order() == math.factorial(w)
 
 
-@settings(max_examples=120, deadline=None)
-@given(st.integers(1, 12), st.integers(1, 3), st.integers(0, 2 ** 32), st.integers(1, 10 ** 5))
-def test_the_capped_schreier_sims_gives_the_order_or_proves_it_over_the_cap(n, count, seed, cap):
-    from exactorbit._perm.schreier_sims import schreier_sims_capped
-
-    rng = random.Random(seed)
-    gens = [tuple(rng.sample(range(n), n)) for _ in range(count)]
-    order = order_of(*schreier_sims(gens, n), n)
-    found = schreier_sims_capped(gens, n, cap)
-    if order <= cap:
-        base, strong, value = found
-        assert value == order == order_of(base, strong, n)
-    else:
-        assert found is None
-
-
 @settings(max_examples=80, deadline=None)
 @given(st.integers(1, 40), st.integers(1, 3), st.integers(0, 2 ** 32))
 def test_point_orbits_and_transitivity_by_search_are_the_union_find_ones(n, count, seed):

@@ -27,6 +27,7 @@ from itertools import combinations
 import numpy as np
 
 from .._perm.perms import mask_mapper
+from .._budget import tuning
 from .._validation import check_int
 from ..groups import check_group as _check_group
 from ._result import OrbitDecomposition
@@ -38,7 +39,7 @@ MAX_PIXELS = 64
 
 #: C(n, k) up to which the images are searched in Python, orbit by orbit along each generator's cheapest map (past
 #: it, numpy's arrays: a fixed cost of some hundreds of microseconds, then far less per image).  Measured here.
-PYTHON_IMAGES = 256
+PYTHON_IMAGES = tuning("subsets_python_images")
 
 
 def subset_masks(n, k):

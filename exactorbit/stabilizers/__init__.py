@@ -414,16 +414,17 @@ def transporter(group: PixelGroup, a: Any, b: Any, *, method: str = "auto", forc
     >>> transporter(translations("1x3"), 0b001, 0b011) is None
     True
     """
-    TRANSPORTER.check(method)  # first: a numpy array compared with == has no truth value
-    if type(a) is int and type(b) is int and type(group) is PixelGroup and 0 <= a and 0 <= b \
-            and not (a | b) >> group.n:  # two masks: the quick cases first, a few microseconds as in GAP
-        kind = group.natural_kind if group.natural_kind_known else None
-        if kind == "symmetric" and TRANSPORTER.first_rung(method) == "natural":
-            if a.bit_count() != b.bit_count():
-                return None
-            return RoutedTuple(_element(_natural.set_transporter(a, b, group.n, "symmetric")), "natural")
-        if a == b and not kind and TRANSPORTER.is_auto(method):  # the ladder's identity rung (its first rung,
-            return RoutedTuple(identity(group.n), "listing")     # S_n or A_n, is taken only when that is known)
+    auto = TRANSPORTER.is_auto(method)  # first (method checked): a numpy array compared with == has no truth value
+    if type(a) is int and type(b) is int and type(group) is PixelGroup and 0 <= a and 0 <= b:
+        n = group.grid.n
+        if not (a | b) >> n:  # two masks: the quick cases first, a few microseconds as in GAP
+            kind = group.natural_kind if group.natural_kind_known else None
+            if kind == "symmetric" and (auto or method == "natural"):  # the ladder's first rung, or asked for
+                if a.bit_count() != b.bit_count():
+                    return None
+                return RoutedTuple(_element(_natural.set_transporter(a, b, n, "symmetric")), "natural")
+            if a == b and auto and not kind:  # the ladder's identity rung (its first rung, S_n or A_n, is
+                return RoutedTuple(tuple(range(n)), "listing")  # taken only when that is known)
     a = check_point(group, a, "a")
     b = check_point(group, b, "b")
     if type(a) is not int or type(b) is not int:
