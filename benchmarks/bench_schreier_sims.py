@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import exactorbit as eo  # noqa: E402
 from exactorbit.gap import gap_available, run_gap, to_gap  # noqa: E402
 from exactorbit.groups import from_generators, named_group  # noqa: E402
+from exactorbit.testutil import relabelled  # noqa: E402
 
 N, GRID = 784, "28x28"
 
@@ -46,8 +47,7 @@ def _compose(p, q):
 
 def disguised(group, rng):
     """Two random words in the group's generators, with the generators themselves when the two words generate
-    less, all relabelled by one random permutation sigma of the points (sigma^-1 g sigma: sigma(i) goes to
-    sigma(g(i)))."""
+    less, all relabelled by one random permutation of the points (``testutil.relabelled``)."""
     gens = list(group.generators)
     words = []
     for _ in range(2):
@@ -57,12 +57,7 @@ def disguised(group, rng):
         words.append(g)
     if from_generators(words, GRID).order() != group.order():  # two random words may generate a proper subgroup
         words += gens
-    sigma = list(range(N))
-    rng.shuffle(sigma)
-    inverse = [0] * N
-    for i, j in enumerate(sigma):
-        inverse[j] = i
-    return [tuple(sigma[g[inverse[p]]] for p in range(N)) for g in words]
+    return relabelled(words, N, rng.randrange(2 ** 32))
 
 
 def suite(rng):

@@ -180,11 +180,6 @@ class Door:
         """Whether ``method`` (checked) leaves the choice to this door's ladder."""
         return self.check(method) == "auto"
 
-    def first_rung(self, method):
-        """The route ``method`` names, or the first rung of the 'auto' ladder (no applicability test: a fast path
-        that holds only when that route applies must test it itself)."""
-        return self.auto[0].route if self.is_auto(method) else method
-
     def _ladder(self, ask, quick_only=False):
         """Each rung in order with None (taken) or why it is passed by; stops at the first taken rung."""
         for step in self.auto:

@@ -11,7 +11,7 @@ from sympy.combinatorics import Permutation, PermutationGroup
 from exactorbit.groups import PixelGroup
 from exactorbit._perm.schreier_sims import Chain, order_of, schreier_sims, schreier_sims_batched
 from exactorbit._perm.structure import jordan_alt_sym, natural_kind
-from exactorbit.testutil import naive_elements
+from exactorbit.testutil import naive_elements, relabelled
 
 
 @st.composite
@@ -154,11 +154,7 @@ def test_generators_added_one_at_a_time_on_large_degrees_give_the_closed_form_or
             s = rng.choice(G.generators)
             g = tuple(s[p] for p in g)
         words.append(g)
-    sigma = rng.sample(range(n), n)
-    inverse = [0] * n
-    for i, j in enumerate(sigma):
-        inverse[j] = i
-    gens = [tuple(sigma[g[inverse[p]]] for p in range(n)) for g in words + list(G.generators)]
+    gens = relabelled(words + list(G.generators), n, seed)
     sizes = []
     ss.schreier_sims(gens, n, orbit_sizes=sizes)
     assert math.prod(sizes) == G.order()
