@@ -33,7 +33,7 @@ import math
 
 import numpy as np
 
-from .chain import orbit_labels, shows_blocks
+from .chain import point_orbit, shows_blocks
 from .cycles import parity
 from .lattices import TorusCoordinates, hnf
 
@@ -147,15 +147,7 @@ def is_transitive(gens, n):
         return True
     if not gens:
         return False
-    images = [g.tolist() if hasattr(g, "tolist") else g for g in gens]
-    seen, found = {0}, [0]
-    for q in found:  # the orbit of point 0, breadth first along the generators' images
-        for g in images:
-            r = g[q]
-            if r not in seen:
-                seen.add(r)
-                found.append(r)
-    return len(found) == n
+    return len(point_orbit([g.tolist() if hasattr(g, "tolist") else g for g in gens], 0)) == n
 
 
 def _primes_between(lo, hi):
