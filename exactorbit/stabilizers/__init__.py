@@ -424,7 +424,7 @@ def transporter(group: PixelGroup, a: Any, b: Any, *, method: str = "auto", forc
                     return None
                 return RoutedTuple(_element(_natural.set_transporter(a, b, n, "symmetric")), "natural")
             if a == b and auto and not kind:  # the ladder's identity rung (its first rung, S_n or A_n, is
-                return RoutedTuple(tuple(range(n)), "listing")  # taken only when that is known)
+                return RoutedTuple(identity(n), "listing")  # taken only when that is known)
     a = check_point(group, a, "a")
     b = check_point(group, b, "b")
     if type(a) is not int or type(b) is not int:
