@@ -113,6 +113,11 @@ def _classes_of_bytes(shifts):
 _CLASS_TABLES = {v: b"0" * v + b"1" + b"0" * (255 - v) for v in range(1, 254)}
 
 
+#: Cost of one shift class against one set bit in :func:`mask_mapper` (measured: a class is an AND, a shift and an
+#: OR; a bit is an AND, a negation, a bit_length, a shift, an OR and an XOR).
+_CLASS_COST, _BIT_COST = 2, 3
+
+
 def mask_mapper(g, weight, n):
     """A function y -> g.y on masks of ``weight`` set bits of n pixels: the cheaper of the shift classes
     (:func:`shift_classes`, a few for translations) and the bit loop on y, or on its complement when y is
@@ -125,7 +130,7 @@ def mask_mapper(g, weight, n):
     """
     bits = min(weight, n - weight)
     shifts = bytes(map(sub, g, range(-127, n - 127))) if n <= 127 else list(map(sub, g, range(n)))
-    if CLASS_NS * len(set(shifts)) <= BIT_NS * bits:  # the classes counted at C speed, priced by the table below
+    if _CLASS_COST * len(set(shifts)) <= _BIT_COST * bits:  # the classes counted at C speed
         classes = _classes_of_bytes(shifts) if n <= 127 else shift_classes(g)
         fixed = classes.pop(0, 0)
         up = tuple((m, d) for d, m in classes.items() if d > 0)
